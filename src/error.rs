@@ -1,0 +1,132 @@
+//! The library's one error type.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// Everything that can go wrong while reading articles, lexicons or graphs,
+/// or while writing output.
+///
+/// Messages are lower-case, have no trailing period and name the offending
+/// file (and `line:col` where that applies).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// A file or directory could not be read or written.
+    Io {
+        /// The path involved.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// An input file is not valid UTF-8.
+    InvalidUtf8 {
+        /// The input file.
+        path: PathBuf,
+        /// 1-based line of the first invalid byte.
+        line: usize,
+        /// 1-based column (in bytes) of the first invalid byte.
+        col: usize,
+    },
+    /// An input file holds NUL bytes: it is binary, not an article.
+    Binary {
+        /// The input file.
+        path: PathBuf,
+        /// Byte offset of the first NUL byte.
+        offset: usize,
+    },
+    /// A lexicon or graph file could not be parsed.
+    Parse {
+        /// The file (or `<embedded>/NAME` for the built-in lexicon).
+        path: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        col: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// A lexicon is well-formed but inconsistent (unknown relation type, ...).
+    Lexicon {
+        /// The file or entry at fault.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// A graph file was written by a newer newsgraph.
+    UnsupportedVersion {
+        /// The graph file.
+        path: String,
+        /// The version found in the file.
+        found: u32,
+        /// The newest version this build reads.
+        supported: u32,
+    },
+    /// Anything else wrong with the caller's request (unknown format, ...).
+    Usage(String),
+}
+
+impl Error {
+    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Io { path, source } => {
+                let what = match source.kind() {
+                    std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+                    std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+                    _ => source.to_string().to_lowercase(),
+                };
+                write!(f, "{}: {}", path.display(), what)
+            }
+            Error::InvalidUtf8 { path, line, col } => write!(
+                f,
+                "{}:{}:{}: invalid UTF-8 (newsgraph reads UTF-8 text; convert the file with iconv)",
+                path.display(),
+                line,
+                col
+            ),
+            Error::Binary { path, offset } => write!(
+                f,
+                "{}: looks like a binary file (NUL byte at offset {}), not an article",
+                path.display(),
+                offset
+            ),
+            Error::Parse {
+                path,
+                line,
+                col,
+                message,
+            } => write!(f, "{}:{}:{}: {}", path, line, col, message),
+            Error::Lexicon { path, message } => write!(f, "{}: {}", path, message),
+            Error::UnsupportedVersion {
+                path,
+                found,
+                supported,
+            } => write!(
+                f,
+                "{}: graph format version {} needs a newer newsgraph (this one reads up to version {})",
+                path, found, supported
+            ),
+            Error::Usage(message) => f.write_str(message),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+/// The library's result type.
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,879 @@
+//! The lexicon: names, demonyms, titles, relation types and their triggers.
+//!
+//! Everything newsgraph knows about the world and about English lives in RON
+//! files (`data/lexicon/*.ron`), compiled into the binary as the default and
+//! extendable or replaceable from a directory. Every file has the same shape,
+//! a [`LexiconFile`] whose sections are all optional, so a user can add a
+//! militia, a title or a trigger verb in a file of their own:
+//!
+//! ```ron
+//! (
+//!     entities: [
+//!         (name: "Liwa Fatemiyoun", kind: militia, aliases: ["Fatemiyoun Brigade"]),
+//!     ],
+//! )
+//! ```
+
+use crate::entity::{slug, EntityKind};
+use crate::error::{Error, Result};
+use crate::segment::SegmentRules;
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::sync::OnceLock;
+
+/// The embedded default lexicon: (file name, contents).
+const EMBEDDED: &[(&str, &str)] = &[
+    ("states.ron", include_str!("../data/lexicon/states.ron")),
+    ("militias.ron", include_str!("../data/lexicon/militias.ron")),
+    ("organizations.ron", include_str!("../data/lexicon/organizations.ron")),
+    ("places.ron", include_str!("../data/lexicon/places.ron")),
+    ("titles.ron", include_str!("../data/lexicon/titles.ron")),
+    ("relations.ron", include_str!("../data/lexicon/relations.ron")),
+    ("words.ron", include_str!("../data/lexicon/words.ron")),
+];
+
+/// One lexicon file. Every section is optional; files are concatenated.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LexiconFile {
+    /// Sovereign states, with demonyms and capitals.
+    pub states: Vec<StateEntry>,
+    /// Militias, organisations and places known by name.
+    pub entities: Vec<EntityEntry>,
+    /// Titles of office ("prime minister") and the relation they give.
+    pub titles: Vec<TitleEntry>,
+    /// Relation types and their triggers.
+    pub relations: Vec<RelationType>,
+    /// Closed word classes the extractor reads.
+    pub words: Words,
+}
+
+/// A state: its names, demonyms and capitals.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct StateEntry {
+    /// Stable id; the slug of `name` when absent.
+    pub id: Option<String>,
+    /// The common short name ("Iran").
+    pub name: String,
+    /// Other names ("Islamic Republic of Iran").
+    pub aliases: Vec<String>,
+    /// Demonyms and adjectival forms, singular and plural ("Iranian", "Iranians").
+    pub demonyms: Vec<String>,
+    /// Capital cities (places).
+    pub capitals: Vec<String>,
+}
+
+/// A named militia, organisation or place.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntityEntry {
+    /// Stable id; the slug of `name` when absent.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// The canonical name.
+    pub name: String,
+    /// What it is.
+    pub kind: EntityKind,
+    /// Other spellings, short forms and acronyms.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// What holding a title makes a person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Heads the body (`leads`).
+    Leads,
+    /// Belongs to the body (`member_of`).
+    MemberOf,
+    /// A rank or honorific: marks a person, gives no relation.
+    None,
+}
+
+/// A title of office.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TitleEntry {
+    /// Lower case ("prime minister").
+    pub name: String,
+    /// The relation it gives to the state or body it is held in.
+    pub role: Role,
+    /// Last words of a body's name that make the holder its head even when
+    /// `role` is `member_of` ("commander" of a "Command").
+    #[serde(default)]
+    pub leads_when: Vec<String>,
+}
+
+/// A relation type with its metadata and triggers.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RelationType {
+    /// Its name in every output ("attacked").
+    pub name: String,
+    /// Whether the direction carries no meaning (`met`, `allied_with`).
+    pub symmetric: bool,
+    /// Entity kinds allowed as source (empty: any).
+    pub source: Vec<EntityKind>,
+    /// Entity kinds allowed as target (empty: any).
+    pub target: Vec<EntityKind>,
+    /// PLOVER event category.
+    pub plover: String,
+    /// CAMEO root code.
+    pub cameo: String,
+    /// DOT colour of its edges.
+    pub color: String,
+    /// Verbs: "X attacked Y", "Y was attacked by X".
+    pub verbs: Vec<VerbSpec>,
+    /// Event nouns: "X's attack on Y", "attacks on Y by X", "condemnation from X".
+    pub nouns: Vec<NounSpec>,
+    /// Second halves of compound adjectives: "Iran-backed Y" (X rel Y).
+    pub compounds: Vec<String>,
+    /// Compounds read backwards: "Gaza-based Hamas" (Hamas rel Gaza).
+    pub reverse_compounds: Vec<String>,
+    /// Prefixes: "pro-Iranian Y" (Iran rel Y).
+    pub prefixes: Vec<String>,
+    /// Nouns naming the target by its relation: "Iran's proxy Y", "Y, an Iranian proxy".
+    pub patient_nouns: Vec<String>,
+    /// Names a speaker calls the target: "the aggressor [Israel]".
+    pub label_nouns: Vec<String>,
+}
+
+/// A trigger verb; inflections are generated from the lemma.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct VerbSpec {
+    /// Base form ("attack").
+    pub lemma: String,
+    /// A particle the target must follow ("call" + "on").
+    pub prep: Option<String>,
+    /// Prepositions that may introduce the target ("met with Y", "retaliated against Y").
+    pub preps: Vec<String>,
+    /// Irregular past tense ("struck").
+    pub past: Option<String>,
+    /// Irregular past participle ("struck").
+    pub participle: Option<String>,
+    /// Double the last consonant ("ban" → "banned").
+    pub double: bool,
+}
+
+/// A trigger noun.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct NounSpec {
+    /// Singular ("attack").
+    pub word: String,
+    /// Irregular plural.
+    pub plural: Option<String>,
+    /// Prepositions introducing the target ("on", "against").
+    pub target_preps: Vec<String>,
+    /// Prepositions introducing the source ("by", "from").
+    pub source_preps: Vec<String>,
+}
+
+/// A pronoun and what it can refer to.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PronounEntry {
+    /// Lower case.
+    pub word: String,
+    /// Entity kinds it can stand for, most likely first.
+    pub kinds: Vec<EntityKind>,
+    /// Whether it is possessive ("his", "its").
+    pub possessive: bool,
+}
+
+/// Closed word classes (all lower case).
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct Words {
+    pub abbreviations: Vec<String>,
+    pub final_abbreviations: Vec<String>,
+    pub sentence_starters: Vec<String>,
+    pub continuations: Vec<String>,
+    pub function_words: Vec<String>,
+    pub auxiliaries: Vec<String>,
+    pub be_forms: Vec<String>,
+    pub adverbs: Vec<String>,
+    pub negations: Vec<String>,
+    pub denials: Vec<String>,
+    pub prepositions: Vec<String>,
+    pub determiners: Vec<String>,
+    pub pronouns: Vec<PronounEntry>,
+    pub relative_pronouns: Vec<String>,
+    pub clause_breaks: Vec<String>,
+    pub light_verbs: Vec<String>,
+    pub intent_words: Vec<String>,
+    pub response_phrases: Vec<String>,
+    pub meeting_nouns: Vec<String>,
+    pub statement_nouns: Vec<String>,
+    pub name_particles: Vec<String>,
+    pub honorifics: Vec<String>,
+    pub given_names: Vec<String>,
+    pub place_heads: Vec<String>,
+    pub organization_heads: Vec<String>,
+    pub militia_heads: Vec<String>,
+    pub militia_prefixes: Vec<String>,
+    pub state_bodies: Vec<String>,
+    pub group_nouns: Vec<String>,
+    pub unnamed_militia_nouns: Vec<String>,
+    pub member_cues: Vec<String>,
+    pub location_nouns: Vec<String>,
+    pub attributions: Vec<String>,
+    pub speech_verbs: Vec<String>,
+}
+
+/// What a name pattern in the automaton stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// An entity of the lexicon.
+    Entity(usize),
+    /// A demonym or adjectival form of a state entity.
+    Demonym(usize),
+    /// A title of office.
+    Title(usize),
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Pattern {
+    pub text: String,
+    pub target: Target,
+    /// All capitals ("US", "IRGC"): matched case-sensitively.
+    pub acronym: bool,
+}
+
+/// A known entity, after compilation.
+#[derive(Clone, Debug)]
+pub(crate) struct LexEntity {
+    pub id: String,
+    pub name: String,
+    pub kind: EntityKind,
+}
+
+/// The grammatical form of a verb trigger.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum VerbForm {
+    Base,
+    Third,
+    Past,
+    Participle,
+    PastOrParticiple,
+    Ing,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct VerbTrigger {
+    pub relation: usize,
+    pub form: VerbForm,
+    pub prep: Option<String>,
+    pub preps: Vec<String>,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct NounTrigger {
+    pub relation: usize,
+    pub target_preps: Vec<String>,
+    pub source_preps: Vec<String>,
+}
+
+/// Word classes as sets.
+#[derive(Debug, Default)]
+#[allow(missing_docs)]
+pub(crate) struct WordSets {
+    pub function_words: HashSet<String>,
+    pub auxiliaries: HashSet<String>,
+    pub be_forms: HashSet<String>,
+    pub adverbs: HashSet<String>,
+    pub negations: HashSet<String>,
+    pub denials: HashSet<String>,
+    pub prepositions: HashSet<String>,
+    pub determiners: HashSet<String>,
+    pub pronouns: HashMap<String, PronounEntry>,
+    pub relative_pronouns: HashSet<String>,
+    pub clause_breaks: HashSet<String>,
+    pub light_verbs: HashSet<String>,
+    pub intent_words: HashSet<String>,
+    pub response_phrases: Vec<Vec<String>>,
+    pub meeting_nouns: HashSet<String>,
+    pub statement_nouns: HashSet<String>,
+    pub name_particles: HashSet<String>,
+    pub honorifics: HashSet<String>,
+    pub given_names: HashSet<String>,
+    pub place_heads: HashSet<String>,
+    pub organization_heads: HashSet<String>,
+    pub militia_heads: HashSet<String>,
+    pub militia_prefixes: HashSet<String>,
+    pub state_bodies: HashSet<String>,
+    pub group_nouns: HashSet<String>,
+    pub unnamed_militia_nouns: HashSet<String>,
+    pub member_cues: HashSet<String>,
+    pub location_nouns: HashSet<String>,
+    pub attributions: Vec<Vec<String>>,
+    pub speech_verbs: HashSet<String>,
+}
+
+/// A compiled lexicon, ready for extraction. Build it once per process:
+/// [`Lexicon::embedded`] caches the default one.
+#[derive(Debug)]
+pub struct Lexicon {
+    pub(crate) entities: Vec<LexEntity>,
+    pub(crate) titles: Vec<TitleEntry>,
+    pub(crate) relations: Vec<RelationType>,
+    relation_index: HashMap<String, usize>,
+    pub(crate) names: AhoCorasick,
+    pub(crate) patterns: Vec<Pattern>,
+    pub(crate) verbs: HashMap<String, Vec<VerbTrigger>>,
+    pub(crate) nouns: HashMap<String, Vec<NounTrigger>>,
+    pub(crate) compounds: HashMap<String, (usize, bool)>,
+    pub(crate) prefixes: HashMap<String, usize>,
+    pub(crate) patient_nouns: HashMap<String, usize>,
+    pub(crate) label_nouns: HashMap<String, usize>,
+    pub(crate) words: WordSets,
+    pub(crate) segment_rules: SegmentRules,
+}
+
+/// Gathers lexicon files, then compiles them into a [`Lexicon`].
+#[derive(Clone, Debug, Default)]
+pub struct LexiconBuilder {
+    files: Vec<(String, LexiconFile)>,
+}
+
+impl LexiconBuilder {
+    /// An empty builder (no default lexicon).
+    pub fn new() -> LexiconBuilder {
+        LexiconBuilder::default()
+    }
+
+    /// A builder holding the embedded default lexicon.
+    pub fn with_defaults() -> LexiconBuilder {
+        let mut b = LexiconBuilder::new();
+        for (name, text) in EMBEDDED {
+            let path = format!("<embedded>/{name}");
+            // The embedded files are checked by the test suite; a failure here is a build defect.
+            let file = parse_file(&path, text).unwrap_or_else(|e| panic!("embedded lexicon is invalid: {e}"));
+            b.files.push((path, file));
+        }
+        b
+    }
+
+    /// Adds one parsed file.
+    pub fn add_file(&mut self, origin: impl Into<String>, file: LexiconFile) -> &mut Self {
+        self.files.push((origin.into(), file));
+        self
+    }
+
+    /// Adds the RON text of one file; `path` names it in errors.
+    pub fn add_source(&mut self, path: &str, text: &str) -> Result<&mut Self> {
+        let file = parse_file(path, text)?;
+        Ok(self.add_file(path, file))
+    }
+
+    /// Adds every `*.ron` file of `dir`, in file-name order.
+    pub fn add_dir(&mut self, dir: &Path) -> Result<&mut Self> {
+        for path in ron_files(dir)? {
+            let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+            self.add_source(&path.display().to_string(), &text)?;
+        }
+        Ok(self)
+    }
+
+    /// Compiles the gathered files; checks that relation types are unique and
+    /// that every name has one meaning.
+    pub fn build(&self) -> Result<Lexicon> {
+        compile(&self.files)
+    }
+}
+
+/// The `*.ron` files of `dir`, sorted by name.
+pub fn ron_files(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
+    let rd = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    let mut out = Vec::new();
+    for entry in rd {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let p = entry.path();
+        if p.extension().is_some_and(|x| x == "ron") {
+            out.push(p);
+        }
+    }
+    out.sort();
+    if out.is_empty() {
+        return Err(Error::Lexicon {
+            path: dir.display().to_string(),
+            message: "no *.ron lexicon files in this directory".into(),
+        });
+    }
+    Ok(out)
+}
+
+/// Parses one lexicon file, reporting errors as `path:line:col: message`.
+pub fn parse_file(path: &str, text: &str) -> Result<LexiconFile> {
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .from_str(text).map_err(|e: ron::error::SpannedError| Error::Parse {
+        path: path.to_string(),
+        line: e.position.line,
+        col: e.position.col,
+        message: e.code.to_string().to_lowercase(),
+    })
+}
+
+impl Lexicon {
+    /// The embedded default lexicon, compiled once per process.
+    pub fn embedded() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| {
+            LexiconBuilder::with_defaults()
+                .build()
+                .unwrap_or_else(|e| panic!("embedded lexicon is invalid: {e}"))
+        })
+    }
+
+    /// The relation types, in declaration order.
+    pub fn relation_types(&self) -> &[RelationType] {
+        &self.relations
+    }
+
+    /// The relation type called `name`.
+    pub fn relation_type(&self, name: &str) -> Option<&RelationType> {
+        self.relation_index.get(name).map(|&i| &self.relations[i])
+    }
+
+    pub(crate) fn relation_id(&self, name: &str) -> Option<usize> {
+        self.relation_index.get(name).copied()
+    }
+
+    /// The segmentation rules this lexicon gives.
+    pub fn segment_rules(&self) -> &SegmentRules {
+        &self.segment_rules
+    }
+
+    /// How many entities the lexicon knows by name.
+    pub fn entity_count(&self) -> usize {
+        self.entities.len()
+    }
+}
+
+fn set(xs: &[String]) -> HashSet<String> {
+    xs.iter().map(|s| s.to_lowercase()).collect()
+}
+
+fn phrases(xs: &[String]) -> Vec<Vec<String>> {
+    xs.iter()
+        .map(|s| s.to_lowercase().split_whitespace().map(str::to_string).collect())
+        .collect()
+}
+
+/// Generates the inflections of a verb: (form, tag).
+pub(crate) fn inflect(spec: &VerbSpec) -> Vec<(String, VerbForm)> {
+    let lemma = spec.lemma.to_lowercase();
+    let last = lemma.chars().last().unwrap_or('a');
+    let before_last = lemma.chars().rev().nth(1).unwrap_or('a');
+    let vowel = |c: char| "aeiou".contains(c);
+    let third = if lemma.ends_with('s') || lemma.ends_with("sh") || lemma.ends_with("ch") || lemma.ends_with('x') || lemma.ends_with('z') || lemma.ends_with('o') {
+        format!("{lemma}es")
+    } else if last == 'y' && !vowel(before_last) {
+        format!("{}ies", &lemma[..lemma.len() - 1])
+    } else {
+        format!("{lemma}s")
+    };
+    let stem_ed = if spec.double {
+        format!("{lemma}{last}")
+    } else {
+        lemma.clone()
+    };
+    let regular_past = if lemma.ends_with('e') {
+        format!("{lemma}d")
+    } else if last == 'y' && !vowel(before_last) {
+        format!("{}ied", &lemma[..lemma.len() - 1])
+    } else {
+        format!("{stem_ed}ed")
+    };
+    let ing = if lemma.ends_with("ie") {
+        format!("{}ying", &lemma[..lemma.len() - 2])
+    } else if lemma.ends_with('e') && !lemma.ends_with("ee") && lemma.len() > 2 {
+        format!("{}ing", &lemma[..lemma.len() - 1])
+    } else {
+        format!("{stem_ed}ing")
+    };
+    let past = spec.past.clone().map(|s| s.to_lowercase()).unwrap_or_else(|| regular_past.clone());
+    let participle = spec.participle.clone().map(|s| s.to_lowercase()).unwrap_or_else(|| past.clone());
+    let mut out = vec![(lemma, VerbForm::Base), (third, VerbForm::Third), (ing, VerbForm::Ing)];
+    if past == participle {
+        out.push((past, VerbForm::PastOrParticiple));
+    } else {
+        out.push((past, VerbForm::Past));
+        out.push((participle, VerbForm::Participle));
+    }
+    out
+}
+
+/// Plural of a noun.
+pub(crate) fn pluralize(word: &str) -> String {
+    let w = word.to_lowercase();
+    let last = w.chars().last().unwrap_or('a');
+    let before_last = w.chars().rev().nth(1).unwrap_or('a');
+    if w.ends_with('s') || w.ends_with("sh") || w.ends_with("ch") || w.ends_with('x') {
+        format!("{w}es")
+    } else if last == 'y' && !"aeiou".contains(before_last) {
+        format!("{}ies", &w[..w.len() - 1])
+    } else {
+        format!("{w}s")
+    }
+}
+
+fn is_acronym(s: &str) -> bool {
+    s.chars().any(|c| c.is_uppercase()) && !s.chars().any(|c| c.is_lowercase())
+}
+
+/// Case variants of a name that are spelled both ways in news ("Al-Sudani", "al-Sudani").
+fn variants(name: &str) -> Vec<String> {
+    let mut out = vec![name.to_string()];
+    for (a, b) in [("Al-", "al-"), ("al-", "Al-"), ("El-", "el-"), ("el-", "El-")] {
+        if let Some(rest) = name.strip_prefix(a) {
+            out.push(format!("{b}{rest}"));
+        }
+    }
+    out
+}
+
+fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
+    let mut entities: Vec<LexEntity> = Vec::new();
+    let mut by_id: HashMap<String, usize> = HashMap::new();
+    let mut patterns: Vec<Pattern> = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut titles = Vec::new();
+    let mut relations: Vec<RelationType> = Vec::new();
+    let mut relation_index = HashMap::new();
+    let mut words = Words::default();
+
+    let mut add_pattern = |patterns: &mut Vec<Pattern>, text: &str, target: Target| {
+        let text = text.trim();
+        if text.is_empty() {
+            return;
+        }
+        for v in variants(text) {
+            if seen.contains_key(&v) {
+                continue; // first meaning wins; `lexicon check` reports the clash
+            }
+            seen.insert(v.clone(), patterns.len());
+            patterns.push(Pattern {
+                acronym: is_acronym(&v),
+                text: v,
+                target,
+            });
+        }
+    };
+    let mut add_entity = |entities: &mut Vec<LexEntity>, id: String, name: &str, kind: EntityKind| -> usize {
+        if let Some(&i) = by_id.get(&id) {
+            return i;
+        }
+        by_id.insert(id.clone(), entities.len());
+        entities.push(LexEntity {
+            id,
+            name: name.to_string(),
+            kind,
+        });
+        entities.len() - 1
+    };
+
+    // Named groups and places first: "Hezbollah" must not be claimed by a capital.
+    for (_, file) in files {
+        for e in &file.entities {
+            let id = e.id.clone().unwrap_or_else(|| slug(&e.name));
+            let i = add_entity(&mut entities, id, &e.name, e.kind);
+            add_pattern(&mut patterns, &e.name, Target::Entity(i));
+            for a in &e.aliases {
+                add_pattern(&mut patterns, a, Target::Entity(i));
+            }
+        }
+    }
+    for (_, file) in files {
+        for s in &file.states {
+            let id = s.id.clone().unwrap_or_else(|| slug(&s.name));
+            let i = add_entity(&mut entities, id, &s.name, EntityKind::State);
+            add_pattern(&mut patterns, &s.name, Target::Entity(i));
+            for a in &s.aliases {
+                add_pattern(&mut patterns, a, Target::Entity(i));
+            }
+            for d in &s.demonyms {
+                add_pattern(&mut patterns, d, Target::Demonym(i));
+            }
+        }
+    }
+    for (_, file) in files {
+        for s in &file.states {
+            for c in &s.capitals {
+                if c == &s.name {
+                    continue;
+                }
+                let ci = add_entity(&mut entities, slug(c), c, EntityKind::Place);
+                add_pattern(&mut patterns, c, Target::Entity(ci));
+            }
+        }
+    }
+    for (path, file) in files {
+        for t in &file.titles {
+            titles.push(TitleEntry {
+                name: t.name.to_lowercase(),
+                ..t.clone()
+            });
+            add_pattern(&mut patterns, &t.name.to_lowercase(), Target::Title(titles.len() - 1));
+        }
+        for r in &file.relations {
+            if r.name.is_empty() {
+                return Err(Error::Lexicon {
+                    path: path.clone(),
+                    message: "a relation type has no name".into(),
+                });
+            }
+            if let Some(&i) = relation_index.get(&r.name) {
+                // a later file extends an earlier type's triggers
+                let existing: &mut RelationType = &mut relations[i];
+                existing.verbs.extend(r.verbs.iter().cloned());
+                existing.nouns.extend(r.nouns.iter().cloned());
+                existing.compounds.extend(r.compounds.iter().cloned());
+                existing.reverse_compounds.extend(r.reverse_compounds.iter().cloned());
+                existing.prefixes.extend(r.prefixes.iter().cloned());
+                existing.patient_nouns.extend(r.patient_nouns.iter().cloned());
+                existing.label_nouns.extend(r.label_nouns.iter().cloned());
+            } else {
+                relation_index.insert(r.name.clone(), relations.len());
+                relations.push(r.clone());
+            }
+        }
+        let w = &file.words;
+        macro_rules! extend {
+            ($($f:ident),*) => { $( words.$f.extend(w.$f.iter().cloned()); )* };
+        }
+        extend!(
+            abbreviations, final_abbreviations, sentence_starters, continuations, function_words,
+            auxiliaries, be_forms, adverbs, negations, denials, prepositions, determiners, pronouns,
+            relative_pronouns, clause_breaks, light_verbs, intent_words, response_phrases,
+            meeting_nouns, statement_nouns, name_particles, honorifics, given_names, place_heads,
+            organization_heads, militia_heads, militia_prefixes, state_bodies, group_nouns,
+            unnamed_militia_nouns, member_cues, location_nouns, attributions, speech_verbs
+        );
+    }
+
+    let mut verbs: HashMap<String, Vec<VerbTrigger>> = HashMap::new();
+    let mut nouns: HashMap<String, Vec<NounTrigger>> = HashMap::new();
+    let mut compounds = HashMap::new();
+    let mut prefixes = HashMap::new();
+    let mut patient_nouns = HashMap::new();
+    let mut label_nouns = HashMap::new();
+    for (ri, r) in relations.iter().enumerate() {
+        for v in &r.verbs {
+            for (form, tag) in inflect(v) {
+                verbs.entry(form).or_default().push(VerbTrigger {
+                    relation: ri,
+                    form: tag,
+                    prep: v.prep.as_ref().map(|p| p.to_lowercase()),
+                    preps: v.preps.iter().map(|p| p.to_lowercase()).collect(),
+                });
+            }
+        }
+        for n in &r.nouns {
+            let trig = NounTrigger {
+                relation: ri,
+                target_preps: n.target_preps.iter().map(|p| p.to_lowercase()).collect(),
+                source_preps: n.source_preps.iter().map(|p| p.to_lowercase()).collect(),
+            };
+            let plural = n.plural.clone().unwrap_or_else(|| pluralize(&n.word));
+            nouns.entry(n.word.to_lowercase()).or_default().push(trig.clone());
+            nouns.entry(plural.to_lowercase()).or_default().push(trig);
+        }
+        for c in &r.compounds {
+            compounds.insert(c.to_lowercase(), (ri, false));
+        }
+        for c in &r.reverse_compounds {
+            compounds.insert(c.to_lowercase(), (ri, true));
+        }
+        for p in &r.prefixes {
+            prefixes.insert(p.to_lowercase(), ri);
+        }
+        for p in &r.patient_nouns {
+            patient_nouns.insert(p.to_lowercase(), ri);
+            patient_nouns.insert(pluralize(p), ri);
+        }
+        for p in &r.label_nouns {
+            label_nouns.insert(p.to_lowercase(), ri);
+        }
+    }
+
+    let names = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(patterns.iter().map(|p| p.text.as_str()))
+        .map_err(|e| Error::Lexicon {
+            path: "<lexicon>".into(),
+            message: format!("cannot build the name automaton: {e}"),
+        })?;
+
+    let segment_rules = SegmentRules {
+        abbreviations: set(&words.abbreviations),
+        final_abbreviations: set(&words.final_abbreviations),
+        sentence_starters: set(&words.sentence_starters),
+        continuations: set(&words.continuations),
+    };
+    let word_sets = WordSets {
+        function_words: set(&words.function_words),
+        auxiliaries: set(&words.auxiliaries),
+        be_forms: set(&words.be_forms),
+        adverbs: set(&words.adverbs),
+        negations: set(&words.negations),
+        denials: set(&words.denials),
+        prepositions: set(&words.prepositions),
+        determiners: set(&words.determiners),
+        pronouns: words.pronouns.iter().map(|p| (p.word.to_lowercase(), p.clone())).collect(),
+        relative_pronouns: set(&words.relative_pronouns),
+        clause_breaks: set(&words.clause_breaks),
+        light_verbs: set(&words.light_verbs),
+        intent_words: set(&words.intent_words),
+        response_phrases: phrases(&words.response_phrases),
+        meeting_nouns: set(&words.meeting_nouns),
+        statement_nouns: set(&words.statement_nouns),
+        name_particles: set(&words.name_particles),
+        honorifics: set(&words.honorifics),
+        given_names: set(&words.given_names),
+        place_heads: set(&words.place_heads),
+        organization_heads: set(&words.organization_heads),
+        militia_heads: set(&words.militia_heads),
+        militia_prefixes: set(&words.militia_prefixes),
+        state_bodies: set(&words.state_bodies),
+        group_nouns: set(&words.group_nouns),
+        unnamed_militia_nouns: set(&words.unnamed_militia_nouns),
+        member_cues: set(&words.member_cues),
+        location_nouns: set(&words.location_nouns),
+        attributions: phrases(&words.attributions),
+        speech_verbs: set(&words.speech_verbs),
+    };
+    Ok(Lexicon {
+        entities,
+        titles,
+        relations,
+        relation_index,
+        names,
+        patterns,
+        verbs,
+        nouns,
+        compounds,
+        prefixes,
+        patient_nouns,
+        label_nouns,
+        words: word_sets,
+        segment_rules,
+    })
+}
+
+/// Checks the lexicon files of `dir` (with the default lexicon unless
+/// `replace`): each parses, relation types are complete, and no name has two
+/// meanings. Returns the problems found, as `file: message` lines.
+pub fn check_dir(dir: &Path, replace: bool) -> Result<Vec<String>> {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for path in ron_files(dir)? {
+        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+        match parse_file(&path.display().to_string(), &text) {
+            Ok(f) => files.push((path.display().to_string(), f)),
+            Err(e) => problems.push(e.to_string()),
+        }
+    }
+    let mut all = if replace { Vec::new() } else { LexiconBuilder::with_defaults().files };
+    all.extend(files.iter().cloned());
+    problems.extend(check_files(&all, &files));
+    Ok(problems)
+}
+
+/// Consistency checks over parsed files; reports only problems in `mine`.
+pub(crate) fn check_files(all: &[(String, LexiconFile)], mine: &[(String, LexiconFile)]) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut meaning: HashMap<String, (String, String)> = HashMap::new();
+    let relation_names: HashSet<&str> = all.iter().flat_map(|(_, f)| f.relations.iter().map(|r| r.name.as_str())).collect();
+    for (path, f) in all {
+        let is_mine = mine.iter().any(|(p, _)| p == path);
+        let mut note = |name: &str, what: String| {
+            let key = name.to_string();
+            match meaning.get(&key) {
+                Some((p, w)) if *w != what && is_mine => {
+                    problems.push(format!("{path}: \"{name}\" means {what} here but {w} in {p}"))
+                }
+                Some(_) => {}
+                None => {
+                    meaning.insert(key, (path.clone(), what));
+                }
+            }
+        };
+        for e in &f.entities {
+            let what = format!("{} {}", e.kind, e.id.clone().unwrap_or_else(|| slug(&e.name)));
+            note(&e.name, what.clone());
+            for a in &e.aliases {
+                note(a, what.clone());
+            }
+        }
+        for s in &f.states {
+            let what = format!("state {}", s.id.clone().unwrap_or_else(|| slug(&s.name)));
+            note(&s.name, what.clone());
+            for a in s.aliases.iter().chain(&s.demonyms) {
+                note(a, what.clone());
+            }
+        }
+        if is_mine {
+            for r in &f.relations {
+                if r.plover.is_empty() || r.cameo.is_empty() {
+                    problems.push(format!("{path}: relation type \"{}\" needs plover and cameo", r.name));
+                }
+            }
+        }
+    }
+    let _ = relation_names;
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflections() {
+        let v = |lemma: &str, past: Option<&str>, double: bool| {
+            let spec = VerbSpec {
+                lemma: lemma.into(),
+                past: past.map(Into::into),
+                participle: past.map(Into::into),
+                double,
+                ..Default::default()
+            };
+            inflect(&spec).into_iter().map(|(f, _)| f).collect::<Vec<_>>()
+        };
+        assert_eq!(v("attack", None, false), ["attack", "attacks", "attacking", "attacked"]);
+        assert_eq!(v("urge", None, false), ["urge", "urges", "urging", "urged"]);
+        assert_eq!(v("deny", None, false), ["deny", "denies", "denying", "denied"]);
+        assert_eq!(v("strike", Some("struck"), false), ["strike", "strikes", "striking", "struck"]);
+        assert_eq!(v("ban", None, true), ["ban", "bans", "banning", "banned"]);
+        assert_eq!(v("reach", None, false), ["reach", "reaches", "reaching", "reached"]);
+        assert_eq!(pluralize("proxy"), "proxies");
+        assert_eq!(pluralize("attack"), "attacks");
+    }
+
+    #[test]
+    fn parse_errors_name_file_line_and_column() {
+        let err = parse_file("x.ron", "(\n  entities: [ (name: \"A\", kind: nonsense) ],\n)").unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("x.ron:2:"), "{msg}");
+        let err = parse_file("y.ron", "(bogus: [])").unwrap_err().to_string();
+        assert!(err.starts_with("y.ron:1:"), "{err}");
+    }
+
+    #[test]
+    fn embedded_lexicon_compiles() {
+        let lex = Lexicon::embedded();
+        assert!(lex.entity_count() > 300);
+        for name in ["backs", "attacked", "condemned", "urged", "threatened", "rejected", "blamed", "met", "arrested", "leads", "member_of", "located_in", "killed", "allied_with"] {
+            assert!(lex.relation_type(name).is_some(), "missing relation type {name}");
+        }
+    }
+}

@@ -1,0 +1,5 @@
+pub mod entity;
+pub mod error;
+pub mod lexicon;
+pub mod relation;
+pub mod segment;
