@@ -27,10 +27,16 @@ use std::sync::OnceLock;
 const EMBEDDED: &[(&str, &str)] = &[
     ("states.ron", include_str!("../data/lexicon/states.ron")),
     ("militias.ron", include_str!("../data/lexicon/militias.ron")),
-    ("organizations.ron", include_str!("../data/lexicon/organizations.ron")),
+    (
+        "organizations.ron",
+        include_str!("../data/lexicon/organizations.ron"),
+    ),
     ("places.ron", include_str!("../data/lexicon/places.ron")),
     ("titles.ron", include_str!("../data/lexicon/titles.ron")),
-    ("relations.ron", include_str!("../data/lexicon/relations.ron")),
+    (
+        "relations.ron",
+        include_str!("../data/lexicon/relations.ron"),
+    ),
     ("words.ron", include_str!("../data/lexicon/words.ron")),
 ];
 
@@ -225,6 +231,9 @@ pub struct Words {
     pub location_nouns: Vec<String>,
     pub attributions: Vec<String>,
     pub speech_verbs: Vec<String>,
+    pub agent_markers: Vec<String>,
+    pub request_nouns: Vec<String>,
+    pub issue_verbs: Vec<String>,
 }
 
 /// What a name pattern in the automaton stands for.
@@ -281,7 +290,7 @@ pub(crate) struct NounTrigger {
 }
 
 /// Word classes as sets.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 #[allow(missing_docs)]
 pub(crate) struct WordSets {
     pub function_words: HashSet<String>,
@@ -314,11 +323,14 @@ pub(crate) struct WordSets {
     pub location_nouns: HashSet<String>,
     pub attributions: Vec<Vec<String>>,
     pub speech_verbs: HashSet<String>,
+    pub agent_markers: Vec<Vec<String>>,
+    pub request_nouns: HashSet<String>,
+    pub issue_verbs: HashSet<String>,
 }
 
 /// A compiled lexicon, ready for extraction. Build it once per process:
 /// [`Lexicon::embedded`] caches the default one.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Lexicon {
     pub(crate) entities: Vec<LexEntity>,
     pub(crate) titles: Vec<TitleEntry>,
@@ -354,7 +366,8 @@ impl LexiconBuilder {
         for (name, text) in EMBEDDED {
             let path = format!("<embedded>/{name}");
             // The embedded files are checked by the test suite; a failure here is a build defect.
-            let file = parse_file(&path, text).unwrap_or_else(|e| panic!("embedded lexicon is invalid: {e}"));
+            let file = parse_file(&path, text)
+                .unwrap_or_else(|e| panic!("embedded lexicon is invalid: {e}"));
             b.files.push((path, file));
         }
         b
@@ -413,12 +426,13 @@ pub fn ron_files(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
 pub fn parse_file(path: &str, text: &str) -> Result<LexiconFile> {
     ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-        .from_str(text).map_err(|e: ron::error::SpannedError| Error::Parse {
-        path: path.to_string(),
-        line: e.position.line,
-        col: e.position.col,
-        message: e.code.to_string().to_lowercase(),
-    })
+        .from_str(text)
+        .map_err(|e: ron::error::SpannedError| Error::Parse {
+            path: path.to_string(),
+            line: e.position.line,
+            col: e.position.col,
+            message: e.code.to_string().to_lowercase(),
+        })
 }
 
 impl Lexicon {
@@ -463,7 +477,12 @@ fn set(xs: &[String]) -> HashSet<String> {
 
 fn phrases(xs: &[String]) -> Vec<Vec<String>> {
     xs.iter()
-        .map(|s| s.to_lowercase().split_whitespace().map(str::to_string).collect())
+        .map(|s| {
+            s.to_lowercase()
+                .split_whitespace()
+                .map(str::to_string)
+                .collect()
+        })
         .collect()
 }
 
@@ -473,7 +492,13 @@ pub(crate) fn inflect(spec: &VerbSpec) -> Vec<(String, VerbForm)> {
     let last = lemma.chars().last().unwrap_or('a');
     let before_last = lemma.chars().rev().nth(1).unwrap_or('a');
     let vowel = |c: char| "aeiou".contains(c);
-    let third = if lemma.ends_with('s') || lemma.ends_with("sh") || lemma.ends_with("ch") || lemma.ends_with('x') || lemma.ends_with('z') || lemma.ends_with('o') {
+    let third = if lemma.ends_with('s')
+        || lemma.ends_with("sh")
+        || lemma.ends_with("ch")
+        || lemma.ends_with('x')
+        || lemma.ends_with('z')
+        || lemma.ends_with('o')
+    {
         format!("{lemma}es")
     } else if last == 'y' && !vowel(before_last) {
         format!("{}ies", &lemma[..lemma.len() - 1])
@@ -499,9 +524,21 @@ pub(crate) fn inflect(spec: &VerbSpec) -> Vec<(String, VerbForm)> {
     } else {
         format!("{stem_ed}ing")
     };
-    let past = spec.past.clone().map(|s| s.to_lowercase()).unwrap_or_else(|| regular_past.clone());
-    let participle = spec.participle.clone().map(|s| s.to_lowercase()).unwrap_or_else(|| past.clone());
-    let mut out = vec![(lemma, VerbForm::Base), (third, VerbForm::Third), (ing, VerbForm::Ing)];
+    let past = spec
+        .past
+        .clone()
+        .map(|s| s.to_lowercase())
+        .unwrap_or_else(|| regular_past.clone());
+    let participle = spec
+        .participle
+        .clone()
+        .map(|s| s.to_lowercase())
+        .unwrap_or_else(|| past.clone());
+    let mut out = vec![
+        (lemma, VerbForm::Base),
+        (third, VerbForm::Third),
+        (ing, VerbForm::Ing),
+    ];
     if past == participle {
         out.push((past, VerbForm::PastOrParticiple));
     } else {
@@ -532,7 +569,12 @@ fn is_acronym(s: &str) -> bool {
 /// Case variants of a name that are spelled both ways in news ("Al-Sudani", "al-Sudani").
 fn variants(name: &str) -> Vec<String> {
     let mut out = vec![name.to_string()];
-    for (a, b) in [("Al-", "al-"), ("al-", "Al-"), ("El-", "el-"), ("el-", "El-")] {
+    for (a, b) in [
+        ("Al-", "al-"),
+        ("al-", "Al-"),
+        ("El-", "el-"),
+        ("el-", "El-"),
+    ] {
         if let Some(rest) = name.strip_prefix(a) {
             out.push(format!("{b}{rest}"));
         }
@@ -567,18 +609,19 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
             });
         }
     };
-    let mut add_entity = |entities: &mut Vec<LexEntity>, id: String, name: &str, kind: EntityKind| -> usize {
-        if let Some(&i) = by_id.get(&id) {
-            return i;
-        }
-        by_id.insert(id.clone(), entities.len());
-        entities.push(LexEntity {
-            id,
-            name: name.to_string(),
-            kind,
-        });
-        entities.len() - 1
-    };
+    let mut add_entity =
+        |entities: &mut Vec<LexEntity>, id: String, name: &str, kind: EntityKind| -> usize {
+            if let Some(&i) = by_id.get(&id) {
+                return i;
+            }
+            by_id.insert(id.clone(), entities.len());
+            entities.push(LexEntity {
+                id,
+                name: name.to_string(),
+                kind,
+            });
+            entities.len() - 1
+        };
 
     // Named groups and places first: "Hezbollah" must not be claimed by a capital.
     for (_, file) in files {
@@ -621,7 +664,11 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
                 name: t.name.to_lowercase(),
                 ..t.clone()
             });
-            add_pattern(&mut patterns, &t.name.to_lowercase(), Target::Title(titles.len() - 1));
+            add_pattern(
+                &mut patterns,
+                &t.name.to_lowercase(),
+                Target::Title(titles.len() - 1),
+            );
         }
         for r in &file.relations {
             if r.name.is_empty() {
@@ -636,9 +683,13 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
                 existing.verbs.extend(r.verbs.iter().cloned());
                 existing.nouns.extend(r.nouns.iter().cloned());
                 existing.compounds.extend(r.compounds.iter().cloned());
-                existing.reverse_compounds.extend(r.reverse_compounds.iter().cloned());
+                existing
+                    .reverse_compounds
+                    .extend(r.reverse_compounds.iter().cloned());
                 existing.prefixes.extend(r.prefixes.iter().cloned());
-                existing.patient_nouns.extend(r.patient_nouns.iter().cloned());
+                existing
+                    .patient_nouns
+                    .extend(r.patient_nouns.iter().cloned());
                 existing.label_nouns.extend(r.label_nouns.iter().cloned());
             } else {
                 relation_index.insert(r.name.clone(), relations.len());
@@ -650,12 +701,43 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
             ($($f:ident),*) => { $( words.$f.extend(w.$f.iter().cloned()); )* };
         }
         extend!(
-            abbreviations, final_abbreviations, sentence_starters, continuations, function_words,
-            auxiliaries, be_forms, adverbs, negations, denials, prepositions, determiners, pronouns,
-            relative_pronouns, clause_breaks, light_verbs, intent_words, response_phrases,
-            meeting_nouns, statement_nouns, name_particles, honorifics, given_names, place_heads,
-            organization_heads, militia_heads, militia_prefixes, state_bodies, group_nouns,
-            unnamed_militia_nouns, member_cues, location_nouns, attributions, speech_verbs
+            abbreviations,
+            final_abbreviations,
+            sentence_starters,
+            continuations,
+            function_words,
+            auxiliaries,
+            be_forms,
+            adverbs,
+            negations,
+            denials,
+            prepositions,
+            determiners,
+            pronouns,
+            relative_pronouns,
+            clause_breaks,
+            light_verbs,
+            intent_words,
+            response_phrases,
+            meeting_nouns,
+            statement_nouns,
+            name_particles,
+            honorifics,
+            given_names,
+            place_heads,
+            organization_heads,
+            militia_heads,
+            militia_prefixes,
+            state_bodies,
+            group_nouns,
+            unnamed_militia_nouns,
+            member_cues,
+            location_nouns,
+            attributions,
+            speech_verbs,
+            agent_markers,
+            request_nouns,
+            issue_verbs
         );
     }
 
@@ -683,7 +765,10 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
                 source_preps: n.source_preps.iter().map(|p| p.to_lowercase()).collect(),
             };
             let plural = n.plural.clone().unwrap_or_else(|| pluralize(&n.word));
-            nouns.entry(n.word.to_lowercase()).or_default().push(trig.clone());
+            nouns
+                .entry(n.word.to_lowercase())
+                .or_default()
+                .push(trig.clone());
             nouns.entry(plural.to_lowercase()).or_default().push(trig);
         }
         for c in &r.compounds {
@@ -728,7 +813,11 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
         denials: set(&words.denials),
         prepositions: set(&words.prepositions),
         determiners: set(&words.determiners),
-        pronouns: words.pronouns.iter().map(|p| (p.word.to_lowercase(), p.clone())).collect(),
+        pronouns: words
+            .pronouns
+            .iter()
+            .map(|p| (p.word.to_lowercase(), p.clone()))
+            .collect(),
         relative_pronouns: set(&words.relative_pronouns),
         clause_breaks: set(&words.clause_breaks),
         light_verbs: set(&words.light_verbs),
@@ -750,6 +839,9 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
         location_nouns: set(&words.location_nouns),
         attributions: phrases(&words.attributions),
         speech_verbs: set(&words.speech_verbs),
+        agent_markers: phrases(&words.agent_markers),
+        request_nouns: set(&words.request_nouns),
+        issue_verbs: set(&words.issue_verbs),
     };
     Ok(Lexicon {
         entities,
@@ -782,25 +874,35 @@ pub fn check_dir(dir: &Path, replace: bool) -> Result<Vec<String>> {
             Err(e) => problems.push(e.to_string()),
         }
     }
-    let mut all = if replace { Vec::new() } else { LexiconBuilder::with_defaults().files };
+    let mut all = if replace {
+        Vec::new()
+    } else {
+        LexiconBuilder::with_defaults().files
+    };
     all.extend(files.iter().cloned());
     problems.extend(check_files(&all, &files));
     Ok(problems)
 }
 
 /// Consistency checks over parsed files; reports only problems in `mine`.
-pub(crate) fn check_files(all: &[(String, LexiconFile)], mine: &[(String, LexiconFile)]) -> Vec<String> {
+pub(crate) fn check_files(
+    all: &[(String, LexiconFile)],
+    mine: &[(String, LexiconFile)],
+) -> Vec<String> {
     let mut problems = Vec::new();
     let mut meaning: HashMap<String, (String, String)> = HashMap::new();
-    let relation_names: HashSet<&str> = all.iter().flat_map(|(_, f)| f.relations.iter().map(|r| r.name.as_str())).collect();
+    let relation_names: HashSet<&str> = all
+        .iter()
+        .flat_map(|(_, f)| f.relations.iter().map(|r| r.name.as_str()))
+        .collect();
     for (path, f) in all {
         let is_mine = mine.iter().any(|(p, _)| p == path);
         let mut note = |name: &str, what: String| {
             let key = name.to_string();
             match meaning.get(&key) {
-                Some((p, w)) if *w != what && is_mine => {
-                    problems.push(format!("{path}: \"{name}\" means {what} here but {w} in {p}"))
-                }
+                Some((p, w)) if *w != what && is_mine => problems.push(format!(
+                    "{path}: \"{name}\" means {what} here but {w} in {p}"
+                )),
                 Some(_) => {}
                 None => {
                     meaning.insert(key, (path.clone(), what));
@@ -808,7 +910,11 @@ pub(crate) fn check_files(all: &[(String, LexiconFile)], mine: &[(String, Lexico
             }
         };
         for e in &f.entities {
-            let what = format!("{} {}", e.kind, e.id.clone().unwrap_or_else(|| slug(&e.name)));
+            let what = format!(
+                "{} {}",
+                e.kind,
+                e.id.clone().unwrap_or_else(|| slug(&e.name))
+            );
             note(&e.name, what.clone());
             for a in &e.aliases {
                 note(a, what.clone());
@@ -824,7 +930,10 @@ pub(crate) fn check_files(all: &[(String, LexiconFile)], mine: &[(String, Lexico
         if is_mine {
             for r in &f.relations {
                 if r.plover.is_empty() || r.cameo.is_empty() {
-                    problems.push(format!("{path}: relation type \"{}\" needs plover and cameo", r.name));
+                    problems.push(format!(
+                        "{path}: relation type \"{}\" needs plover and cameo",
+                        r.name
+                    ));
                 }
             }
         }
@@ -847,21 +956,40 @@ mod tests {
                 double,
                 ..Default::default()
             };
-            inflect(&spec).into_iter().map(|(f, _)| f).collect::<Vec<_>>()
+            inflect(&spec)
+                .into_iter()
+                .map(|(f, _)| f)
+                .collect::<Vec<_>>()
         };
-        assert_eq!(v("attack", None, false), ["attack", "attacks", "attacking", "attacked"]);
+        assert_eq!(
+            v("attack", None, false),
+            ["attack", "attacks", "attacking", "attacked"]
+        );
         assert_eq!(v("urge", None, false), ["urge", "urges", "urging", "urged"]);
-        assert_eq!(v("deny", None, false), ["deny", "denies", "denying", "denied"]);
-        assert_eq!(v("strike", Some("struck"), false), ["strike", "strikes", "striking", "struck"]);
+        assert_eq!(
+            v("deny", None, false),
+            ["deny", "denies", "denying", "denied"]
+        );
+        assert_eq!(
+            v("strike", Some("struck"), false),
+            ["strike", "strikes", "striking", "struck"]
+        );
         assert_eq!(v("ban", None, true), ["ban", "bans", "banning", "banned"]);
-        assert_eq!(v("reach", None, false), ["reach", "reaches", "reaching", "reached"]);
+        assert_eq!(
+            v("reach", None, false),
+            ["reach", "reaches", "reaching", "reached"]
+        );
         assert_eq!(pluralize("proxy"), "proxies");
         assert_eq!(pluralize("attack"), "attacks");
     }
 
     #[test]
     fn parse_errors_name_file_line_and_column() {
-        let err = parse_file("x.ron", "(\n  entities: [ (name: \"A\", kind: nonsense) ],\n)").unwrap_err();
+        let err = parse_file(
+            "x.ron",
+            "(\n  entities: [ (name: \"A\", kind: nonsense) ],\n)",
+        )
+        .unwrap_err();
         let msg = err.to_string();
         assert!(msg.starts_with("x.ron:2:"), "{msg}");
         let err = parse_file("y.ron", "(bogus: [])").unwrap_err().to_string();
@@ -872,8 +1000,26 @@ mod tests {
     fn embedded_lexicon_compiles() {
         let lex = Lexicon::embedded();
         assert!(lex.entity_count() > 300);
-        for name in ["backs", "attacked", "condemned", "urged", "threatened", "rejected", "blamed", "met", "arrested", "leads", "member_of", "located_in", "killed", "allied_with"] {
-            assert!(lex.relation_type(name).is_some(), "missing relation type {name}");
+        for name in [
+            "backs",
+            "attacked",
+            "condemned",
+            "urged",
+            "threatened",
+            "rejected",
+            "blamed",
+            "met",
+            "arrested",
+            "leads",
+            "member_of",
+            "located_in",
+            "killed",
+            "allied_with",
+        ] {
+            assert!(
+                lex.relation_type(name).is_some(),
+                "missing relation type {name}"
+            );
         }
     }
 }

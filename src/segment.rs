@@ -122,7 +122,9 @@ pub fn tokenize(text: &str, rules: &SegmentRules) -> Vec<Token> {
                 let mut letters = 1;
                 loop {
                     match char_at(j) {
-                        Some(l) if l.is_alphabetic() && bytes.get(j + l.len_utf8()) == Some(&b'.') => {
+                        Some(l)
+                            if l.is_alphabetic() && bytes.get(j + l.len_utf8()) == Some(&b'.') =>
+                        {
                             let after = char_at(j + l.len_utf8() + 1);
                             if after.is_some_and(|a| a.is_alphanumeric()) {
                                 break;
@@ -139,7 +141,8 @@ pub fn tokenize(text: &str, rules: &SegmentRules) -> Vec<Token> {
                 }
             } else if bytes.get(i) == Some(&b'.') {
                 let word = text[start..i].to_lowercase();
-                if rules.abbreviations.contains(&word) || rules.final_abbreviations.contains(&word) {
+                if rules.abbreviations.contains(&word) || rules.final_abbreviations.contains(&word)
+                {
                     i += 1;
                 }
             }
@@ -150,7 +153,9 @@ pub fn tokenize(text: &str, rules: &SegmentRules) -> Vec<Token> {
                 let b = bytes[i];
                 if b.is_ascii_alphanumeric() {
                     i += 1;
-                } else if (b == b'.' || b == b',') && bytes.get(i + 1).is_some_and(|d| d.is_ascii_digit()) {
+                } else if (b == b'.' || b == b',')
+                    && bytes.get(i + 1).is_some_and(|d| d.is_ascii_digit())
+                {
                     i += 2;
                 } else {
                     break;
@@ -197,7 +202,8 @@ fn scan_word(text: &str, mut i: usize) -> usize {
             let mut r = rest.chars();
             let n1 = r.next();
             let n2 = r.next();
-            let possessive = matches!(n1, Some('s') | Some('S')) && !n2.is_some_and(|x| x.is_alphanumeric());
+            let possessive =
+                matches!(n1, Some('s') | Some('S')) && !n2.is_some_and(|x| x.is_alphanumeric());
             let negation = matches!(n1, Some('t')) && text[base..base + off].ends_with('n');
             if n1.is_some_and(|x| x.is_alphabetic()) && !possessive && !negation {
                 i = base + off + c.len_utf8();
@@ -252,7 +258,12 @@ fn push_sentence(out: &mut Vec<Sentence>, tokens: Vec<Token>) {
 
 fn starts_sentence(text: &str, tok: &Token) -> bool {
     match tok.text(text).chars().next() {
-        Some(c) => c.is_uppercase() || c.is_ascii_digit() || is_open(c) || !c.is_alphabetic() && tok.kind == TokenKind::Punct,
+        Some(c) => {
+            c.is_uppercase()
+                || c.is_ascii_digit()
+                || is_open(c)
+                || !c.is_alphabetic() && tok.kind == TokenKind::Punct
+        }
         None => false,
     }
 }
@@ -276,7 +287,8 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, rules: &SegmentRules) -
         // "U.S." or "Fla.": a sentence ends only if a sentence-starting word follows
         return tokens.get(i + 1).is_some_and(|next| {
             let w = next.text(text);
-            w.starts_with(|c: char| c.is_uppercase()) && rules.sentence_starters.contains(&w.to_lowercase())
+            w.starts_with(|c: char| c.is_uppercase())
+                && rules.sentence_starters.contains(&w.to_lowercase())
         });
     }
     false
@@ -291,7 +303,9 @@ fn breaks_before(text: &str, current: &[Token], next: &Token, rules: &SegmentRul
         return false;
     }
     let last = current[current.len() - 1].text(text);
-    if matches!(last, "," | "-" | "\u{2013}" | "\u{2014}" | "(" | "[" | ":") || rules.continuations.contains(&last.to_lowercase()) {
+    if matches!(last, "," | "-" | "\u{2013}" | "\u{2014}" | "(" | "[" | ":")
+        || rules.continuations.contains(&last.to_lowercase())
+    {
         return false;
     }
     starts_sentence(text, next)
@@ -312,36 +326,69 @@ mod tests {
     }
 
     fn sentences(text: &str) -> Vec<String> {
-        segment(text, &rules()).iter().map(|s| s.text(text).to_string()).collect()
+        segment(text, &rules())
+            .iter()
+            .map(|s| s.text(text).to_string())
+            .collect()
     }
 
     fn words(text: &str) -> Vec<String> {
-        tokenize(text, &rules()).iter().map(|t| t.text(text).to_string()).collect()
+        tokenize(text, &rules())
+            .iter()
+            .map(|t| t.text(text).to_string())
+            .collect()
     }
 
     #[test]
     fn sentence_table() {
         let rows: &[(&str, &[&str])] = &[
             // 1: plain
-            ("Iran rejected it. Israel did not comment.", &["Iran rejected it.", "Israel did not comment."]),
+            (
+                "Iran rejected it. Israel did not comment.",
+                &["Iran rejected it.", "Israel did not comment."],
+            ),
             // 2: U.S. inside a sentence
-            ("The U.S. military struck. It left.", &["The U.S. military struck.", "It left."]),
+            (
+                "The U.S. military struck. It left.",
+                &["The U.S. military struck.", "It left."],
+            ),
             // 3: U.S. ending a sentence
-            ("They blamed the U.S. The militia denied it.", &["They blamed the U.S.", "The militia denied it."]),
+            (
+                "They blamed the U.S. The militia denied it.",
+                &["They blamed the U.S.", "The militia denied it."],
+            ),
             // 4: titles and initials
-            ("Gen. Michael E. Kurilla spoke. Mr. Smith left.", &["Gen. Michael E. Kurilla spoke.", "Mr. Smith left."]),
+            (
+                "Gen. Michael E. Kurilla spoke. Mr. Smith left.",
+                &["Gen. Michael E. Kurilla spoke.", "Mr. Smith left."],
+            ),
             // 5: numbers and "No. 2"
-            ("It fell 3.5 percent to 1,000. He is No. 2 in rank.", &["It fell 3.5 percent to 1,000.", "He is No. 2 in rank."]),
+            (
+                "It fell 3.5 percent to 1,000. He is No. 2 in rank.",
+                &["It fell 3.5 percent to 1,000.", "He is No. 2 in rank."],
+            ),
             // 6: quotes stay with their sentence
-            ("He said “we will respond.” The group agreed.", &["He said “we will respond.”", "The group agreed."]),
+            (
+                "He said “we will respond.” The group agreed.",
+                &["He said “we will respond.”", "The group agreed."],
+            ),
             // 7: headline on its own line, dateline
-            ("Blinken urges Iraq\n\nBAGHDAD – The U.S. urged Iraq.", &["Blinken urges Iraq", "BAGHDAD – The U.S. urged Iraq."]),
+            (
+                "Blinken urges Iraq\n\nBAGHDAD – The U.S. urged Iraq.",
+                &["Blinken urges Iraq", "BAGHDAD – The U.S. urged Iraq."],
+            ),
             // 8: hard-wrapped line continues
-            ("a statement by the\nUnited States and\nBritain.", &["a statement by the\nUnited States and\nBritain."]),
+            (
+                "a statement by the\nUnited States and\nBritain.",
+                &["a statement by the\nUnited States and\nBritain."],
+            ),
             // 9: month abbreviation
             ("On Oct. 7 Hamas attacked.", &["On Oct. 7 Hamas attacked."]),
             // 10: lower-case after a period does not start a sentence
-            ("It rose 5 pct. in May. Then fell.", &["It rose 5 pct. in May.", "Then fell."]),
+            (
+                "It rose 5 pct. in May. Then fell.",
+                &["It rose 5 pct. in May.", "Then fell."],
+            ),
             // 11: empty
             ("", &[]),
         ];
@@ -354,7 +401,10 @@ mod tests {
     fn token_table() {
         let rows: &[(&str, &[&str])] = &[
             ("Iraq’s Anbar", &["Iraq", "’s", "Anbar"]),
-            ("Iran-backed Hezbollah", &["Iran", "-", "backed", "Hezbollah"]),
+            (
+                "Iran-backed Hezbollah",
+                &["Iran", "-", "backed", "Hezbollah"],
+            ),
             ("Kata'ib Hizballah", &["Kata'ib", "Hizballah"]),
             ("Hamas' attack", &["Hamas", "'", "attack"]),
             ("didn't", &["didn", "'", "t"]),

@@ -1,0 +1,193 @@
+//! Coreference inside one article: pronouns ("he", "its"), definite
+//! descriptions ("the group", "the militia attacks"), appositions ("Hezbollah,
+//! the Iran-backed group") and bare titles ("the Prime Minister") are joined
+//! to the entity they stand for. Surnames and acronyms are joined earlier, by
+//! the mention finder.
+
+use crate::document::{Document, Form, Mention};
+use crate::entity::EntityKind;
+use crate::lexicon::Lexicon;
+
+/// How many sentences back an antecedent may be.
+const WINDOW: usize = 3;
+
+/// Resolves every pronoun, description and bare title of the article.
+pub(crate) fn resolve(doc: &mut Document, lex: &Lexicon) {
+    bare_titles(doc, lex);
+    for s in 0..doc.sentences.len() {
+        for &m in &doc.info[s].mentions.clone() {
+            if doc.mentions[m].entity.is_some() {
+                continue;
+            }
+            let entity = match doc.mentions[m].form {
+                Form::Pronoun { .. } => pronoun(doc, lex, m),
+                Form::Nominal => nominal(doc, lex, m),
+                _ => None,
+            };
+            doc.mentions[m].entity = entity;
+        }
+    }
+}
+
+/// Kinds a pronoun may refer to, most likely first.
+fn pronoun_kinds(doc: &Document, lex: &Lexicon, m: &Mention) -> Vec<EntityKind> {
+    let w = &doc.info[m.sentence].lower[m.tokens.0];
+    lex.words
+        .pronouns
+        .get(w)
+        .map(|p| p.kinds.clone())
+        .unwrap_or_default()
+}
+
+/// Resolved mentions before mention `m`, nearest first, within the window.
+fn antecedents(doc: &Document, m: usize) -> Vec<usize> {
+    let me = &doc.mentions[m];
+    let mut out = Vec::new();
+    let first = me.sentence.saturating_sub(WINDOW);
+    for s in (first..=me.sentence).rev() {
+        for &o in doc.info[s].mentions.iter().rev() {
+            let other = &doc.mentions[o];
+            if s == me.sentence && other.tokens.0 >= me.tokens.0 {
+                continue;
+            }
+            if other.entity.is_some() {
+                out.push(o);
+            }
+        }
+    }
+    out
+}
+
+/// The first resolved mention of sentence `s` with a kind in `kinds`: the
+/// sentence's subject, most of the time.
+fn subject_of(doc: &Document, s: usize, kinds: &[EntityKind]) -> Option<usize> {
+    doc.info[s].mentions.iter().copied().find(|&o| {
+        doc.mentions[o].entity.is_some_and(|e| {
+            kinds.contains(&doc.entities[e].kind) && doc.mentions[o].form != Form::Demonym
+        })
+    })
+}
+
+fn pronoun(doc: &Document, lex: &Lexicon, m: usize) -> Option<usize> {
+    let me = &doc.mentions[m];
+    let kinds = pronoun_kinds(doc, lex, me);
+    // A pronoun opening a sentence continues the previous sentence's subject.
+    let opens = me.tokens.0 == 0
+        || (me.tokens.0 == 1 && !doc.tok(me.sentence, 0).starts_with(char::is_alphanumeric));
+    if opens {
+        for back in 1..=WINDOW.min(me.sentence) {
+            if let Some(o) = subject_of(doc, me.sentence - back, &kinds) {
+                return doc.mentions[o].entity;
+            }
+        }
+    }
+    // otherwise the nearest earlier name of a fitting kind
+    antecedents(doc, m).into_iter().find_map(|o| {
+        let e = doc.mentions[o].entity?;
+        (kinds.contains(&doc.entities[e].kind) && !doc.entities[e].unnamed).then_some(e)
+    })
+}
+
+/// "the group", "the militia attacks", "Hezbollah, the Iran-backed group".
+fn nominal(doc: &Document, lex: &Lexicon, m: usize) -> Option<usize> {
+    let me = doc.mentions[m].clone();
+    let s = me.sentence;
+    let info = &doc.info[s];
+    let head = me.tokens.0;
+    // "the terrorist group Hamas": the name that follows is the entity itself
+    if head + 1 < doc.len(s)
+        && info.at[head + 1].is_some_and(|o| doc.mentions[o].form == Form::Name)
+    {
+        return None;
+    }
+    // find where the noun phrase starts: "the powerful Iran-backed militant group"
+    let mut start = head;
+    let mut det = None;
+    while start > 0 && head - start < 8 {
+        let w = info.lower[start - 1].as_str();
+        if lex.words.determiners.contains(w) {
+            det = Some(w.to_string());
+            start -= 1;
+            break;
+        }
+        if w == ","
+            || lex.words.prepositions.contains(w)
+            || lex.words.be_forms.contains(w)
+            || lex.words.auxiliaries.contains(w)
+        {
+            break;
+        }
+        start -= 1;
+    }
+    // apposition or copula right before: "X, the ... group", "X is a ... militia"
+    if start >= 2 {
+        let before = info.lower[start - 1].as_str();
+        if before == "," || lex.words.be_forms.contains(before) {
+            let mut k = start - 1;
+            // "X has been described as": skip the verb chain back to X
+            while k > 0
+                && (lex.words.auxiliaries.contains(info.lower[k - 1].as_str())
+                    || lex.words.adverbs.contains(info.lower[k - 1].as_str()))
+            {
+                k -= 1;
+            }
+            if let Some(o) = info.at[k - 1] {
+                if let Some(e) = doc.mentions[o].entity {
+                    if matches!(
+                        doc.entities[e].kind,
+                        EntityKind::Militia | EntityKind::Organization
+                    ) {
+                        return Some(e);
+                    }
+                }
+            }
+        }
+    }
+    let definite = matches!(det.as_deref(), Some("the" | "this" | "that"));
+    if !definite {
+        return None;
+    }
+    let noun = info.lower[head].as_str();
+    let kinds: &[EntityKind] = if noun.starts_with("organi") {
+        &[EntityKind::Organization, EntityKind::Militia]
+    } else {
+        &[EntityKind::Militia, EntityKind::Organization]
+    };
+    for kind in kinds {
+        for o in antecedents(doc, m) {
+            let e = doc.mentions[o].entity?;
+            if doc.entities[e].kind == *kind {
+                return Some(e);
+            }
+        }
+    }
+    None
+}
+
+/// "the Secretary", "the Prime Minister": the person last given that title.
+fn bare_titles(doc: &mut Document, lex: &Lexicon) {
+    for s in 0..doc.sentences.len() {
+        let titles = doc.info[s].titles.clone();
+        for t in titles {
+            let (a, b) = t.tokens;
+            let after_is_name = b < doc.len(s) && doc.info[s].at[b].is_some();
+            let after_is_of = b < doc.len(s) && doc.info[s].lower[b] == "of";
+            if a == 0 || doc.info[s].lower[a - 1] != "the" || after_is_name || after_is_of {
+                continue;
+            }
+            let holder = doc
+                .entities
+                .iter()
+                .position(|e| e.kind == EntityKind::Person && e.titles.contains(&t.title));
+            if let Some(e) = holder {
+                let _ = lex;
+                doc.add_mention(Mention {
+                    sentence: s,
+                    tokens: (a, b),
+                    entity: Some(e),
+                    form: Form::Nominal,
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,228 @@
+//! An article while it goes through the pipeline: its sentences, mentions and
+//! the entities they refer to.
+
+use crate::entity::{slug, EntityKind};
+use crate::lexicon::Lexicon;
+use crate::segment::{segment, Sentence};
+use std::collections::HashMap;
+
+/// How a mention names its entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// A proper name ("Hezbollah", "Antony Blinken", "Blinken").
+    Name,
+    /// A demonym or adjectival form ("Iraqi", "American").
+    Demonym,
+    /// A pronoun ("he", "its"), resolved by coreference.
+    Pronoun { possessive: bool },
+    /// A definite description ("the group"), resolved by coreference.
+    Nominal,
+    /// A plural noun for unnamed armed groups ("militias").
+    Unnamed,
+}
+
+/// A stretch of a sentence that refers to an entity.
+#[derive(Clone, Debug)]
+pub(crate) struct Mention {
+    pub sentence: usize,
+    /// Token range `[start, end)` within the sentence.
+    pub tokens: (usize, usize),
+    /// The entity (index into [`Document::entities`]); `None` until resolved.
+    pub entity: Option<usize>,
+    pub form: Form,
+}
+
+/// A title of office found in a sentence.
+#[derive(Clone, Debug)]
+pub(crate) struct TitleMention {
+    pub tokens: (usize, usize),
+    pub title: usize,
+}
+
+/// An entity as one article knows it.
+#[derive(Clone, Debug)]
+pub(crate) struct DocEntity {
+    pub id: String,
+    pub label: String,
+    pub kind: EntityKind,
+    pub aliases: Vec<String>,
+    pub mentions: u64,
+    /// The titles this person was given in the article.
+    pub titles: Vec<usize>,
+    /// An unnamed group ("militias"): its label is settled after extraction.
+    pub unnamed: bool,
+}
+
+/// Per-sentence indexes.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct SentenceInfo {
+    /// Lower-case token texts.
+    pub lower: Vec<String>,
+    /// Token → mention index.
+    pub at: Vec<Option<usize>>,
+    /// Token → title index (into `titles`).
+    pub title_at: Vec<Option<usize>>,
+    pub titles: Vec<TitleMention>,
+    /// Mentions of the sentence in token order.
+    pub mentions: Vec<usize>,
+    /// Most words capitalised: a title-case headline.
+    pub headline: bool,
+}
+
+/// An article in the pipeline.
+#[derive(Debug)]
+pub struct Document<'a> {
+    /// The article's id.
+    pub id: String,
+    /// The article's text.
+    pub text: &'a str,
+    /// The article's date, if known.
+    pub date: Option<String>,
+    pub(crate) sentences: Vec<Sentence>,
+    pub(crate) info: Vec<SentenceInfo>,
+    pub(crate) mentions: Vec<Mention>,
+    pub(crate) entities: Vec<DocEntity>,
+    by_id: HashMap<String, usize>,
+}
+
+impl<'a> Document<'a> {
+    /// Segments `text` into sentences and tokens.
+    pub fn new(
+        id: impl Into<String>,
+        text: &'a str,
+        date: Option<String>,
+        lex: &Lexicon,
+    ) -> Document<'a> {
+        let sentences = segment(text, lex.segment_rules());
+        let info = sentences
+            .iter()
+            .map(|s| {
+                let lower: Vec<String> = s
+                    .tokens
+                    .iter()
+                    .map(|t| t.text(text).to_lowercase())
+                    .collect();
+                SentenceInfo {
+                    at: vec![None; lower.len()],
+                    title_at: vec![None; lower.len()],
+                    headline: is_headline(text, s),
+                    lower,
+                    ..SentenceInfo::default()
+                }
+            })
+            .collect();
+        Document {
+            id: id.into(),
+            text,
+            date,
+            sentences,
+            info,
+            mentions: Vec::new(),
+            entities: Vec::new(),
+            by_id: HashMap::new(),
+        }
+    }
+
+    /// Text of token `t` of sentence `s`.
+    pub(crate) fn tok(&self, s: usize, t: usize) -> &'a str {
+        self.sentences[s].tokens[t].text(self.text)
+    }
+
+    /// Text covered by tokens `[a, b)` of sentence `s`.
+    pub(crate) fn span_text(&self, s: usize, a: usize, b: usize) -> &'a str {
+        let toks = &self.sentences[s].tokens;
+        &self.text[toks[a].start..toks[b - 1].end]
+    }
+
+    /// Byte span of tokens `[a, b)` of sentence `s`.
+    pub(crate) fn byte_span(&self, s: usize, a: usize, b: usize) -> (usize, usize) {
+        let toks = &self.sentences[s].tokens;
+        (toks[a].start, toks[b - 1].end)
+    }
+
+    /// The entity with `id`, created with `label` and `kind` if new. A name
+    /// already used for another kind gets a kind suffix: one name with two
+    /// kinds is never one node.
+    pub(crate) fn intern(&mut self, id: &str, label: &str, kind: EntityKind) -> usize {
+        let mut key = id.to_string();
+        if let Some(&i) = self.by_id.get(&key) {
+            if self.entities[i].kind == kind {
+                return i;
+            }
+            key = format!("{id}-{}", kind.as_str());
+            if let Some(&j) = self.by_id.get(&key) {
+                return j;
+            }
+        }
+        let i = self.entities.len();
+        self.by_id.insert(key.clone(), i);
+        self.entities.push(DocEntity {
+            id: key,
+            label: label.to_string(),
+            kind,
+            aliases: Vec::new(),
+            mentions: 0,
+            titles: Vec::new(),
+            unnamed: false,
+        });
+        i
+    }
+
+    /// An entity for a name found in the text.
+    pub(crate) fn intern_name(&mut self, label: &str, kind: EntityKind) -> usize {
+        self.intern(&slug(label), label, kind)
+    }
+
+    /// Adds a mention, unless it overlaps one already there.
+    pub(crate) fn add_mention(&mut self, m: Mention) -> Option<usize> {
+        let info = &self.info[m.sentence];
+        if (m.tokens.0..m.tokens.1).any(|t| info.at[t].is_some()) {
+            return None;
+        }
+        let idx = self.mentions.len();
+        let info = &mut self.info[m.sentence];
+        for t in m.tokens.0..m.tokens.1 {
+            info.at[t] = Some(idx);
+        }
+        let pos = info
+            .mentions
+            .partition_point(|&o| self.mentions[o].tokens.0 < m.tokens.0);
+        info.mentions.insert(pos, idx);
+        self.mentions.push(m);
+        Some(idx)
+    }
+
+    /// The entity a mention refers to, if resolved.
+    pub(crate) fn entity_of(&self, mention: usize) -> Option<usize> {
+        self.mentions[mention].entity
+    }
+
+    /// Number of tokens in sentence `s`.
+    pub(crate) fn len(&self, s: usize) -> usize {
+        self.sentences[s].tokens.len()
+    }
+}
+
+/// A title-case headline: no closing punctuation, and most words of four
+/// letters or more are capitalised.
+fn is_headline(text: &str, s: &Sentence) -> bool {
+    let closed = s
+        .tokens
+        .last()
+        .is_some_and(|t| matches!(t.text(text), "." | "!" | "?" | "\"" | "\u{201d}"));
+    if closed {
+        return false;
+    }
+    let mut long = 0;
+    let mut caps = 0;
+    for t in &s.tokens {
+        let w = t.text(text);
+        if w.chars().count() >= 4 && w.chars().all(char::is_alphabetic) {
+            long += 1;
+            if w.starts_with(char::is_uppercase) {
+                caps += 1;
+            }
+        }
+    }
+    long >= 4 && caps * 10 >= long * 7
+}

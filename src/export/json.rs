@@ -1,0 +1,153 @@
+//! JSON in NetworkX node-link form.
+//!
+//! # Format
+//!
+//! ```json
+//! {
+//!   "directed": true,
+//!   "multigraph": true,
+//!   "graph": {"name": "newsgraph", "version": 1, "documents": [{"id": "seed.txt", "date": null}],
+//!             "relation_types": [{"name": "backs", "symmetric": false, "plover": "SUPPORT", "cameo": "05", "color": "#2ca02c"}]},
+//!   "nodes": [{"id": "iran", "label": "Iran", "type": "state", "aliases": ["Iranian"], "mentions": 7}],
+//!   "links": [{"source": "iran", "target": "hezbollah", "key": "backs", "type": "backs",
+//!              "weight": 1, "plover": "SUPPORT", "cameo": "05",
+//!              "evidence": [{"doc": "seed.txt", "sentence": 12, "span": [10, 31], "text": "...", "date": null}]}]
+//! }
+//! ```
+//!
+//! Node ids are entity ids; a link's `key` is its relation type, unique among
+//! the links between two nodes. `networkx.node_link_graph(data, edges="links")`
+//! loads it as a `MultiDiGraph` with every attribute.
+
+use crate::entity::{Entity, EntityKind};
+use crate::error::{Error, Result};
+use crate::graph::{DocumentInfo, GraphFile, KnowledgeGraph, RelationInfo, FORMAT_VERSION};
+use crate::relation::{Evidence, Relation};
+use serde::{Deserialize, Serialize};
+
+#[derive(Serialize, Deserialize)]
+struct NodeLink {
+    directed: bool,
+    multigraph: bool,
+    graph: GraphAttrs,
+    nodes: Vec<Node>,
+    links: Vec<Link>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct GraphAttrs {
+    name: String,
+    version: u32,
+    documents: Vec<DocumentInfo>,
+    relation_types: Vec<RelationInfo>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Node {
+    id: String,
+    label: String,
+    #[serde(rename = "type")]
+    kind: EntityKind,
+    aliases: Vec<String>,
+    mentions: u64,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Link {
+    source: String,
+    target: String,
+    key: String,
+    #[serde(rename = "type")]
+    kind: String,
+    weight: usize,
+    plover: String,
+    cameo: String,
+    evidence: Vec<Evidence>,
+}
+
+/// The graph as pretty node-link JSON, with a trailing newline.
+pub fn to_string(graph: &KnowledgeGraph) -> String {
+    let file = graph.to_file();
+    let info = |k: &str| file.relation_types.iter().find(|r| r.name == k);
+    let doc = NodeLink {
+        directed: true,
+        multigraph: true,
+        graph: GraphAttrs {
+            name: "newsgraph".into(),
+            version: FORMAT_VERSION,
+            documents: file.documents.clone(),
+            relation_types: file.relation_types.clone(),
+        },
+        nodes: file
+            .entities
+            .iter()
+            .map(|e| Node {
+                id: e.id.clone(),
+                label: e.label.clone(),
+                kind: e.kind,
+                aliases: e.aliases.clone(),
+                mentions: e.mentions,
+            })
+            .collect(),
+        links: file
+            .relations
+            .iter()
+            .map(|r| Link {
+                source: r.source.clone(),
+                target: r.target.clone(),
+                key: r.kind.clone(),
+                kind: r.kind.clone(),
+                weight: r.weight(),
+                plover: info(&r.kind).map(|i| i.plover.clone()).unwrap_or_default(),
+                cameo: info(&r.kind).map(|i| i.cameo.clone()).unwrap_or_default(),
+                evidence: r.evidence.clone(),
+            })
+            .collect(),
+    };
+    let mut s =
+        serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    s.push('\n');
+    s
+}
+
+/// Reads node-link JSON that newsgraph wrote; errors carry `origin:line:col`.
+pub fn from_str(text: &str, origin: &str) -> Result<KnowledgeGraph> {
+    let doc: NodeLink = serde_json::from_str(text).map_err(|e| Error::Parse {
+        path: origin.to_string(),
+        line: e.line(),
+        col: e.column(),
+        message: e
+            .to_string()
+            .split(" at line")
+            .next()
+            .unwrap_or("")
+            .to_string(),
+    })?;
+    let file = GraphFile {
+        version: doc.graph.version,
+        documents: doc.graph.documents,
+        relation_types: doc.graph.relation_types,
+        entities: doc
+            .nodes
+            .into_iter()
+            .map(|n| Entity {
+                id: n.id,
+                label: n.label,
+                kind: n.kind,
+                aliases: n.aliases,
+                mentions: n.mentions,
+            })
+            .collect(),
+        relations: doc
+            .links
+            .into_iter()
+            .map(|l| Relation {
+                source: l.source,
+                kind: l.kind,
+                target: l.target,
+                evidence: l.evidence,
+            })
+            .collect(),
+    };
+    KnowledgeGraph::from_file(file, origin)
+}

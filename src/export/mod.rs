@@ -1,0 +1,90 @@
+//! Writers (and, for the lossless formats, readers) of graph files.
+
+pub mod dot;
+pub mod json;
+pub mod ron;
+
+use crate::error::{Error, Result};
+use crate::graph::KnowledgeGraph;
+use std::io::Write;
+use std::path::Path;
+
+/// An output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Native, lossless, versioned.
+    Ron,
+    /// Graphviz.
+    Dot,
+    /// NetworkX node-link JSON.
+    Json,
+}
+
+impl Format {
+    /// Every format with its name.
+    pub const ALL: [(Format, &'static str); 3] = [
+        (Format::Ron, "ron"),
+        (Format::Dot, "dot"),
+        (Format::Json, "json"),
+    ];
+
+    /// Parses a format name (case-insensitive).
+    pub fn parse(name: &str) -> Option<Format> {
+        Format::ALL
+            .iter()
+            .find(|(_, n)| n.eq_ignore_ascii_case(name))
+            .map(|(f, _)| *f)
+    }
+
+    /// The format a file name's extension implies ("gv" is DOT too).
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_lowercase();
+        match ext.as_str() {
+            "gv" => Some(Format::Dot),
+            other => Format::parse(other),
+        }
+    }
+
+    /// The format's name.
+    pub fn name(self) -> &'static str {
+        Format::ALL
+            .iter()
+            .find(|(f, _)| *f == self)
+            .map(|(_, n)| *n)
+            .unwrap_or("ron")
+    }
+}
+
+/// Renders `graph` in `format`.
+pub fn render(graph: &KnowledgeGraph, format: Format) -> String {
+    match format {
+        Format::Ron => ron::to_string(graph),
+        Format::Dot => dot::to_string(graph),
+        Format::Json => json::to_string(graph),
+    }
+}
+
+/// Writes `contents` to `path` atomically: into a temporary file in the same
+/// directory, then renamed over the target, so an interrupted run never
+/// leaves a half-written file.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "graph".into());
+    let tmp = dir.join(format!(".{name}.newsgraph-{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(contents)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    result.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::io(path, e)
+    })
+}

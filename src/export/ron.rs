@@ -1,0 +1,56 @@
+//! RON: newsgraph's native, lossless format.
+//!
+//! # Format
+//!
+//! One [`GraphFile`](crate::graph::GraphFile) struct:
+//!
+//! - `version`: the format version (1); a newer version is refused with a
+//!   message saying which newsgraph it needs;
+//! - `documents`: the articles, `(id, date)`, sorted by id;
+//! - `relation_types`: `(name, symmetric, plover, cameo, color)` of the
+//!   types the edges use, sorted by name;
+//! - `entities`: `(id, label, kind, aliases, mentions)` sorted by id; `id`
+//!   is the slug of the canonical name, `kind` one of `person`, `state`,
+//!   `militia`, `organization`, `place`;
+//! - `relations`: `(source, kind, target, evidence)` sorted by
+//!   (source, kind, target), one per triple; each evidence is
+//!   `(doc, sentence, span: (start, end), text, date)` with byte offsets
+//!   into the article.
+//!
+//! ```ron
+//! (
+//!     version: 1,
+//!     documents: [(id: "seed.txt", date: None)],
+//!     relation_types: [(name: "backs", symmetric: false, plover: "SUPPORT", cameo: "05", color: "#2ca02c")],
+//!     entities: [(id: "iran", label: "Iran", kind: state, aliases: ["Iranian"], mentions: 7)],
+//!     relations: [(source: "iran", kind: "backs", target: "hezbollah", evidence: [...])],
+//! )
+//! ```
+
+use crate::error::{Error, Result};
+use crate::graph::{GraphFile, KnowledgeGraph};
+
+/// The graph as pretty RON, with a trailing newline.
+pub fn to_string(graph: &KnowledgeGraph) -> String {
+    let config = ::ron::ser::PrettyConfig::new()
+        .indentor("  ".to_string())
+        .struct_names(false);
+    let mut s = ::ron::ser::to_string_pretty(&graph.to_file(), config)
+        .unwrap_or_else(|e| format!("// cannot serialise: {e}"));
+    s.push('\n');
+    s
+}
+
+/// Reads a RON graph; errors carry `origin:line:col`.
+pub fn from_str(text: &str, origin: &str) -> Result<KnowledgeGraph> {
+    let file: GraphFile = ::ron::Options::default()
+        .with_default_extension(::ron::extensions::Extensions::IMPLICIT_SOME)
+        .from_str(text)
+        .map_err(|e: ::ron::error::SpannedError| Error::Parse {
+            path: origin.to_string(),
+            line: e.position.line,
+            col: e.position.col,
+            message: e.code.to_string().to_lowercase(),
+        })?;
+    KnowledgeGraph::from_file(file, origin)
+}

@@ -1,0 +1,1282 @@
+//! Relation extraction: frames over the mentions of each sentence.
+//!
+//! Every frame reads words declared in the lexicon; none names an entity.
+//!
+//! | frame | example | edge |
+//! |---|---|---|
+//! | compound adjective | "Iran-backed Hezbollah" | Iran backs Hezbollah |
+//! | prefix | "pro-Iranian militias" | Iran backs militias |
+//! | active verb | "Iran rejected the plan of Iraq" | Iran rejected Iraq |
+//! | passive | "the base was attacked by X" | X attacked base |
+//! | nominal | "X launched attacks on Y", "attacks on Y by X", "X's threats against Y" | X attacked / threatened Y |
+//! | nominal with source | "condemnation from X" of the sentence subject's acts | X condemned subject |
+//! | response | "X struck in response to Y attacks" | X attacked Y |
+//! | title | "Iraqi Prime Minister A", "A, U.S. Central Command Commander" | A leads Iraq |
+//! | meeting | "a call between A and B" | A met B |
+//! | statement | "The statement, issued by A and B" (after "a statement urging Y") | A, B urged Y |
+//! | location | "X in western Y's Z", "Z, Y", "Iraqi militias", "Lebanon's Hezbollah" | X located_in Z located_in Y |
+//! | patient noun | "an Iranian proxy", "its ally Y" | Iran backs subject |
+//! | label noun | "the aggressor [Y]" | speaker condemned Y |
+//!
+//! Negation ("has not attacked", "denied attacking") and intent ("vowed to
+//! strike Y": a threat, not an attack) are read around each trigger.
+
+use crate::document::{Document, Form};
+use crate::entity::EntityKind;
+use crate::lexicon::{Lexicon, Role, VerbForm, VerbTrigger};
+
+/// A relation read from a sentence, before it joins the graph.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub source: usize,
+    pub relation: usize,
+    pub target: usize,
+    pub sentence: usize,
+    /// Token range of the words that state it.
+    pub tokens: (usize, usize),
+}
+
+/// What the extractor remembers across the sentences of one article.
+#[derive(Default)]
+struct Memory {
+    /// (relation, target) of the last statement that urged, condemned, ...
+    statement: Vec<(usize, usize)>,
+    /// (source, target) of every `urged` edge so far.
+    urged: Vec<(usize, usize)>,
+}
+
+/// A noun phrase read rightwards: its entities (more than one when
+/// coordinated) and where it ends.
+#[derive(Clone, Debug, Default)]
+struct Phrase {
+    heads: Vec<usize>,
+    end: usize,
+    /// The phrase ends in a title with no name: "a senior Hezbollah commander".
+    titled: bool,
+    /// The phrase ends in a common noun after its last name: "U.S. bases".
+    modifier: bool,
+    /// The phrase's last word, lower case.
+    last_word: String,
+}
+
+/// Extracts the relations of every sentence of an analysed article.
+pub(crate) fn relations(doc: &Document, lex: &Lexicon) -> Vec<Found> {
+    let mut memory = Memory::default();
+    let mut out = Vec::new();
+    for s in 0..doc.sentences.len() {
+        let mut cx = Cx {
+            doc,
+            lex,
+            s,
+            out: Vec::new(),
+        };
+        cx.compounds();
+        cx.titles();
+        cx.verbs(&memory);
+        cx.nouns();
+        cx.meetings();
+        cx.locations();
+        cx.patients();
+        cx.labels();
+        cx.statements(&mut memory);
+        let found = cx.out;
+        let valid: Vec<Found> = found.into_iter().filter(|f| allowed(doc, lex, f)).collect();
+        for f in &valid {
+            if lex.relations[f.relation].name == "urged" {
+                memory.urged.push((f.source, f.target));
+            }
+        }
+        out.extend(valid);
+    }
+    out
+}
+
+/// Kind constraints of the relation type; no self-loops.
+fn allowed(doc: &Document, lex: &Lexicon, f: &Found) -> bool {
+    let r = &lex.relations[f.relation];
+    let sk = doc.entities[f.source].kind;
+    let tk = doc.entities[f.target].kind;
+    f.source != f.target
+        && (r.source.is_empty() || r.source.contains(&sk))
+        && (r.target.is_empty() || r.target.contains(&tk))
+}
+
+struct Cx<'d, 'a> {
+    doc: &'d Document<'a>,
+    lex: &'d Lexicon,
+    s: usize,
+    out: Vec<Found>,
+}
+
+impl<'d, 'a> Cx<'d, 'a> {
+    fn n(&self) -> usize {
+        self.doc.len(self.s)
+    }
+
+    fn w(&self, k: usize) -> &str {
+        self.doc.info[self.s]
+            .lower
+            .get(k)
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+
+    fn raw(&self, k: usize) -> &str {
+        if k < self.n() {
+            self.doc.tok(self.s, k)
+        } else {
+            ""
+        }
+    }
+
+    /// The resolved mention covering token `k`.
+    fn mention(&self, k: usize) -> Option<usize> {
+        let m = self.doc.info[self.s].at.get(k).copied().flatten()?;
+        self.doc.mentions[m].entity.map(|_| m)
+    }
+
+    fn entity(&self, m: usize) -> usize {
+        self.doc.entity_of(m).expect("resolved mention")
+    }
+
+    fn kind(&self, e: usize) -> EntityKind {
+        self.doc.entities[e].kind
+    }
+
+    fn is_possessive(&self, k: usize) -> bool {
+        matches!(self.raw(k), "'s" | "\u{2019}s" | "'S" | "'" | "\u{2019}")
+    }
+
+    fn rel(&self, name: &str) -> Option<usize> {
+        self.lex.relation_id(name)
+    }
+
+    fn emit(&mut self, source: usize, relation: usize, target: usize, a: usize, b: usize) {
+        let f = Found {
+            source,
+            relation,
+            target,
+            sentence: self.s,
+            tokens: (a.min(b), a.max(b).min(self.n().saturating_sub(1)) + 1),
+        };
+        if !self.out.contains(&f) {
+            self.out.push(f);
+        }
+    }
+
+    fn emit_all(
+        &mut self,
+        sources: &[usize],
+        relation: usize,
+        targets: &[usize],
+        a: usize,
+        b: usize,
+    ) {
+        for &src in sources {
+            for &tgt in targets {
+                self.emit(src, relation, tgt, a, b);
+            }
+        }
+    }
+
+    /// Words that end a noun phrase.
+    fn is_stop(&self, k: usize) -> bool {
+        if k >= self.n() {
+            return true;
+        }
+        let w = self.w(k);
+        let words = &self.lex.words;
+        if self.mention(k).is_some() || self.doc.info[self.s].title_at[k].is_some() {
+            return false;
+        }
+        if self.is_possessive(k) || w == "-" {
+            return false;
+        }
+        let t = &self.doc.sentences[self.s].tokens[k];
+        t.kind == crate::segment::TokenKind::Punct
+            || words.prepositions.contains(w)
+            || words.auxiliaries.contains(w)
+            || words.relative_pronouns.contains(w)
+            || words.clause_breaks.contains(w)
+            || matches!(w, "and" | "or" | "to" | "said" | "says")
+            || (self.lex.verbs.contains_key(w)
+                && !self.lex.nouns.contains_key(w)
+                && !self.lex.patient_nouns.contains_key(w)
+                && !w.ends_with("ed"))
+            || words.speech_verbs.contains(w)
+            || words.light_verbs.contains(w)
+    }
+
+    /// One noun phrase from `k` rightwards (no coordination).
+    fn phrase_right(&self, k: usize) -> Phrase {
+        let mut p = Phrase {
+            end: k,
+            ..Phrase::default()
+        };
+        let mut last: Option<usize> = None;
+        let mut j = k;
+        let limit = (k + 12).min(self.n());
+        while j < limit && !self.is_stop(j) {
+            if let Some(m) = self.mention(j) {
+                let mm = &self.doc.mentions[m];
+                last = Some(self.entity(m));
+                p.titled = false;
+                p.modifier = false;
+                j = mm.tokens.1;
+                p.end = j;
+                p.last_word = self.w(j - 1).to_string();
+                continue;
+            }
+            if self.doc.info[self.s].title_at[j].is_some() {
+                p.titled = true;
+            } else if !self.is_possessive(j) && self.w(j) != "-" && last.is_some() {
+                p.titled = false;
+                p.modifier = true;
+            }
+            p.last_word = self.w(j).to_string();
+            j += 1;
+            p.end = j;
+        }
+        if let Some(e) = last {
+            p.heads.push(e);
+        }
+        p
+    }
+
+    /// A noun phrase with its coordinated siblings ("A, B and C") and owners
+    /// ("facilities used by X", "a commander of X").
+    fn phrases_right(&self, k: usize) -> Phrase {
+        let mut p = self.phrase_right(k);
+        if p.heads.is_empty() || p.titled || p.modifier {
+            if let Some(len) = self.phrase_at(p.end, &self.lex.words.attributions) {
+                let owner = self.phrase_right(p.end + len);
+                if !owner.heads.is_empty() {
+                    let titled = p.titled || (p.heads.is_empty() && p.last_word.len() > 0);
+                    p = Phrase { titled, ..owner };
+                }
+            }
+        }
+        if p.heads.is_empty() {
+            return p;
+        }
+        // coordination: ", B", "and C", ", and D"
+        let mut j = p.end;
+        loop {
+            let mut k = j;
+            if self.w(k) == "," {
+                k += 1;
+            }
+            if matches!(self.w(k), "and" | "or") {
+                k += 1;
+            }
+            if k == j || k >= self.n() {
+                break;
+            }
+            let next = self.phrase_right(k);
+            if next.heads.is_empty() || next.end == k {
+                break;
+            }
+            p.heads.extend(next.heads);
+            p.end = next.end;
+            j = next.end;
+        }
+        p
+    }
+
+    /// Length of the entry of `list` (word sequences) at token `k`.
+    fn phrase_at(&self, k: usize, list: &[Vec<String>]) -> Option<usize> {
+        list.iter()
+            .filter(|p| {
+                p.iter()
+                    .enumerate()
+                    .all(|(i, w)| self.w(k + i) == w.as_str())
+            })
+            .map(Vec::len)
+            .max()
+    }
+
+    /// Skips adverbs, auxiliaries and negations leftwards from `k`
+    /// (exclusive); returns the new position and whether a negation was seen.
+    fn skip_verb_group_left(&self, mut k: usize) -> (usize, bool) {
+        let words = &self.lex.words;
+        let mut negated = false;
+        while k > 0 {
+            let w = self.w(k - 1);
+            if words.negations.contains(w) || words.denials.contains(w) {
+                negated = true;
+            } else if !(words.auxiliaries.contains(w)
+                || words.adverbs.contains(w)
+                || (w.ends_with("ly") && w.len() > 4 && self.mention(k - 1).is_none()))
+            {
+                break;
+            }
+            k -= 1;
+        }
+        (k, negated)
+    }
+
+    /// The subject(s) of a verb at `k`: the noun phrase right before it.
+    fn subject_left(&self, k: usize) -> (Vec<usize>, bool) {
+        let (mut j, negated) = self.skip_verb_group_left(k);
+        let words = &self.lex.words;
+        // "..., which attacked", "X who struck"
+        if j > 0 && words.relative_pronouns.contains(self.w(j - 1)) {
+            j -= 1;
+            if j > 0 && self.w(j - 1) == "," {
+                j -= 1;
+            }
+            return (self.coordinated_left(j), negated);
+        }
+        let mut common = 0;
+        while j > 0 && common <= 3 {
+            if let Some(m) = self.mention(j - 1) {
+                let start = self.doc.mentions[m].tokens.0;
+                // inside a prepositional phrase: "a strike in Beirut killed"
+                let np_start = self.np_start_left(start);
+                if np_start > 0 {
+                    if let Some(len) = self.marker_ending_at(np_start) {
+                        let _ = len;
+                        return (vec![self.entity(m)], negated);
+                    }
+                    if words.prepositions.contains(self.w(np_start - 1)) {
+                        j = np_start - 1;
+                        common += 1;
+                        continue;
+                    }
+                }
+                return (self.coordinated_left(j), negated);
+            }
+            let w = self.w(j - 1);
+            if let Some(agent) = self.event_agent(j - 1) {
+                return (vec![agent], negated);
+            }
+            if self.is_stop(j - 1) || words.determiners.contains(w) {
+                break;
+            }
+            common += 1;
+            j -= 1;
+        }
+        (Vec::new(), negated)
+    }
+
+    /// Does an agent marker ("by", "attributed to") end right before `k`?
+    fn marker_ending_at(&self, k: usize) -> Option<usize> {
+        self.lex
+            .words
+            .agent_markers
+            .iter()
+            .filter(|p| {
+                p.len() <= k
+                    && p.iter()
+                        .enumerate()
+                        .all(|(i, w)| self.w(k - p.len() + i) == w.as_str())
+            })
+            .map(Vec::len)
+            .max()
+    }
+
+    /// Where the noun phrase holding token `k` starts (adjectives, numbers,
+    /// determiners, other names to its left).
+    fn np_start_left(&self, mut k: usize) -> usize {
+        let words = &self.lex.words;
+        while k > 0 {
+            let w = self.w(k - 1);
+            if self.mention(k - 1).is_some()
+                || words.determiners.contains(w)
+                || self.is_possessive(k - 1)
+                || w == "-"
+            {
+                k -= 1;
+                continue;
+            }
+            if self.is_stop(k - 1) || self.lex.nouns.contains_key(w) {
+                break;
+            }
+            // an adjective or common noun modifier
+            if self.raw(k - 1).starts_with(char::is_lowercase)
+                && k >= 2
+                && self.mention(k - 2).is_some()
+            {
+                k -= 1;
+                continue;
+            }
+            break;
+        }
+        k
+    }
+
+    /// Entities of the coordinated noun phrases ending at `k` (exclusive):
+    /// "Iran and its allies", "Britain, France and Germany".
+    fn coordinated_left(&self, k: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut j = k;
+        let mut common = 0;
+        while j > 0 {
+            if let Some(m) = self.mention(j - 1) {
+                let e = self.entity(m);
+                let start = self.doc.mentions[m].tokens.0;
+                // a possessor or modifier inside the phrase: "Iran's" in "Iran's proxies"
+                let inner = !out.is_empty()
+                    && j < k
+                    && (self.is_possessive(j) || self.doc.mentions[m].form == Form::Demonym);
+                if !inner && !out.contains(&e) {
+                    out.push(e);
+                }
+                j = start;
+                // skip the rest of the phrase: titles and names before the head
+                while j > 0
+                    && (self.mention(j - 1).is_some()
+                        || self.doc.info[self.s].title_at[j - 1].is_some()
+                        || self.is_possessive(j - 1)
+                        || self.w(j - 1) == "-")
+                {
+                    j -= 1;
+                }
+                while j > 0 && self.lex.words.determiners.contains(self.w(j - 1)) {
+                    j -= 1;
+                }
+                common = 0;
+                if j >= 1 && matches!(self.w(j - 1), "and" | "or" | ",") {
+                    j -= 1;
+                    if j >= 1 && self.w(j - 1) == "," {
+                        j -= 1;
+                    }
+                    continue;
+                }
+                break;
+            }
+            let w = self.w(j - 1);
+            // "Iran and its allies": a common-noun conjunct
+            if matches!(w, "and" | ",") && out.is_empty() && common > 0 {
+                j -= 1;
+                continue;
+            }
+            if self.is_stop(j - 1) || common >= 3 {
+                break;
+            }
+            common += 1;
+            j -= 1;
+        }
+        out
+    }
+
+    /// The doer of an event noun at `k` ("an Israeli strike", "Hamas' attack",
+    /// "its threats"), if the words before it name one.
+    fn event_agent(&self, k: usize) -> Option<usize> {
+        let w = self.w(k);
+        let attack = self.rel("attacked")?;
+        let triggers = self.lex.nouns.get(w)?;
+        if !triggers.iter().any(|t| t.relation == attack) {
+            return None;
+        }
+        self.modifier_left(k)
+    }
+
+    /// A name modifying the noun at `k` from the left: a possessor or a
+    /// demonym/name right before it, past up to three adjectives or numbers.
+    fn modifier_left(&self, k: usize) -> Option<usize> {
+        let words = &self.lex.words;
+        let mut j = k;
+        let mut skipped = 0;
+        while j > 0 && skipped <= 3 {
+            let prev = j - 1;
+            if self.is_possessive(prev) {
+                if prev > 0 {
+                    return self.mention(prev - 1).map(|m| self.entity(m));
+                }
+                return None;
+            }
+            if let Some(m) = self.mention(prev) {
+                let mm = &self.doc.mentions[m];
+                // "Iran-backed militias attacked": the compound names a backer, not a doer
+                if mm.tokens.1 < self.n() && self.w(mm.tokens.1) == "-" && mm.tokens.1 + 1 < k {
+                    return None;
+                }
+                return Some(self.entity(m));
+            }
+            let w = self.w(prev);
+            if self.is_stop(prev)
+                || words.determiners.contains(w)
+                || self.lex.compounds.contains_key(w)
+            {
+                return None;
+            }
+            skipped += 1;
+            j -= 1;
+        }
+        None
+    }
+
+    /// The subject of the clause holding token `k`: the first name of the
+    /// sentence that is not inside a prepositional phrase, with its conjuncts.
+    fn clause_subject(&self, k: usize) -> Vec<usize> {
+        let words = &self.lex.words;
+        for &m in &self.doc.info[self.s].mentions {
+            let mm = &self.doc.mentions[m];
+            if mm.entity.is_none() || mm.tokens.0 >= k {
+                continue;
+            }
+            let start = self.np_start_left(mm.tokens.0);
+            if start > 0 && words.prepositions.contains(self.w(start - 1)) {
+                continue;
+            }
+            // a modifier of a longer phrase ("Iraqi" in "Iraqi Prime Minister X")
+            let mut end = mm.tokens.1;
+            if end < self.n()
+                && (self.is_possessive(end)
+                    || self.mention(end).is_some()
+                    || self.doc.info[self.s].title_at[end].is_some())
+            {
+                continue;
+            }
+            if mm.form == Form::Demonym && end < self.n() && !self.is_stop(end) {
+                // "the Iraqi government": the state itself
+                while end < self.n() && !self.is_stop(end) && self.mention(end).is_none() {
+                    end += 1;
+                }
+            }
+            return self.coordinated_left(end.min(self.n()));
+        }
+        Vec::new()
+    }
+
+    /// Is the trigger at `k` (also a noun) used as a noun here?
+    fn used_as_noun(&self, k: usize) -> bool {
+        let w = self.w(k);
+        let Some(nouns) = self.lex.nouns.get(w) else {
+            return false;
+        };
+        if k == 0 {
+            return false;
+        }
+        let prev = self.w(k - 1);
+        let words = &self.lex.words;
+        let next = self.w(k + 1);
+        if nouns.iter().any(|n| {
+            n.target_preps.iter().any(|p| p == next) || n.source_preps.iter().any(|p| p == next)
+        }) {
+            return true;
+        }
+        words.determiners.contains(prev)
+            || self.doc.sentences[self.s].tokens[k - 1].kind == crate::segment::TokenKind::Number
+            || self.is_possessive(k - 1)
+            || (!words.auxiliaries.contains(prev)
+                && self.mention(k - 1).is_none()
+                && !words.adverbs.contains(prev)
+                && prev != "to")
+    }
+
+    // ---------------------------------------------------------------- frames
+
+    /// "Iran-backed Hezbollah", "Iranian sponsored KH", "pro-Iranian militias",
+    /// "Gaza-based Hamas".
+    fn compounds(&mut self) {
+        for k in 1..self.n() {
+            let w = self.w(k).to_string();
+            if let Some(&(rel, reverse)) = self.lex.compounds.get(&w) {
+                // the name before: "Iran-backed" or "Iranian sponsored"
+                let hyphen = self.w(k - 1) == "-";
+                let at = if hyphen { k.saturating_sub(2) } else { k - 1 };
+                if !hyphen
+                    && k >= 1
+                    && self
+                        .mention(k - 1)
+                        .is_some_and(|m| self.doc.mentions[m].form != Form::Demonym)
+                {
+                    continue; // "Iran backed X" is a verb, read by the verb frame
+                }
+                let Some(m) = self.mention(at) else { continue };
+                let x = self.entity(m);
+                let p = self.phrase_right(k + 1);
+                for &y in &p.heads {
+                    if reverse {
+                        self.emit(y, rel, x, at, p.end - 1);
+                    } else {
+                        self.emit(x, rel, y, at, p.end - 1);
+                    }
+                }
+            }
+            // "pro-Iranian militias"
+            if let Some(&rel) = self.lex.prefixes.get(&w) {
+                if self.w(k + 1) == "-" {
+                    if let Some(m) = self.mention(k + 2) {
+                        let x = self.entity(m);
+                        let end = self.doc.mentions[m].tokens.1;
+                        let p = self.phrase_right(end);
+                        for &y in &p.heads {
+                            self.emit(x, rel, y, k, p.end - 1);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// "Iraqi Prime Minister A", "Hamas political leader A", "its leader A",
+    /// "A, U.S. Central Command Commander", "A, the leader of Y".
+    fn titles(&mut self) {
+        let info = &self.doc.info[self.s];
+        for t in info.titles.clone() {
+            let (a, b) = t.tokens;
+            let entry = &self.lex.titles[t.title];
+            // the person right after the title (past an honorific or initial)
+            let person = self
+                .mention(b)
+                .filter(|&m| self.kind(self.entity(m)) == EntityKind::Person)
+                .map(|m| (self.entity(m), self.doc.mentions[m].tokens.1));
+            if let Some((p, end)) = person {
+                let body = self.body_before(a);
+                match body {
+                    Some((x, cue)) => self.emit_title(p, x, t.title, cue, a, end - 1),
+                    None => {
+                        // no body stated: the state the sentence names, if any
+                        if entry.role != Role::None && self.w(b.saturating_sub(1)) != "of" {
+                            if let Some(x) = self.nearest_state(a) {
+                                self.emit_title(p, x, t.title, false, a, end - 1);
+                            }
+                        }
+                    }
+                }
+                continue;
+            }
+            // apposition after the person: "A, U.S. Central Command Commander", "A, the leader of Y"
+            let mut j = a;
+            while j > 0
+                && (self.mention(j - 1).is_some()
+                    || matches!(self.w(j - 1), "the" | "a" | "-")
+                    || self.is_possessive(j - 1)
+                    || self.w(j - 1) == "its")
+            {
+                j -= 1;
+            }
+            if j >= 2 && self.w(j - 1) == "," {
+                if let Some(pm) = self
+                    .mention(j - 2)
+                    .filter(|&m| self.kind(self.entity(m)) == EntityKind::Person)
+                {
+                    let p = self.entity(pm);
+                    let body = self.body_before(a).map(|(x, c)| (x, c)).or_else(|| {
+                        (self.w(b) == "of")
+                            .then(|| self.phrase_right(b + 1).heads.first().map(|&x| (x, false)))
+                            .flatten()
+                    });
+                    if let Some((x, cue)) = body {
+                        let end = if self.w(b) == "of" { b + 1 } else { b - 1 };
+                        self.emit_title(p, x, t.title, cue, self.doc.mentions[pm].tokens.0, end);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The state or body a title is held in, named right before it:
+    /// "Iraqi", "Hamas", "Iraq's", "its"; and whether a member cue
+    /// ("a senior") comes first.
+    fn body_before(&self, a: usize) -> Option<(usize, bool)> {
+        if a == 0 {
+            return None;
+        }
+        let mut k = a;
+        if self.is_possessive(k - 1) {
+            k -= 1;
+        }
+        // adjectives between: "Hamas political leader" is one title; "Hezbollah senior commander"
+        let m = self.mention(k.checked_sub(1)?)?;
+        let e = self.entity(m);
+        if !matches!(
+            self.kind(e),
+            EntityKind::State | EntityKind::Organization | EntityKind::Militia
+        ) {
+            return None;
+        }
+        let start = self.doc.mentions[m].tokens.0;
+        let cue = start > 0 && self.lex.words.member_cues.contains(self.w(start - 1));
+        Some((e, cue))
+    }
+
+    fn emit_title(
+        &mut self,
+        person: usize,
+        body: usize,
+        title: usize,
+        member_cue: bool,
+        a: usize,
+        b: usize,
+    ) {
+        let entry = &self.lex.titles[title];
+        let label = self.doc.entities[body].label.to_lowercase();
+        let leads = match entry.role {
+            Role::None => return,
+            Role::Leads => !member_cue,
+            Role::MemberOf => entry.leads_when.iter().any(|w| label.ends_with(w.as_str())),
+        };
+        if let Some(rel) = self.rel(if leads { "leads" } else { "member_of" }) {
+            self.emit(person, rel, body, a, b);
+        }
+    }
+
+    /// The state mention nearest to token `k`, preferring one before it.
+    fn nearest_state(&self, k: usize) -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None;
+        for &m in &self.doc.info[self.s].mentions {
+            let Some(e) = self.doc.mentions[m].entity else {
+                continue;
+            };
+            if self.kind(e) != EntityKind::State {
+                continue;
+            }
+            let (a, b) = self.doc.mentions[m].tokens;
+            let dist = if b <= k { k - b } else { (a - k) * 2 };
+            if best.is_none_or(|(d, _)| dist < d) {
+                best = Some((dist, e));
+            }
+        }
+        best.map(|(_, e)| e)
+    }
+
+    /// Active and passive verbs.
+    fn verbs(&mut self, memory: &Memory) {
+        for k in 0..self.n() {
+            if self.mention(k).is_some() {
+                continue;
+            }
+            let Some(triggers) = self.lex.verbs.get(self.w(k)) else {
+                continue;
+            };
+            if self.used_as_noun(k) {
+                continue;
+            }
+            for trig in triggers.clone() {
+                self.verb(k, &trig, memory);
+            }
+        }
+    }
+
+    fn verb(&mut self, k: usize, trig: &VerbTrigger, memory: &Memory) {
+        let words = &self.lex.words;
+        let (group_start, _) = self.skip_verb_group_left(k);
+        let be_before = (group_start..k).any(|j| words.be_forms.contains(self.w(j)));
+        let participle = matches!(trig.form, VerbForm::Participle | VerbForm::PastOrParticiple);
+        // coordinated participles: "funded, trained and equipped by"
+        let mut after = k + 1;
+        while participle && after + 1 < self.n() && matches!(self.w(after), "," | "and") {
+            let next = if self.w(after + 1) == "and" {
+                after + 2
+            } else {
+                after + 1
+            };
+            if next < self.n() && self.w(next).ends_with("ed") && !self.is_stop(next)
+                || self.lex.verbs.contains_key(self.w(next))
+            {
+                after = next + 1;
+            } else {
+                break;
+            }
+        }
+        let by_after = self.w(after) == "by";
+        if participle && (be_before || by_after) {
+            if !by_after {
+                return; // "was attacked" with no doer named
+            }
+            let agents = self.phrases_right(after + 1);
+            let (patients, negated) = self.subject_left(k);
+            if negated {
+                return;
+            }
+            self.emit_all(
+                &agents.heads,
+                trig.relation,
+                &patients,
+                group_start.saturating_sub(1),
+                agents.end.saturating_sub(1),
+            );
+            return;
+        }
+        if participle
+            && !be_before
+            && k > 0
+            && self.mention(k - 1).is_none()
+            && trig.form == VerbForm::Participle
+        {
+            return; // a bare participle: "the attacked base"
+        }
+        // the object
+        let mut j = k + 1;
+        while j < self.n() && words.adverbs.contains(self.w(j)) {
+            j += 1;
+        }
+        if let Some(p) = &trig.prep {
+            if self.w(j) != p {
+                return;
+            }
+            j += 1;
+        } else {
+            // skip a place or time before the object: "met today in Ramallah with"
+            while matches!(self.w(j), "in" | "at") {
+                let place = self.phrase_right(j + 1);
+                j = place.end.max(j + 1);
+            }
+            if trig.preps.iter().any(|p| p == self.w(j)) {
+                j += 1;
+            }
+        }
+        let mut object = self.phrases_right(j);
+        let mut relation = trig.relation;
+        let name = self.lex.relations[relation].name.clone();
+        if object.heads.is_empty() {
+            // "Iran rejected these Western calls": the callers
+            if name == "rejected" && words.request_nouns.contains(object.last_word.as_str()) {
+                let (subjects, negated) = self.subject_left(k);
+                if !negated {
+                    for &x in &subjects {
+                        let callers: Vec<usize> = memory
+                            .urged
+                            .iter()
+                            .filter(|(_, t)| *t == x)
+                            .map(|(s, _)| *s)
+                            .collect();
+                        for c in callers {
+                            self.emit(x, relation, c, k, object.end.saturating_sub(1));
+                        }
+                    }
+                }
+            }
+            return;
+        }
+        // killing an unnamed member of a group is an attack on the group
+        if name == "killed" && (object.titled || object.modifier) {
+            match self.rel("attacked") {
+                Some(a) => relation = a,
+                None => return,
+            }
+            object.heads.retain(|&e| self.kind(e) != EntityKind::Person);
+        }
+        // the subject
+        let infinitive = k > 0 && self.w(k - 1) == "to";
+        let (subjects, negated) = if trig.form == VerbForm::Ing && !be_before || infinitive {
+            (
+                self.statement_source(k)
+                    .unwrap_or_else(|| self.clause_subject(k)),
+                self.negated_before(k),
+            )
+        } else {
+            self.subject_left(k)
+        };
+        if negated || subjects.is_empty() {
+            return;
+        }
+        // "vowed to strike", "its intention to retaliate against": a threat
+        if infinitive && matches!(name.as_str(), "attacked" | "killed") {
+            let intent = (k.saturating_sub(4)..k).any(|j| words.intent_words.contains(self.w(j)));
+            if intent {
+                match self.rel("threatened") {
+                    Some(t) => relation = t,
+                    None => return,
+                }
+                let owner = (k.saturating_sub(4)..k).find_map(|j| {
+                    let m = self.mention(j)?;
+                    matches!(
+                        self.doc.mentions[m].form,
+                        Form::Pronoun { possessive: true }
+                    )
+                    .then(|| self.entity(m))
+                });
+                if let Some(o) = owner {
+                    self.emit_all(&[o], relation, &object.heads.clone(), k, object.end - 1);
+                    return;
+                }
+            } else if words
+                .intent_words
+                .iter()
+                .any(|w| self.w(k.saturating_sub(2)) == w)
+            {
+                return;
+            }
+        }
+        let start = k.min(self.first_token_of(&subjects, k));
+        self.emit_all(&subjects, relation, &object.heads, start, object.end - 1);
+    }
+
+    fn negated_before(&self, k: usize) -> bool {
+        let words = &self.lex.words;
+        (k.saturating_sub(3)..k)
+            .any(|j| words.negations.contains(self.w(j)) || words.denials.contains(self.w(j)))
+    }
+
+    /// The issuers of a statement a participle hangs on: "a statement by
+    /// Britain and France urging Iran".
+    fn statement_source(&self, k: usize) -> Option<Vec<usize>> {
+        let words = &self.lex.words;
+        let from = k.saturating_sub(12);
+        let st = (from..k)
+            .rev()
+            .find(|&j| words.statement_nouns.contains(self.w(j)))?;
+        let mut j = st + 1;
+        if words.issue_verbs.contains(self.w(j)) {
+            j += 1;
+        }
+        if matches!(self.w(j), "by" | "from") {
+            let p = self.phrases_right(j + 1);
+            if !p.heads.is_empty() {
+                return Some(p.heads);
+            }
+        }
+        None
+    }
+
+    /// The first token of any of `entities`' mentions before `k`.
+    fn first_token_of(&self, entities: &[usize], k: usize) -> usize {
+        self.doc.info[self.s]
+            .mentions
+            .iter()
+            .filter(|&&m| {
+                self.doc.mentions[m]
+                    .entity
+                    .is_some_and(|e| entities.contains(&e))
+                    && self.doc.mentions[m].tokens.0 < k
+            })
+            .map(|&m| self.doc.mentions[m].tokens.0)
+            .next_back()
+            .unwrap_or(k)
+    }
+
+    /// Event nouns: "X launched attacks on Y", "attacks on Y by X",
+    /// "condemnation from X", "its threats against Y".
+    fn nouns(&mut self) {
+        let words = &self.lex.words;
+        for k in 0..self.n() {
+            let Some(triggers) = self.lex.nouns.get(self.w(k)).cloned() else {
+                continue;
+            };
+            if self.mention(k).is_some()
+                || !self.used_as_noun(k) && self.lex.verbs.contains_key(self.w(k))
+            {
+                continue;
+            }
+            for trig in triggers {
+                let mut targets = Vec::new();
+                let mut sources = Vec::new();
+                let mut end = k;
+                let mut j = k + 1;
+                let limit = (k + 14).min(self.n());
+                while j < limit {
+                    let w = self.w(j).to_string();
+                    if targets.is_empty() && trig.target_preps.contains(&w) {
+                        let p = self.phrases_right(j + 1);
+                        targets = p.heads;
+                        end = end.max(p.end.saturating_sub(1));
+                        j = p.end.max(j + 1);
+                        continue;
+                    }
+                    if sources.is_empty() && trig.source_preps.contains(&w) {
+                        let p = self.phrases_right(j + 1);
+                        sources = p.heads;
+                        end = end.max(p.end.saturating_sub(1));
+                        j = p.end.max(j + 1);
+                        continue;
+                    }
+                    // pass over "of a military attack", "in Iraq", "on Monday"
+                    if words.prepositions.contains(&w) && w != "to" {
+                        let p = self.phrase_right(j + 1);
+                        j = p.end.max(j + 1);
+                        continue;
+                    }
+                    if self.is_stop(j) && !self.is_possessive(j) {
+                        break;
+                    }
+                    j += 1;
+                }
+                let mut start = k;
+                if sources.is_empty() {
+                    if let Some(x) = self.modifier_left(k) {
+                        sources.push(x);
+                        start = k.saturating_sub(4);
+                    } else if let Some(lv) = self.light_verb_left(k) {
+                        let (subj, negated) = self.subject_left(lv);
+                        if negated {
+                            continue;
+                        }
+                        start = self.first_token_of(&subj, lv);
+                        sources = subj;
+                    }
+                }
+                if sources.is_empty() {
+                    continue;
+                }
+                let name = self.lex.relations[trig.relation].name.as_str();
+                if targets.is_empty() {
+                    if name == "condemned" {
+                        // "strikes ... met with condemnation from X": the subject's acts
+                        targets = self
+                            .clause_subject(k)
+                            .into_iter()
+                            .filter(|t| !sources.contains(t))
+                            .collect();
+                    } else if name == "attacked" {
+                        targets = self.response_target(k);
+                    }
+                }
+                if self.negated_before(start) {
+                    continue;
+                }
+                self.emit_all(&sources, trig.relation, &targets, start, end.max(k));
+            }
+        }
+    }
+
+    /// A light verb governing the event noun at `k`: "launched over 165 attacks".
+    fn light_verb_left(&self, k: usize) -> Option<usize> {
+        let words = &self.lex.words;
+        let mut j = k;
+        let mut steps = 0;
+        while j > 0 && steps < 5 {
+            let w = self.w(j - 1);
+            if words.light_verbs.contains(w) {
+                // "carried out": the particle sits between
+                return Some(j - 1);
+            }
+            if w == "out" {
+                j -= 1;
+                continue;
+            }
+            if self.mention(j - 1).is_some() || self.is_stop(j - 1) && !matches!(w, "over" | "than")
+            {
+                return None;
+            }
+            steps += 1;
+            j -= 1;
+        }
+        None
+    }
+
+    /// "in response to the militia attacks": whoever made those attacks.
+    fn response_target(&self, k: usize) -> Vec<usize> {
+        let words = &self.lex.words;
+        for j in 0..self.n() {
+            let Some(len) = self.phrase_at(j, &words.response_phrases) else {
+                continue;
+            };
+            let from = j + len;
+            for e in from..(from + 8).min(self.n()) {
+                if e == k || !self.lex.nouns.contains_key(self.w(e)) {
+                    continue;
+                }
+                if let Some(agent) = self.event_agent(e) {
+                    return vec![agent];
+                }
+                if self.w(e + 1) == "by" {
+                    return self.phrases_right(e + 2).heads;
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// "a phone call between A and B", "A and B held talks".
+    fn meetings(&mut self) {
+        let Some(met) = self.rel("met") else { return };
+        let words = &self.lex.words;
+        for k in 0..self.n() {
+            if !words.meeting_nouns.contains(self.w(k)) {
+                continue;
+            }
+            let limit = (k + 8).min(self.n());
+            if let Some(b) = (k + 1..limit).find(|&j| self.w(j) == "between") {
+                let first = self.phrase_right(b + 1);
+                if self.w(first.end) == "and" {
+                    let second = self.phrase_right(first.end + 1);
+                    if let (Some(&x), Some(&y)) = (first.heads.first(), second.heads.first()) {
+                        self.emit(x, met, y, k, second.end.saturating_sub(1));
+                    }
+                }
+                continue;
+            }
+            // "A and B held talks"
+            if k > 0 && matches!(self.w(k - 1), "held" | "hold" | "holds") {
+                let (subjects, negated) = self.subject_left(k - 1);
+                if !negated && subjects.len() >= 2 {
+                    self.emit(subjects[1], met, subjects[0], k - 1, k);
+                }
+            }
+        }
+    }
+
+    /// Containment: "X in western Y's Z", "Z, Y", "Iraqi militias", "Lebanon's Hezbollah".
+    fn locations(&mut self) {
+        let Some(loc) = self.rel("located_in") else {
+            return;
+        };
+        let words = &self.lex.words;
+        let mentions = self.doc.info[self.s].mentions.clone();
+        for &m in &mentions {
+            let Some(x) = self.doc.mentions[m].entity else {
+                continue;
+            };
+            let (a, b) = self.doc.mentions[m].tokens;
+            let xk = self.kind(x);
+            // "X in (the) (western) Y('s Z)"
+            if matches!(xk, EntityKind::Place | EntityKind::Militia) && self.w(b) == "in" {
+                let mut j = b + 1;
+                while j < self.n()
+                    && (matches!(self.w(j), "the" | "of")
+                        || words.location_nouns.contains(self.w(j)))
+                {
+                    j += 1;
+                }
+                if let Some(ym) = self.mention(j) {
+                    let y = self.entity(ym);
+                    let yend = self.doc.mentions[ym].tokens.1;
+                    let z = if self.is_possessive(yend) {
+                        self.mention(yend + 1).map(|zm| self.entity(zm))
+                    } else {
+                        None
+                    };
+                    let inner = z
+                        .filter(|&z| self.kind(z) == EntityKind::Place)
+                        .unwrap_or(y);
+                    self.emit(x, loc, inner, a, yend);
+                }
+            }
+            // "Y's Z": "Iraq's Anbar province", "Lebanon's Hezbollah"
+            if matches!(xk, EntityKind::State | EntityKind::Place) && self.is_possessive(b) {
+                if let Some(zm) = self.mention(b + 1) {
+                    let z = self.entity(zm);
+                    if matches!(self.kind(z), EntityKind::Place | EntityKind::Militia) {
+                        self.emit(z, loc, x, a, self.doc.mentions[zm].tokens.1 - 1);
+                    }
+                }
+            }
+            // "Z, Y" in a dateline or address: "Erbil, Iraq", "TAMPA, Fla."
+            if xk == EntityKind::Place && self.w(b) == "," && (a == 0 || self.w(a - 1) != ",") {
+                if let Some(ym) = self.mention(b + 1) {
+                    let y = self.entity(ym);
+                    let yend = self.doc.mentions[ym].tokens.1;
+                    let listed = matches!(self.w(yend), "," | "and" | "or");
+                    if !listed
+                        && matches!(self.kind(y), EntityKind::State | EntityKind::Place)
+                        && self.doc.mentions[ym].form == Form::Name
+                    {
+                        self.emit(x, loc, y, a, yend - 1);
+                    }
+                }
+            }
+            // "Iraqi militias", "a radical Iraqi Shia militia", "Lebanese Hezbollah"
+            if self.doc.mentions[m].form == Form::Demonym && !(a >= 2 && self.w(a - 1) == "-") {
+                let mut j = b;
+                while j < self.n()
+                    && j < b + 3
+                    && self.mention(j).is_none()
+                    && !self.is_stop(j)
+                    && !self.lex.compounds.contains_key(self.w(j))
+                    && self.raw(j).starts_with(char::is_uppercase)
+                {
+                    j += 1;
+                }
+                if let Some(zm) = self.mention(j) {
+                    let z = self.entity(zm);
+                    if self.kind(z) == EntityKind::Militia {
+                        self.emit(z, loc, x, a, self.doc.mentions[zm].tokens.1 - 1);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Nouns naming the target by its relation: "Iran's proxy Y",
+    /// "Y has been described as an Iranian proxy", "its ally Y".
+    fn patients(&mut self) {
+        for k in 0..self.n() {
+            let Some(&rel) = self.lex.patient_nouns.get(self.w(k)) else {
+                continue;
+            };
+            if self.mention(k).is_some() {
+                continue;
+            }
+            let Some(x) = self.modifier_left(k) else {
+                continue;
+            };
+            let after = self.phrase_right(k + 1);
+            let targets =
+                if !after.heads.is_empty() && after.end > k + 1 && self.mention(k + 1).is_some() {
+                    after.heads
+                } else if self.w(k).ends_with('s') {
+                    continue; // "Iran's proxies" is an unnamed group, read elsewhere
+                } else {
+                    self.clause_subject(k)
+                };
+            let targets: Vec<usize> = targets.into_iter().filter(|&t| t != x).collect();
+            self.emit_all(&[x], rel, &targets, k.saturating_sub(2), k + 1);
+        }
+    }
+
+    /// "the aggressor [Israel]": the speaker condemns whom they so name.
+    fn labels(&mut self) {
+        for k in 0..self.n() {
+            let Some(&rel) = self.lex.label_nouns.get(self.w(k)) else {
+                continue;
+            };
+            let open = self.w(k + 1);
+            if !matches!(open, "[" | "(" | ",") {
+                continue;
+            }
+            let Some(ym) = self.mention(k + 2) else {
+                continue;
+            };
+            let y = self.entity(ym);
+            let speakers = self.clause_subject(k);
+            let speakers: Vec<usize> = speakers.into_iter().filter(|&s| s != y).collect();
+            self.emit_all(&speakers, rel, &[y], k, k + 3);
+        }
+    }
+
+    /// A statement that urges (or condemns ...) remembers its targets; "The
+    /// statement, issued by A and B" makes A and B its sources.
+    fn statements(&mut self, memory: &mut Memory) {
+        let words = &self.lex.words;
+        for k in 0..self.n() {
+            if !words.statement_nouns.contains(self.w(k)) {
+                continue;
+            }
+            // acts this sentence attached to a statement: its issuer's own
+            let issuers = self.clause_subject(k);
+            let acts: Vec<(usize, usize)> = self
+                .out
+                .iter()
+                .filter(|f| {
+                    issuers.contains(&f.source)
+                        && f.tokens.1 > k
+                        && self.lex.relations[f.relation].plover != "none"
+                })
+                .map(|f| (f.relation, f.target))
+                .collect();
+            let definite = k > 0 && matches!(self.w(k - 1), "the" | "this" | "that");
+            if !acts.is_empty() && !definite {
+                memory.statement = acts;
+                continue;
+            }
+            if !definite || memory.statement.is_empty() {
+                continue;
+            }
+            let mut j = k + 1;
+            if self.w(j) == "," {
+                j += 1;
+            }
+            if words.issue_verbs.contains(self.w(j)) {
+                j += 1;
+            }
+            if !matches!(self.w(j), "by" | "from") {
+                continue;
+            }
+            let issuers = self.phrases_right(j + 1);
+            for (rel, target) in memory.statement.clone() {
+                self.emit_all(
+                    &issuers.heads,
+                    rel,
+                    &[target],
+                    k,
+                    issuers.end.saturating_sub(1),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,432 @@
+//! The knowledge graph: entities joined by typed relations, on petgraph.
+
+use crate::entity::Entity;
+use crate::error::{Error, Result};
+use crate::lexicon::RelationType;
+use crate::relation::{Evidence, Relation};
+use indexmap::IndexMap;
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use serde::{Deserialize, Serialize};
+
+/// The newest graph file version this build writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// An article the graph was built from.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct DocumentInfo {
+    /// The article's id.
+    pub id: String,
+    /// The article's date, when known.
+    #[serde(default)]
+    pub date: Option<String>,
+}
+
+/// What a graph file says about a relation type, so that it can be drawn and
+/// read without the lexicon that made it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RelationInfo {
+    /// The type's name.
+    pub name: String,
+    /// Whether direction carries no meaning.
+    pub symmetric: bool,
+    /// PLOVER event category ("none" for structural relations).
+    pub plover: String,
+    /// CAMEO root code ("none" for structural relations).
+    pub cameo: String,
+    /// DOT colour.
+    pub color: String,
+}
+
+impl From<&RelationType> for RelationInfo {
+    fn from(r: &RelationType) -> RelationInfo {
+        RelationInfo {
+            name: r.name.clone(),
+            symmetric: r.symmetric,
+            plover: r.plover.clone(),
+            cameo: r.cameo.clone(),
+            color: r.color.clone(),
+        }
+    }
+}
+
+/// A typed knowledge graph: a petgraph `StableDiGraph` of [`Entity`] nodes
+/// and [`Relation`] edges, an index from entity id to node, one edge per
+/// (source, kind, target), and the articles it was built from.
+#[derive(Clone, Debug, Default)]
+pub struct KnowledgeGraph {
+    graph: StableDiGraph<Entity, Relation>,
+    nodes: IndexMap<String, NodeIndex>,
+    edges: IndexMap<(String, String, String), EdgeIndex>,
+    documents: Vec<DocumentInfo>,
+    relation_types: IndexMap<String, RelationInfo>,
+}
+
+/// The serialised form of a graph (RON and the library's own JSON).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GraphFile {
+    /// Format version; see [`FORMAT_VERSION`].
+    pub version: u32,
+    /// Articles, sorted by id.
+    pub documents: Vec<DocumentInfo>,
+    /// Relation types used by the edges, sorted by name.
+    pub relation_types: Vec<RelationInfo>,
+    /// Entities, sorted by id.
+    pub entities: Vec<Entity>,
+    /// Relations, sorted by (source, kind, target).
+    pub relations: Vec<Relation>,
+}
+
+impl KnowledgeGraph {
+    /// An empty graph.
+    pub fn new() -> KnowledgeGraph {
+        KnowledgeGraph::default()
+    }
+
+    /// The underlying petgraph graph, for algorithms.
+    pub fn petgraph(&self) -> &StableDiGraph<Entity, Relation> {
+        &self.graph
+    }
+
+    /// Number of entities.
+    pub fn entity_count(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// Number of relations (edges).
+    pub fn relation_count(&self) -> usize {
+        self.edges.len()
+    }
+
+    /// The entity with `id`.
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        self.nodes.get(id).map(|&n| &self.graph[n])
+    }
+
+    /// The node of the entity with `id`.
+    pub fn node(&self, id: &str) -> Option<NodeIndex> {
+        self.nodes.get(id).copied()
+    }
+
+    /// Entities in id order.
+    pub fn entities(&self) -> impl Iterator<Item = &Entity> {
+        let mut ids: Vec<&String> = self.nodes.keys().collect();
+        ids.sort();
+        ids.into_iter().map(move |id| &self.graph[self.nodes[id]])
+    }
+
+    /// Relations in (source, kind, target) order.
+    pub fn relations(&self) -> impl Iterator<Item = &Relation> {
+        let mut keys: Vec<&(String, String, String)> = self.edges.keys().collect();
+        keys.sort();
+        keys.into_iter().map(move |k| &self.graph[self.edges[k]])
+    }
+
+    /// The relation `source` `kind` `target`.
+    pub fn relation(&self, source: &str, kind: &str, target: &str) -> Option<&Relation> {
+        self.edges
+            .get(&(source.to_string(), kind.to_string(), target.to_string()))
+            .map(|&e| &self.graph[e])
+    }
+
+    /// The articles the graph was built from, sorted by id.
+    pub fn documents(&self) -> &[DocumentInfo] {
+        &self.documents
+    }
+
+    /// Metadata of the relation type `name`, if the graph uses or declares it.
+    pub fn relation_info(&self, name: &str) -> Option<&RelationInfo> {
+        self.relation_types.get(name)
+    }
+
+    /// Declares a relation type (its colour and event codes travel with the graph).
+    pub fn declare_relation_type(&mut self, info: RelationInfo) {
+        self.relation_types.entry(info.name.clone()).or_insert(info);
+    }
+
+    /// Records an article as part of the graph.
+    pub fn add_document(&mut self, doc: DocumentInfo) {
+        if let Err(at) = self.documents.binary_search(&doc) {
+            self.documents.insert(at, doc);
+        }
+    }
+
+    /// Adds an entity, or folds it into the one with the same id: aliases
+    /// are united and mention counts added. The label kept is the smallest,
+    /// so the result does not depend on the order of the articles.
+    pub fn add_entity(&mut self, entity: Entity) -> NodeIndex {
+        if let Some(&n) = self.nodes.get(&entity.id) {
+            let existing = &mut self.graph[n];
+            existing.mentions += entity.mentions;
+            let mut names = entity.aliases;
+            if entity.label != existing.label {
+                names.push(entity.label.clone());
+                if entity.label < existing.label {
+                    let old = std::mem::replace(&mut existing.label, entity.label);
+                    existing.aliases.retain(|a| *a != existing.label);
+                    names.push(old);
+                }
+            }
+            for a in names {
+                existing.add_alias(&a);
+            }
+            return n;
+        }
+        let id = entity.id.clone();
+        let n = self.graph.add_node(entity);
+        self.nodes.insert(id, n);
+        n
+    }
+
+    /// Adds a relation between two entities already in the graph, or adds
+    /// its evidence to the existing edge.
+    pub fn add_relation(&mut self, relation: Relation) -> Result<EdgeIndex> {
+        let key = (
+            relation.source.clone(),
+            relation.kind.clone(),
+            relation.target.clone(),
+        );
+        if let Some(&e) = self.edges.get(&key) {
+            for ev in relation.evidence {
+                self.graph[e].add_evidence(ev);
+            }
+            return Ok(e);
+        }
+        let (Some(&a), Some(&b)) = (
+            self.nodes.get(&relation.source),
+            self.nodes.get(&relation.target),
+        ) else {
+            return Err(Error::Usage(format!(
+                "relation {} {} {} names an entity that is not in the graph",
+                relation.source, relation.kind, relation.target
+            )));
+        };
+        let mut rel = relation;
+        rel.evidence.sort();
+        rel.evidence.dedup();
+        let e = self.graph.add_edge(a, b, rel);
+        self.edges.insert(key, e);
+        Ok(e)
+    }
+
+    /// Adds everything of `other` to this graph. Merging is associative and
+    /// commutative up to ordering, and adding the same article twice does
+    /// not double its evidence.
+    pub fn merge(&mut self, other: &KnowledgeGraph) {
+        for d in &other.documents {
+            self.add_document(d.clone());
+        }
+        for info in other.relation_types.values() {
+            self.declare_relation_type(info.clone());
+        }
+        for e in other.entities() {
+            self.add_entity(e.clone());
+        }
+        for r in other.relations() {
+            // both ends were just added
+            let _ = self.add_relation(r.clone());
+        }
+    }
+
+    /// The graph as its serialisable form, in a canonical order.
+    pub fn to_file(&self) -> GraphFile {
+        let mut relation_types: Vec<RelationInfo> = self
+            .relation_types
+            .values()
+            .filter(|r| self.edges.keys().any(|(_, k, _)| *k == r.name))
+            .cloned()
+            .collect();
+        relation_types.sort_by(|a, b| a.name.cmp(&b.name));
+        GraphFile {
+            version: FORMAT_VERSION,
+            documents: self.documents.clone(),
+            relation_types,
+            entities: self.entities().cloned().collect(),
+            relations: self.relations().cloned().collect(),
+        }
+    }
+
+    /// Builds a graph from its serialised form; `origin` names it in errors.
+    pub fn from_file(file: GraphFile, origin: &str) -> Result<KnowledgeGraph> {
+        if file.version > FORMAT_VERSION {
+            return Err(Error::UnsupportedVersion {
+                path: origin.to_string(),
+                found: file.version,
+                supported: FORMAT_VERSION,
+            });
+        }
+        let mut g = KnowledgeGraph::new();
+        for d in file.documents {
+            g.add_document(d);
+        }
+        for r in file.relation_types {
+            g.declare_relation_type(r);
+        }
+        for e in file.entities {
+            g.add_entity(e);
+        }
+        for r in file.relations {
+            g.add_relation(r).map_err(|e| Error::Lexicon {
+                path: origin.to_string(),
+                message: e.to_string(),
+            })?;
+        }
+        Ok(g)
+    }
+
+    /// Loads a graph newsgraph wrote, RON or JSON, told apart by content;
+    /// `origin` names the file in errors.
+    ///
+    /// ```
+    /// use newsgraph::{Article, Lexicon, KnowledgeGraph, extract_article};
+    /// let lex = Lexicon::embedded();
+    /// let g = extract_article(&Article::new("a", "Iran-backed Hezbollah fired rockets."), lex);
+    /// let ron = newsgraph::export::ron::to_string(&g);
+    /// let back = KnowledgeGraph::load_str(&ron, "a.ron").unwrap();
+    /// assert_eq!(back.to_file(), g.to_file());
+    /// assert!(back.relation("iran", "backs", "hezbollah").is_some());
+    /// ```
+    pub fn load_str(text: &str, origin: &str) -> Result<KnowledgeGraph> {
+        let trimmed = text.trim_start_matches('\u{feff}').trim_start();
+        if trimmed.is_empty() {
+            return Err(Error::Parse {
+                path: origin.to_string(),
+                line: 1,
+                col: 1,
+                message: "empty file: not a newsgraph graph".into(),
+            });
+        }
+        if trimmed.starts_with('{') {
+            crate::export::json::from_str(text, origin)
+        } else {
+            crate::export::ron::from_str(text, origin)
+        }
+    }
+
+    /// Loads a graph file (RON or JSON).
+    pub fn load(path: &std::path::Path) -> Result<KnowledgeGraph> {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let (line, col) = crate::input::line_col(e.as_bytes(), e.utf8_error().valid_up_to());
+            Error::InvalidUtf8 {
+                path: path.to_path_buf(),
+                line,
+                col,
+            }
+        })?;
+        KnowledgeGraph::load_str(&text, &path.display().to_string())
+    }
+}
+
+/// Evidence as it is built by the extractor.
+pub(crate) fn evidence(
+    doc: &str,
+    date: &Option<String>,
+    sentence: usize,
+    span: (usize, usize),
+    text: &str,
+) -> Evidence {
+    Evidence {
+        doc: doc.to_string(),
+        sentence,
+        span,
+        text: text.to_string(),
+        date: date.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entity::EntityKind;
+
+    fn ent(id: &str, label: &str) -> Entity {
+        Entity {
+            id: id.into(),
+            label: label.into(),
+            kind: EntityKind::State,
+            aliases: vec![],
+            mentions: 1,
+        }
+    }
+
+    fn rel(s: &str, k: &str, t: &str, doc: &str) -> Relation {
+        Relation {
+            source: s.into(),
+            kind: k.into(),
+            target: t.into(),
+            evidence: vec![evidence(doc, &None, 0, (0, 1), "x")],
+        }
+    }
+
+    fn graph(doc: &str, edges: &[(&str, &str, &str)]) -> KnowledgeGraph {
+        let mut g = KnowledgeGraph::new();
+        g.add_document(DocumentInfo {
+            id: doc.into(),
+            date: None,
+        });
+        for (s, k, t) in edges {
+            g.add_entity(ent(s, &s.to_uppercase()));
+            g.add_entity(ent(t, &t.to_uppercase()));
+            g.add_relation(rel(s, k, t, doc)).unwrap();
+        }
+        g
+    }
+
+    #[test]
+    fn one_edge_per_triple_and_evidence_accumulates() {
+        let mut g = graph("a", &[("iran", "backs", "hezbollah")]);
+        g.merge(&graph("b", &[("iran", "backs", "hezbollah")]));
+        assert_eq!(g.relation_count(), 1);
+        assert_eq!(
+            g.relation("iran", "backs", "hezbollah").unwrap().weight(),
+            2
+        );
+        assert_eq!(g.entity("iran").unwrap().mentions, 2);
+    }
+
+    #[test]
+    fn merge_is_commutative_associative_and_idempotent() {
+        let a = graph(
+            "a",
+            &[
+                ("iran", "backs", "hezbollah"),
+                ("israel", "attacked", "hezbollah"),
+            ],
+        );
+        let b = graph("b", &[("iran", "backs", "hezbollah")]);
+        let c = graph("c", &[("usa", "urged", "iraq")]);
+        let mut ab = a.clone();
+        ab.merge(&b);
+        let mut ba = b.clone();
+        ba.merge(&a);
+        assert_eq!(ab.to_file(), ba.to_file());
+        let mut ab_c = ab.clone();
+        ab_c.merge(&c);
+        let mut bc = b.clone();
+        bc.merge(&c);
+        let mut a_bc = a.clone();
+        a_bc.merge(&bc);
+        assert_eq!(ab_c.to_file(), a_bc.to_file());
+        let mut aa = a.clone();
+        aa.merge(&a);
+        let aa_file = aa.to_file();
+        let a_file = a.to_file();
+        assert_eq!(aa_file.relations, a_file.relations);
+    }
+
+    #[test]
+    fn relation_to_a_missing_entity_is_an_error() {
+        let mut g = KnowledgeGraph::new();
+        assert!(g.add_relation(rel("x", "backs", "y", "d")).is_err());
+    }
+
+    #[test]
+    fn newer_version_is_refused() {
+        let mut f = KnowledgeGraph::new().to_file();
+        f.version = FORMAT_VERSION + 1;
+        let err = KnowledgeGraph::from_file(f, "g.ron")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("version 2") && err.contains("g.ron"), "{err}");
+    }
+}

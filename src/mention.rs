@@ -1,0 +1,570 @@
+//! Mentions: the stretches of text that name an entity.
+//!
+//! Three passes over an article:
+//! 1. the gazetteer (one aho-corasick automaton over every known name,
+//!    demonym and title), with case rules: acronyms match exactly, other names
+//!    may be written in more capitals than the lexicon has ("BAGHDAD"), never
+//!    in fewer ("iran" is not Iran);
+//! 2. capitalised names nobody listed, typed by their context: a title or
+//!    honorific before them, a title after them, a head word ("Committee",
+//!    "Brigades", "province"), a militia prefix ("Kataib"), a known given
+//!    name, or a speech verb ("..., said Dana Stroul");
+//! 3. short forms of the names found so far: surnames ("Blinken",
+//!    "Sudani"), acronyms defined in the text ("Popular Mobilization Forces
+//!    (PMF)").
+//!
+//! Plural nouns for unnamed armed groups ("militias"), pronouns and
+//! definite descriptions ("the group") become mentions too; coreference
+//! resolves the last two.
+
+use crate::document::{Document, Form, Mention, TitleMention};
+use crate::entity::EntityKind;
+use crate::lexicon::{Lexicon, Target};
+use crate::segment::TokenKind;
+use std::collections::HashMap;
+
+/// Finds every mention of the article.
+pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
+    for s in 0..doc.sentences.len() {
+        gazetteer(doc, lex, s);
+        unnamed_groups(doc, lex, s);
+    }
+    for s in 0..doc.sentences.len() {
+        unknown_names(doc, lex, s);
+    }
+    unify_people(doc);
+    let aliases = short_forms(doc, lex);
+    for s in 0..doc.sentences.len() {
+        known_short_forms(doc, &aliases, s);
+        pronouns(doc, lex, s);
+    }
+}
+
+fn is_cap(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_uppercase())
+}
+
+/// Accepts a case-insensitive match when the text is written in at least the
+/// capitals of the pattern; acronyms must match exactly.
+fn case_ok(pattern: &str, acronym: bool, text: &str) -> bool {
+    if acronym {
+        return pattern == text;
+    }
+    pattern
+        .chars()
+        .zip(text.chars())
+        .all(|(p, t)| p == t || (p.is_lowercase() && t.is_uppercase()) || !p.is_alphabetic())
+}
+
+fn gazetteer(doc: &mut Document, lex: &Lexicon, s: usize) {
+    let sent = &doc.sentences[s];
+    let base = sent.start;
+    let text = sent.text(doc.text);
+    let starts: HashMap<usize, usize> = sent
+        .tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.start, i))
+        .collect();
+    let ends: HashMap<usize, usize> = sent
+        .tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.end, i))
+        .collect();
+    let mut found = Vec::new();
+    for m in lex.names.find_iter(text) {
+        let (Some(&a), Some(&b)) = (starts.get(&(base + m.start())), ends.get(&(base + m.end())))
+        else {
+            continue;
+        };
+        let pat = &lex.patterns[m.pattern().as_usize()];
+        if !case_ok(&pat.text, pat.acronym, &text[m.start()..m.end()]) {
+            continue;
+        }
+        found.push((a, b + 1, pat.target));
+    }
+    for (a, b, target) in found {
+        match target {
+            Target::Entity(i) | Target::Demonym(i) => {
+                let e = &lex.entities[i];
+                let (id, name, kind) = (e.id.clone(), e.name.clone(), e.kind);
+                let ent = doc.intern(&id, &name, kind);
+                let form = if matches!(target, Target::Demonym(_)) {
+                    Form::Demonym
+                } else {
+                    Form::Name
+                };
+                doc.add_mention(Mention {
+                    sentence: s,
+                    tokens: (a, b),
+                    entity: Some(ent),
+                    form,
+                });
+            }
+            Target::Title(t) => {
+                // "general" and "head" are titles only before a capitalised name or with a body
+                let info = &mut doc.info[s];
+                let idx = info.titles.len();
+                info.titles.push(TitleMention {
+                    tokens: (a, b),
+                    title: t,
+                });
+                for k in a..b {
+                    info.title_at[k] = Some(idx);
+                }
+            }
+        }
+    }
+}
+
+/// Longest match of a multi-word entry of `list` starting at token `i`.
+fn phrase_at<'l>(
+    lower: &[String],
+    i: usize,
+    list: impl Iterator<Item = &'l String>,
+) -> Option<usize> {
+    let mut best = None;
+    for p in list {
+        let words: Vec<&str> = p.split_whitespace().collect();
+        if i + words.len() <= lower.len()
+            && words.iter().enumerate().all(|(k, w)| lower[i + k] == *w)
+        {
+            best = best.max(Some(words.len()));
+        }
+    }
+    best
+}
+
+/// "militias", "militia groups", "proxies": the article's unnamed armed groups.
+fn unnamed_groups(doc: &mut Document, lex: &Lexicon, s: usize) {
+    let n = doc.len(s);
+    let mut i = 0;
+    while i < n {
+        if doc.info[s].at[i].is_some() {
+            i += 1;
+            continue;
+        }
+        if let Some(len) = phrase_at(
+            &doc.info[s].lower,
+            i,
+            lex.words.unnamed_militia_nouns.iter(),
+        ) {
+            let ent = doc.intern("militias", "militias", EntityKind::Militia);
+            doc.entities[ent].unnamed = true;
+            doc.add_mention(Mention {
+                sentence: s,
+                tokens: (i, i + len),
+                entity: Some(ent),
+                form: Form::Unnamed,
+            });
+            i += len;
+            continue;
+        }
+        let w = doc.info[s].lower[i].as_str();
+        if lex.words.group_nouns.contains(w) {
+            doc.add_mention(Mention {
+                sentence: s,
+                tokens: (i, i + 1),
+                entity: None,
+                form: Form::Nominal,
+            });
+        }
+        i += 1;
+    }
+}
+
+fn pronouns(doc: &mut Document, lex: &Lexicon, s: usize) {
+    for i in 0..doc.len(s) {
+        if doc.info[s].at[i].is_some() {
+            continue;
+        }
+        if let Some(p) = lex.words.pronouns.get(doc.info[s].lower[i].as_str()) {
+            let possessive = p.possessive;
+            doc.add_mention(Mention {
+                sentence: s,
+                tokens: (i, i + 1),
+                entity: None,
+                form: Form::Pronoun { possessive },
+            });
+        }
+    }
+}
+
+/// Can token `i` be part of a proper name?
+fn name_token(doc: &Document, lex: &Lexicon, s: usize, i: usize) -> bool {
+    let t = &doc.sentences[s].tokens[i];
+    let info = &doc.info[s];
+    if info.at[i].is_some() || info.title_at[i].is_some() {
+        return false;
+    }
+    let w = t.text(doc.text);
+    match t.kind {
+        TokenKind::Word => {
+            if is_cap(w) {
+                return !w.starts_with('\'') && !w.starts_with('\u{2019}');
+            }
+            // particles inside a name: "Saleh al-Arouri", "bin Salman"
+            lex.words.name_particles.contains(&info.lower[i])
+                && i + 1 < doc.len(s)
+                && (is_cap(doc.tok(s, i + 1)) || doc.tok(s, i + 1) == "-")
+        }
+        TokenKind::Punct => {
+            // an inner hyphen: "Al-Sudani"
+            w == "-"
+                && i > 0
+                && i + 1 < doc.len(s)
+                && !t.space_before
+                && !doc.sentences[s].tokens[i + 1].space_before
+                && (is_cap(doc.tok(s, i + 1))
+                    || lex.words.name_particles.contains(&info.lower[i + 1]))
+        }
+        TokenKind::Number => false,
+    }
+}
+
+/// Capitalised spans nobody listed, typed by their context.
+fn unknown_names(doc: &mut Document, lex: &Lexicon, s: usize) {
+    if doc.info[s].headline {
+        return;
+    }
+    let n = doc.len(s);
+    let mut i = 0;
+    while i < n {
+        if !name_token(doc, lex, s, i) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < n && name_token(doc, lex, s, j) {
+            j += 1;
+        }
+        let (mut a, mut b) = (i, j);
+        i = j;
+        // strip function words ("The", "In") and particles at the edges
+        while a < b
+            && (lex.words.function_words.contains(&doc.info[s].lower[a]) || !is_cap(doc.tok(s, a)))
+        {
+            a += 1;
+        }
+        while a < b && (!is_cap(doc.tok(s, b - 1)) || doc.tok(s, b - 1) == "-") {
+            b -= 1;
+        }
+        if a >= b {
+            continue;
+        }
+        if let Some((kind, end)) = type_name(doc, lex, s, a, b) {
+            add_name(doc, s, a, b, end, kind);
+        }
+    }
+}
+
+/// The title right before token `a` (possibly after an honorific), if any.
+fn title_before(doc: &Document, s: usize, a: usize) -> Option<usize> {
+    if a == 0 {
+        return None;
+    }
+    doc.info[s].title_at[a - 1].map(|t| doc.info[s].titles[t].title)
+}
+
+/// A title after ", " following the name ("Kurilla, U.S. Central Command Commander").
+pub(crate) fn title_after(doc: &Document, s: usize, b: usize) -> Option<(usize, usize)> {
+    if b >= doc.len(s) || doc.tok(s, b) != "," {
+        return None;
+    }
+    let mut k = b + 1;
+    let limit = (b + 8).min(doc.len(s));
+    while k < limit {
+        if let Some(t) = doc.info[s].title_at[k] {
+            return Some((t, k));
+        }
+        let w = doc.info[s].lower[k].as_str();
+        if doc.info[s].at[k].is_none() && !matches!(w, "the" | "-") && !is_cap(doc.tok(s, k)) {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Decides the kind of an unknown name at `[a, b)`; the second value is where
+/// the mention ends (past a lower-case head word like "province").
+fn type_name(
+    doc: &Document,
+    lex: &Lexicon,
+    s: usize,
+    a: usize,
+    b: usize,
+) -> Option<(EntityKind, usize)> {
+    let info = &doc.info[s];
+    let words = &lex.words;
+    let first = info.lower[a].as_str();
+    let last = info.lower[b - 1].as_str();
+    let len = b - a;
+    let plain = (a..b).all(|k| doc.sentences[s].tokens[k].kind == TokenKind::Word);
+    // "the Battle of X" and the like: only the head decides
+    if words.organization_heads.contains(last) {
+        return Some((EntityKind::Organization, b));
+    }
+    if words.militia_heads.contains(last) && len >= 2 {
+        return Some((EntityKind::Militia, b));
+    }
+    if words.place_heads.contains(last) && len >= 2 {
+        return Some((EntityKind::Place, b));
+    }
+    if words.militia_prefixes.contains(first) && len >= 2 {
+        return Some((EntityKind::Militia, b));
+    }
+    if title_before(doc, s, a).is_some() || (a > 0 && words.honorifics.contains(&info.lower[a - 1]))
+    {
+        return Some((EntityKind::Person, b));
+    }
+    if title_after(doc, s, b).is_some() && len >= 2 {
+        return Some((EntityKind::Person, b));
+    }
+    // a lower-case head word after the name: "Anbar province", "Ain al-Asad airbase"
+    if b < doc.len(s) && info.at[b].is_none() {
+        let next = info.lower[b].as_str();
+        if words.place_heads.contains(next) && !is_cap(doc.tok(s, b)) {
+            return Some((EntityKind::Place, b + 1));
+        }
+    }
+    if len >= 2 && words.given_names.contains(first) && plain {
+        return Some((EntityKind::Person, b));
+    }
+    let speech_after = b < doc.len(s) && words.speech_verbs.contains(&info.lower[b]);
+    let speech_before = a > 0 && words.speech_verbs.contains(&info.lower[a - 1]);
+    if (speech_after || speech_before) && (2..=4).contains(&len) && plain {
+        return Some((EntityKind::Person, b));
+    }
+    None
+}
+
+fn add_name(doc: &mut Document, s: usize, a: usize, b: usize, end: usize, kind: EntityKind) {
+    let label = doc.span_text(s, a, b).to_string();
+    let ent = doc.intern_name(&label, kind);
+    if end > b {
+        let with_head = doc.span_text(s, a, end).to_string();
+        doc.entities[ent].aliases.push(with_head);
+    }
+    if let Some(t) = title_before(doc, s, a) {
+        doc.entities[ent].titles.push(t);
+    }
+    doc.add_mention(Mention {
+        sentence: s,
+        tokens: (a, end),
+        entity: Some(ent),
+        form: Form::Name,
+    });
+}
+
+/// Surname-only people ("Prime Minister Al-Sudani") join the full name
+/// the article gives elsewhere ("Mohammed Shia Al-Sudani").
+fn unify_people(doc: &mut Document) {
+    let fold = |s: &str| {
+        s.to_lowercase()
+            .trim_start_matches("al-")
+            .trim_start_matches("el-")
+            .to_string()
+    };
+    let people: Vec<usize> = (0..doc.entities.len())
+        .filter(|&i| doc.entities[i].kind == EntityKind::Person)
+        .collect();
+    for &short in &people {
+        let label = doc.entities[short].label.clone();
+        if label.split_whitespace().count() != 1 {
+            continue;
+        }
+        let target = people.iter().copied().find(|&long| {
+            long != short && {
+                let l = &doc.entities[long].label;
+                l.split_whitespace().count() > 1
+                    && l.split_whitespace()
+                        .last()
+                        .is_some_and(|last| fold(last) == fold(&label))
+            }
+        });
+        let Some(long) = target else { continue };
+        for m in doc.mentions.iter_mut() {
+            if m.entity == Some(short) {
+                m.entity = Some(long);
+            }
+        }
+        let titles = std::mem::take(&mut doc.entities[short].titles);
+        doc.entities[long].titles.extend(titles);
+    }
+}
+
+/// Short forms of the article's names: surnames of people and acronyms
+/// defined in parentheses or between commas.
+fn short_forms(doc: &mut Document, lex: &Lexicon) -> HashMap<String, usize> {
+    let mut map: HashMap<String, usize> = HashMap::new();
+    for (i, e) in doc.entities.iter().enumerate() {
+        if e.kind != EntityKind::Person {
+            continue;
+        }
+        let parts: Vec<&str> = e.label.split_whitespace().collect();
+        if parts.len() < 2 {
+            continue;
+        }
+        let last = parts[parts.len() - 1];
+        let mut keys = vec![last.to_string(), e.label.clone()];
+        if parts.len() >= 3 {
+            keys.push(format!("{} {}", parts[0], last));
+        }
+        for (pre, alt) in [
+            ("Al-", "al-"),
+            ("al-", "Al-"),
+            ("El-", "el-"),
+            ("el-", "El-"),
+        ] {
+            if let Some(rest) = last.strip_prefix(pre) {
+                keys.push(format!("{alt}{rest}"));
+                keys.push(rest.to_string());
+            }
+        }
+        for k in keys {
+            if k.len() > 2 && !lex.words.function_words.contains(&k.to_lowercase()) {
+                map.entry(k).or_insert(i);
+            }
+        }
+    }
+    // acronyms defined in the text: "Popular Mobilization Forces (PMF)", "..., IRGC, and"
+    for s in 0..doc.sentences.len() {
+        let n = doc.len(s);
+        for &m in &doc.info[s].mentions.clone() {
+            let (Some(e), (_, b)) = (doc.mentions[m].entity, doc.mentions[m].tokens) else {
+                continue;
+            };
+            if !matches!(doc.mentions[m].form, Form::Name) || b + 2 >= n {
+                continue;
+            }
+            let open = doc.tok(s, b);
+            let close = doc.tok(s, b + 2);
+            let acro = doc.tok(s, b + 1);
+            let defined = (open == "(" && close == ")") || (open == "," && close == ",");
+            if defined
+                && acro.len() >= 2
+                && acro.chars().all(|c| c.is_uppercase() || c == '-')
+                && doc.info[s].at[b + 1].is_none()
+            {
+                map.insert(acro.to_string(), e);
+            }
+        }
+    }
+    map
+}
+
+/// Marks the short forms found by [`short_forms`] wherever they occur.
+fn known_short_forms(doc: &mut Document, map: &HashMap<String, usize>, s: usize) {
+    if map.is_empty() {
+        return;
+    }
+    let n = doc.len(s);
+    let mut i = 0;
+    while i < n {
+        if doc.info[s].at[i].is_some() || !is_cap(doc.tok(s, i)) {
+            i += 1;
+            continue;
+        }
+        // longest stretch of up to 6 tokens that is a known form
+        let mut hit = None;
+        for j in (i + 1..=(i + 6).min(n)).rev() {
+            if (i..j).any(|k| doc.info[s].at[k].is_some()) {
+                continue;
+            }
+            if let Some(&e) = map.get(doc.span_text(s, i, j)) {
+                if j == n || !is_cap(doc.tok(s, j)) || doc.tok(s, j) == "-" {
+                    hit = Some((j, e));
+                    break;
+                }
+            }
+        }
+        match hit {
+            Some((j, e)) => {
+                doc.add_mention(Mention {
+                    sentence: s,
+                    tokens: (i, j),
+                    entity: Some(e),
+                    form: Form::Name,
+                });
+                i = j;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, String, EntityKind)> {
+        let lex = Lexicon::embedded();
+        let mut doc = Document::new("t", text, None, lex);
+        find(&mut doc, lex);
+        let mut out = Vec::new();
+        for m in &doc.mentions {
+            if let Some(e) = m.entity {
+                let (a, b) = m.tokens;
+                out.push((
+                    doc.span_text(m.sentence, a, b).to_string(),
+                    doc.entities[e].id.clone(),
+                    doc.entities[e].kind,
+                ));
+            }
+        }
+        out
+    }
+
+    fn has(
+        found: &[(String, String, EntityKind)],
+        surface: &str,
+        id: &str,
+        kind: EntityKind,
+    ) -> bool {
+        found
+            .iter()
+            .any(|(s, i, k)| s == surface && i == id && *k == kind)
+    }
+
+    #[test]
+    fn mention_table() {
+        use EntityKind::*;
+        let rows: &[(&str, &[(&str, &str, EntityKind)])] = &[
+            // 1: gazetteer, demonym, title cue
+            ("Iraqi Prime Minister Jalal Qaderi met reporters.", &[("Iraqi", "iraq", State), ("Jalal Qaderi", "jalal-qaderi", Person)]),
+            // 2: all-caps dateline
+            ("AMMAN – Jordan closed its border.", &[("AMMAN", "amman", Place), ("Jordan", "jordan", State)]),
+            // 3: lower-case common words are not names
+            ("The us and them of it.", &[]),
+            // 4: surname after the full name
+            ("Foreign Minister Layla Haddad spoke. Haddad left.", &[("Layla Haddad", "layla-haddad", Person), ("Haddad", "layla-haddad", Person)]),
+            // 5: head words
+            ("The Senate Armed Services Committee met the Tigris Brigades near the Zubair Crossing.", &[
+                ("Senate Armed Services Committee", "senate-armed-services-committee", Organization),
+                ("Tigris Brigades", "tigris-brigades", Militia),
+                ("Zubair Crossing", "zubair-crossing", Place),
+            ]),
+            // 6: acronym defined in the text
+            ("The Northern Shield Brigades (NSB) struck. Later the NSB withdrew.", &[("NSB", "northern-shield-brigades", Militia)]),
+            // 7: unnamed groups
+            ("Iran-aligned militias fired rockets.", &[("Iran", "iran", State), ("militias", "militias", Militia)]),
+            // 8: speech verb
+            ("\"We will respond,\" said Omar Farouq.", &[("Omar Farouq", "omar-farouq", Person)]),
+        ];
+        for (i, (text, want)) in rows.iter().enumerate() {
+            let found = names(text);
+            for (surface, id, kind) in *want {
+                assert!(
+                    has(&found, surface, id, *kind),
+                    "row {}: missing {surface} {id} {kind} in {found:?}",
+                    i + 1
+                );
+            }
+            if want.is_empty() {
+                assert!(found.is_empty(), "row {}: {found:?}", i + 1);
+            }
+        }
+    }
+}
