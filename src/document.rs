@@ -46,7 +46,6 @@ pub(crate) struct DocEntity {
     pub label: String,
     pub kind: EntityKind,
     pub aliases: Vec<String>,
-    pub mentions: u64,
     /// The titles this person was given in the article.
     pub titles: Vec<usize>,
     /// An unnamed group ("militias"): its label is settled after extraction.
@@ -161,7 +160,6 @@ impl<'a> Document<'a> {
             label: label.to_string(),
             kind,
             aliases: Vec::new(),
-            mentions: 0,
             titles: Vec::new(),
             unnamed: false,
         });

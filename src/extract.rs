@@ -251,7 +251,7 @@ impl<'d, 'a> Cx<'d, 'a> {
             if let Some(len) = self.phrase_at(p.end, &self.lex.words.attributions) {
                 let owner = self.phrase_right(p.end + len);
                 if !owner.heads.is_empty() {
-                    let titled = p.titled || (p.heads.is_empty() && p.last_word.len() > 0);
+                    let titled = p.titled || (p.heads.is_empty() && !p.last_word.is_empty());
                     p = Phrase { titled, ..owner };
                 }
             }
@@ -326,6 +326,18 @@ impl<'d, 'a> Cx<'d, 'a> {
                 j -= 1;
             }
             return (self.coordinated_left(j), negated);
+        }
+        // "Hezbollah, which is backed by Iran, threatened": skip the clause
+        if j > 1 && self.w(j - 1) == "," {
+            let from = j.saturating_sub(16);
+            if let Some(open) = (from..j - 1).rev().find(|&p| self.w(p) == ",") {
+                let next = self.w(open + 1);
+                let inserted =
+                    words.relative_pronouns.contains(next) || matches!(next, "the" | "a" | "an");
+                if inserted && open > 0 && self.mention(open - 1).is_some() {
+                    return (self.coordinated_left(open), negated);
+                }
+            }
         }
         let mut common = 0;
         while j > 0 && common <= 3 {
@@ -529,7 +541,7 @@ impl<'d, 'a> Cx<'d, 'a> {
             {
                 continue;
             }
-            if mm.form == Form::Demonym && end < self.n() && !self.is_stop(end) {
+            if mm.form == Form::Demonym && self.lex.words.state_bodies.contains(self.w(end)) {
                 // "the Iraqi government": the state itself
                 while end < self.n() && !self.is_stop(end) && self.mention(end).is_none() {
                     end += 1;
@@ -627,7 +639,7 @@ impl<'d, 'a> Cx<'d, 'a> {
             if let Some((p, end)) = person {
                 let body = self.body_before(a);
                 match body {
-                    Some((x, cue)) => self.emit_title(p, x, t.title, cue, a, end - 1),
+                    Some((x, cue, from)) => self.emit_title(p, x, t.title, cue, from, end - 1),
                     None => {
                         // no body stated: the state the sentence names, if any
                         if entry.role != Role::None && self.w(b.saturating_sub(1)) != "of" {
@@ -655,7 +667,7 @@ impl<'d, 'a> Cx<'d, 'a> {
                     .filter(|&m| self.kind(self.entity(m)) == EntityKind::Person)
                 {
                     let p = self.entity(pm);
-                    let body = self.body_before(a).map(|(x, c)| (x, c)).or_else(|| {
+                    let body = self.body_before(a).map(|(x, c, _)| (x, c)).or_else(|| {
                         (self.w(b) == "of")
                             .then(|| self.phrase_right(b + 1).heads.first().map(|&x| (x, false)))
                             .flatten()
@@ -672,7 +684,7 @@ impl<'d, 'a> Cx<'d, 'a> {
     /// The state or body a title is held in, named right before it:
     /// "Iraqi", "Hamas", "Iraq's", "its"; and whether a member cue
     /// ("a senior") comes first.
-    fn body_before(&self, a: usize) -> Option<(usize, bool)> {
+    fn body_before(&self, a: usize) -> Option<(usize, bool, usize)> {
         if a == 0 {
             return None;
         }
@@ -691,7 +703,7 @@ impl<'d, 'a> Cx<'d, 'a> {
         }
         let start = self.doc.mentions[m].tokens.0;
         let cue = start > 0 && self.lex.words.member_cues.contains(self.w(start - 1));
-        Some((e, cue))
+        Some((e, cue, start))
     }
 
     fn emit_title(
@@ -925,19 +937,23 @@ impl<'d, 'a> Cx<'d, 'a> {
     }
 
     /// The first token of any of `entities`' mentions before `k`.
+    /// Names are preferred to pronouns: "Iran and its allies have blamed" starts at "Iran".
     fn first_token_of(&self, entities: &[usize], k: usize) -> usize {
-        self.doc.info[self.s]
-            .mentions
-            .iter()
-            .filter(|&&m| {
-                self.doc.mentions[m]
-                    .entity
-                    .is_some_and(|e| entities.contains(&e))
-                    && self.doc.mentions[m].tokens.0 < k
-            })
-            .map(|&m| self.doc.mentions[m].tokens.0)
-            .next_back()
-            .unwrap_or(k)
+        let before = |names_only: bool| {
+            self.doc.info[self.s]
+                .mentions
+                .iter()
+                .filter(|&&m| {
+                    let mm = &self.doc.mentions[m];
+                    mm.entity.is_some_and(|e| entities.contains(&e))
+                        && mm.tokens.0 < k
+                        && (!names_only
+                            || matches!(mm.form, Form::Name | Form::Demonym | Form::Unnamed))
+                })
+                .map(|&m| self.doc.mentions[m].tokens.0)
+                .next_back()
+        };
+        before(true).or_else(|| before(false)).unwrap_or(k)
     }
 
     /// Event nouns: "X launched attacks on Y", "attacks on Y by X",
@@ -1013,7 +1029,9 @@ impl<'d, 'a> Cx<'d, 'a> {
                             .filter(|t| !sources.contains(t))
                             .collect();
                     } else if name == "attacked" {
-                        targets = self.response_target(k);
+                        let (t, e) = self.response_target(k);
+                        targets = t;
+                        end = end.max(e);
                     }
                 }
                 if self.negated_before(start) {
@@ -1050,7 +1068,7 @@ impl<'d, 'a> Cx<'d, 'a> {
     }
 
     /// "in response to the militia attacks": whoever made those attacks.
-    fn response_target(&self, k: usize) -> Vec<usize> {
+    fn response_target(&self, k: usize) -> (Vec<usize>, usize) {
         let words = &self.lex.words;
         for j in 0..self.n() {
             let Some(len) = self.phrase_at(j, &words.response_phrases) else {
@@ -1062,14 +1080,15 @@ impl<'d, 'a> Cx<'d, 'a> {
                     continue;
                 }
                 if let Some(agent) = self.event_agent(e) {
-                    return vec![agent];
+                    return (vec![agent], e);
                 }
                 if self.w(e + 1) == "by" {
-                    return self.phrases_right(e + 2).heads;
+                    let p = self.phrases_right(e + 2);
+                    return (p.heads, p.end.saturating_sub(1));
                 }
             }
         }
-        Vec::new()
+        (Vec::new(), k)
     }
 
     /// "a phone call between A and B", "A and B held talks".
@@ -1127,14 +1146,16 @@ impl<'d, 'a> Cx<'d, 'a> {
                     let y = self.entity(ym);
                     let yend = self.doc.mentions[ym].tokens.1;
                     let z = if self.is_possessive(yend) {
-                        self.mention(yend + 1).map(|zm| self.entity(zm))
+                        self.mention(yend + 1)
                     } else {
                         None
                     };
-                    let inner = z
-                        .filter(|&z| self.kind(z) == EntityKind::Place)
-                        .unwrap_or(y);
-                    self.emit(x, loc, inner, a, yend);
+                    let z = z.filter(|&zm| self.kind(self.entity(zm)) == EntityKind::Place);
+                    let (inner, end) = match z {
+                        Some(zm) => (self.entity(zm), self.doc.mentions[zm].tokens.1),
+                        None => (y, yend),
+                    };
+                    self.emit(x, loc, inner, a, end - 1);
                 }
             }
             // "Y's Z": "Iraq's Anbar province", "Lebanon's Hezbollah"

@@ -531,7 +531,8 @@ mod tests {
     #[test]
     fn mention_table() {
         use EntityKind::*;
-        let rows: &[(&str, &[(&str, &str, EntityKind)])] = &[
+        type Row<'a> = (&'a str, &'a [(&'a str, &'a str, EntityKind)]);
+        let rows: &[Row] = &[
             // 1: gazetteer, demonym, title cue
             ("Iraqi Prime Minister Jalal Qaderi met reporters.", &[("Iraqi", "iraq", State), ("Jalal Qaderi", "jalal-qaderi", Person)]),
             // 2: all-caps dateline

@@ -190,9 +190,9 @@ pub fn tokenize(text: &str, rules: &SegmentRules) -> Vec<Token> {
 /// Scans a word from `i`: letters and digits, with inner apostrophes
 /// ("Kata'ib", "Sana'a") but not a possessive "'s" or "n't".
 fn scan_word(text: &str, mut i: usize) -> usize {
-    let mut it = text[i..].char_indices().peekable();
+    let it = text[i..].char_indices();
     let base = i;
-    while let Some((off, c)) = it.next() {
+    for (off, c) in it {
         if c.is_alphanumeric() {
             i = base + off + c.len_utf8();
             continue;

@@ -1,1 +1,13 @@
+//! Integration tests: the real binary on real text.
+//!
+//! - `util`: runs the built binary in a temporary directory;
+//! - `corpus`: short articles written for these tests;
+//! - one module per subcommand or concern.
 
+mod corpus;
+mod util;
+
+mod build;
+mod golden;
+mod lexicon;
+mod seed;

@@ -8,8 +8,8 @@
 //! state: box, militia: hexagon, organization: component, place: house) and a
 //! tooltip listing its kind and aliases. Edges carry their relation type as
 //! label, its colour, a pen width that grows with the evidence count, and a
-//! tooltip with the first evidence sentence. A legend cluster shows the
-//! kinds and the relation types used. Every string is quoted and escaped.
+//! tooltip with the first evidence sentence. A legend node (an HTML-like
+//! table) shows the kinds and the relation types used. Every string is quoted and escaped.
 //!
 //! ```dot
 //! digraph newsgraph {
@@ -49,6 +49,23 @@ pub fn quote(s: &str) -> String {
         }
     }
     out.push('"');
+    out
+}
+
+/// Escapes a string for an HTML-like label: `& < > " '`.
+pub fn html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
     out
 }
 
@@ -121,34 +138,33 @@ pub fn to_string(graph: &KnowledgeGraph) -> String {
         }
     }
     used.sort();
-    // legend: the kinds, then the relation types in use
-    let _ = writeln!(o, "  subgraph cluster_legend {{");
-    let _ = writeln!(o, "    label=\"Legend\"; fontname=\"Helvetica\"; fontsize=10; style=\"rounded\"; color=\"#bbbbbb\";");
+    // legend: one HTML-table node with the kinds, then the relation types in use
+    let mut legend =
+        String::from("<<table border=\"0\" cellborder=\"1\" cellspacing=\"0\" cellpadding=\"3\">");
+    legend.push_str("<tr><td colspan=\"2\"><b>legend</b></td></tr>");
     for kind in EntityKind::ALL {
         let (shape, fill) = style(kind);
-        let _ = writeln!(
-            o,
-            "    {} [label={}, shape={}, fillcolor={}, fontsize=9];",
-            quote(&format!("legend:{}", kind.as_str())),
-            quote(kind.as_str()),
-            shape,
-            quote(fill)
+        let _ = write!(
+            legend,
+            "<tr><td bgcolor=\"{}\">{}</td><td>{}</td></tr>",
+            html(fill),
+            html(kind.as_str()),
+            html(shape)
         );
     }
-    for (i, (kind, color)) in used.iter().enumerate() {
-        let a = quote(&format!("legend:rel{i}:a"));
-        let b = quote(&format!("legend:rel{i}:b"));
-        let _ = writeln!(o, "    {a} [label=\"\", shape=point, width=0.05];");
-        let _ = writeln!(o, "    {b} [label=\"\", shape=point, width=0.05];");
-        let _ = writeln!(
-            o,
-            "    {a} -> {b} [label={}, color={}, fontcolor={}];",
-            quote(kind),
-            quote(color),
-            quote(color)
+    for (kind, color) in &used {
+        let _ = write!(
+            legend,
+            "<tr><td colspan=\"2\"><font color=\"{}\">&#8594; {}</font></td></tr>",
+            html(color),
+            html(kind)
         );
     }
-    let _ = writeln!(o, "  }}");
+    legend.push_str("</table>>");
+    let _ = writeln!(
+        o,
+        "  \"legend\" [shape=plaintext, style=\"\", fontsize=9, label={legend}];"
+    );
     let _ = writeln!(o, "}}");
     o
 }
@@ -161,5 +177,6 @@ mod tests {
     fn quoting() {
         assert_eq!(quote("a\"b\\c\nd"), "\"a\\\"b\\\\c\\nd\"");
         assert_eq!(quote("<b>&"), "\"<b>&\"");
+        assert_eq!(html("<a href='x'>&"), "&lt;a href=&#39;x&#39;&gt;&amp;");
     }
 }

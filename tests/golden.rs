@@ -1,0 +1,95 @@
+//! `graphs/` is golden output: regenerate it with `scripts/graphs.sh`.
+
+use crate::util::{assert_same_text, ok, root};
+use std::collections::BTreeSet;
+
+/// The example articles and the graphs made from them.
+fn examples() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(root().join("data/articles"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".txt"))
+        .map(|n| n.trim_end_matches(".txt").to_string())
+        .collect();
+    names.sort();
+    assert!(!names.is_empty());
+    names
+}
+
+#[test]
+fn graphs_are_fresh() {
+    for name in examples() {
+        let article = format!("data/articles/{name}.txt");
+        for format in ["ron", "dot", "json"] {
+            let path = root().join(format!("graphs/{name}.{format}"));
+            let stored = std::fs::read_to_string(&path)
+                .unwrap_or_else(|_| panic!("{} is missing: run scripts/graphs.sh", path.display()));
+            let fresh = ok(&root(), &["build", &article, "--format", format]);
+            assert_same_text(
+                &format!("graphs/{name}.{format} (stale? run scripts/graphs.sh)"),
+                &stored,
+                &fresh,
+            );
+        }
+    }
+}
+
+/// Node and edge titles of a Graphviz SVG: `<title>id</title>` and `<title>a&#45;&gt;b</title>`.
+fn svg_titles(svg: &str) -> (BTreeSet<String>, BTreeSet<String>) {
+    let mut nodes = BTreeSet::new();
+    let mut edges = BTreeSet::new();
+    for chunk in svg.split("<g id=\"").skip(1) {
+        let class = chunk
+            .split("class=\"")
+            .nth(1)
+            .and_then(|c| c.split('"').next())
+            .unwrap_or("");
+        let title = chunk
+            .split("<title>")
+            .nth(1)
+            .and_then(|t| t.split("</title>").next())
+            .unwrap_or("");
+        let title = title
+            .replace("&#45;", "-")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'");
+        match class {
+            "node" => {
+                nodes.insert(title);
+            }
+            "edge" => {
+                edges.insert(title);
+            }
+            _ => {}
+        }
+    }
+    (nodes, edges)
+}
+
+#[test]
+fn svg_pictures_match_their_graphs() {
+    for name in examples() {
+        let svg = std::fs::read_to_string(root().join(format!("graphs/{name}.svg")))
+            .expect("graphs/NAME.svg: run scripts/graphs.sh with Graphviz installed");
+        let graph =
+            newsgraph::KnowledgeGraph::load(&root().join(format!("graphs/{name}.ron"))).unwrap();
+        let (nodes, edges) = svg_titles(&svg);
+        let mut want_nodes: BTreeSet<String> = graph.entities().map(|e| e.id.clone()).collect();
+        want_nodes.insert("legend".into());
+        let want_edges: BTreeSet<String> = graph
+            .relations()
+            .map(|r| format!("{}->{}", r.source, r.target))
+            .collect();
+        assert_eq!(
+            nodes, want_nodes,
+            "graphs/{name}.svg is stale: run scripts/graphs.sh"
+        );
+        assert_eq!(
+            edges, want_edges,
+            "graphs/{name}.svg is stale: run scripts/graphs.sh"
+        );
+    }
+}

@@ -1,0 +1,121 @@
+//! The lexicon data itself: it parses, is sorted, has no duplicates and uses
+//! only known relation types and kinds; `newsgraph lexicon check` reports errors.
+
+use crate::util::{dir_with, fails, ok, root};
+use newsgraph::lexicon::{parse_file, LexiconFile};
+
+fn files() -> Vec<(String, LexiconFile)> {
+    let dir = root().join("data/lexicon");
+    newsgraph::lexicon::ron_files(&dir)
+        .unwrap()
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            let f = parse_file(&name, &text).unwrap_or_else(|e| panic!("{e}"));
+            (name, f)
+        })
+        .collect()
+}
+
+fn assert_sorted_unique(what: &str, xs: &[String]) {
+    for w in xs.windows(2) {
+        assert!(
+            w[0].to_lowercase() < w[1].to_lowercase(),
+            "{what}: {:?} before {:?} (keep lists sorted, without duplicates)",
+            w[0],
+            w[1]
+        );
+    }
+}
+
+#[test]
+fn lists_are_sorted_without_duplicates() {
+    for (name, f) in files() {
+        let states: Vec<String> = f.states.iter().map(|s| s.name.clone()).collect();
+        assert_sorted_unique(&format!("{name} states"), &states);
+        let entities: Vec<String> = f.entities.iter().map(|e| e.name.clone()).collect();
+        assert_sorted_unique(&format!("{name} entities"), &entities);
+        let titles: Vec<String> = f.titles.iter().map(|t| t.name.clone()).collect();
+        assert_sorted_unique(&format!("{name} titles"), &titles);
+        let w = &f.words;
+        for (list, xs) in [
+            ("abbreviations", &w.abbreviations),
+            ("function_words", &w.function_words),
+            ("given_names", &w.given_names),
+            ("prepositions", &w.prepositions),
+            ("determiners", &w.determiners),
+            ("place_heads", &w.place_heads),
+            ("organization_heads", &w.organization_heads),
+            ("intent_words", &w.intent_words),
+            ("light_verbs", &w.light_verbs),
+        ] {
+            assert_sorted_unique(&format!("{name} words.{list}"), xs);
+        }
+    }
+}
+
+#[test]
+fn every_un_member_and_observer_is_a_state() {
+    let states: usize = files().iter().map(|(_, f)| f.states.len()).sum();
+    assert_eq!(
+        states, 197,
+        "193 UN members + Palestine, Kosovo, Taiwan, Holy See"
+    );
+    let lex = newsgraph::Lexicon::embedded();
+    for r in lex.relation_types() {
+        assert!(
+            !r.plover.is_empty() && !r.cameo.is_empty() && !r.color.is_empty(),
+            "{}",
+            r.name
+        );
+    }
+}
+
+#[test]
+fn no_name_has_two_meanings() {
+    let problems = newsgraph::lexicon::check_dir(&root().join("data/lexicon"), true).unwrap();
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn lexicon_check_reports_file_line_col() {
+    let d = dir_with(&[(
+        "bad.ron",
+        b"(\n  entities: [\n    (name: \"X\", kind: warlord),\n  ],\n)\n",
+    )]);
+    let err = fails(d.path(), &["lexicon", "check", "."], 2);
+    assert!(err.contains("bad.ron:3:"), "{err}");
+    let d = dir_with(&[(
+        "good.ron",
+        b"(entities: [(name: \"Liwa al-Test\", kind: militia)])\n",
+    )]);
+    assert!(ok(d.path(), &["lexicon", "check", "."]).contains("ok"));
+}
+
+#[test]
+fn user_lexicon_extends_the_default() {
+    let d = dir_with(&[
+        (
+            "lex/extra.ron",
+            b"(entities: [(name: \"Northern Falcons\", kind: militia, aliases: [\"NF\"])])\n",
+        ),
+        (
+            "a.txt",
+            b"Iran-backed NF fighters clashed. Iran-backed Hezbollah fired rockets.\n",
+        ),
+    ]);
+    let out = ok(d.path(), &["build", "a.txt", "--lexicon", "lex"]);
+    let g = newsgraph::KnowledgeGraph::load_str(&out, "out").unwrap();
+    assert!(
+        g.relation("iran", "backs", "northern-falcons").is_some(),
+        "{out}"
+    );
+    assert!(g.relation("iran", "backs", "hezbollah").is_some());
+    let out = ok(
+        d.path(),
+        &["build", "a.txt", "--lexicon", "lex", "--no-default-lexicon"],
+    );
+    let g = newsgraph::KnowledgeGraph::load_str(&out, "out").unwrap();
+    assert!(g.entity("hezbollah").is_none());
+}
