@@ -143,6 +143,21 @@ fn nominal(doc: &Document, lex: &Lexicon, m: usize) -> Option<usize> {
             }
         }
     }
+    // "X ... is a radical Iraqi militia": the sentence's first named group
+    if start >= 1 && lex.words.be_forms.contains(info.lower[start - 1].as_str()) {
+        let first = info.mentions.iter().copied().find(|&o| {
+            doc.mentions[o].form == Form::Name
+                && doc.mentions[o].entity.is_some_and(|e| {
+                    matches!(
+                        doc.entities[e].kind,
+                        EntityKind::Militia | EntityKind::Organization
+                    )
+                })
+        });
+        if let Some(o) = first {
+            return doc.mentions[o].entity;
+        }
+    }
     let definite = matches!(det.as_deref(), Some("the" | "this" | "that"));
     if !definite {
         return None;
@@ -153,6 +168,14 @@ fn nominal(doc: &Document, lex: &Lexicon, m: usize) -> Option<usize> {
     } else {
         &[EntityKind::Militia, EntityKind::Organization]
     };
+    // "The group ..." opening a sentence continues the previous sentence's subject
+    if start == 0 {
+        for back in 1..=WINDOW.min(s) {
+            if let Some(o) = subject_of(doc, s - back, kinds) {
+                return doc.mentions[o].entity;
+            }
+        }
+    }
     for kind in kinds {
         for o in antecedents(doc, m) {
             let e = doc.mentions[o].entity?;

@@ -217,6 +217,10 @@ impl<'d, 'a> Cx<'d, 'a> {
         let mut j = k;
         let limit = (k + 12).min(self.n());
         while j < limit && !self.is_stop(j) {
+            let in_title = self.doc.info[self.s].title_at[j].is_some();
+            if j > k && !in_title && self.mention(j).is_none() && self.attribution_at(j).is_some() {
+                break;
+            }
             if let Some(m) = self.mention(j) {
                 let mm = &self.doc.mentions[m];
                 last = Some(self.entity(m));
@@ -248,25 +252,36 @@ impl<'d, 'a> Cx<'d, 'a> {
     fn phrases_right(&self, k: usize) -> Phrase {
         let mut p = self.phrase_right(k);
         if p.heads.is_empty() || p.titled || p.modifier {
-            if let Some(len) = self.phrase_at(p.end, &self.lex.words.attributions) {
-                let owner = self.phrase_right(p.end + len);
+            // "facilities in eastern Syria used by X": pass over where the thing is
+            let mut at = p.end;
+            while matches!(self.w(at), "in" | "at" | "near") {
+                let place = self.phrase_right(at + 1);
+                at = place.end.max(at + 1);
+            }
+            if let Some(len) = self.attribution_at(at) {
+                let owner = self.phrases_right(at + len);
                 if !owner.heads.is_empty() {
                     let titled = p.titled || (p.heads.is_empty() && !p.last_word.is_empty());
-                    p = Phrase { titled, ..owner };
+                    return Phrase { titled, ..owner };
                 }
             }
         }
         if p.heads.is_empty() {
             return p;
         }
-        // coordination: ", B", "and C", ", and D"
+        // coordination: ", B", "and C", ", and D"; commas alone make no list
+        // ("attacks by Hamas, Stroul said"), so they count once "and" closes it
         let mut j = p.end;
+        let mut pending = Vec::new();
+        let mut closed = p.end;
         loop {
             let mut k = j;
-            if self.w(k) == "," {
+            let comma = self.w(k) == ",";
+            if comma {
                 k += 1;
             }
-            if matches!(self.w(k), "and" | "or") {
+            let and = matches!(self.w(k), "and" | "or");
+            if and {
                 k += 1;
             }
             if k == j || k >= self.n() {
@@ -276,11 +291,30 @@ impl<'d, 'a> Cx<'d, 'a> {
             if next.heads.is_empty() || next.end == k {
                 break;
             }
-            p.heads.extend(next.heads);
-            p.end = next.end;
+            pending.extend(next.heads);
             j = next.end;
+            if and {
+                p.heads.append(&mut pending);
+                closed = j;
+            }
         }
+        p.end = closed;
         p
+    }
+
+    /// Length of an attribution at `k`: "used by", "of", and coordinated
+    /// participles ("used and operated by").
+    fn attribution_at(&self, k: usize) -> Option<usize> {
+        if let Some(len) = self.phrase_at(k, &self.lex.words.attributions) {
+            return Some(len);
+        }
+        let participle = |w: &str| w.ends_with("ed") || w.ends_with("en");
+        if participle(self.w(k)) && self.w(k + 1) == "and" && participle(self.w(k + 2)) {
+            return self
+                .phrase_at(k + 2, &self.lex.words.attributions)
+                .map(|len| len + 2);
+        }
+        None
     }
 
     /// Length of the entry of `list` (word sequences) at token `k`.
@@ -387,13 +421,18 @@ impl<'d, 'a> Cx<'d, 'a> {
             .max()
     }
 
-    /// Where the noun phrase holding token `k` starts (adjectives, numbers,
-    /// determiners, other names to its left).
+    /// Where the noun phrase holding token `k` starts: determiners, names,
+    /// possessives and up to three adjectives or noun modifiers to its left
+    /// ("the terrorist group Hamas").
     fn np_start_left(&self, mut k: usize) -> usize {
         let words = &self.lex.words;
+        let mut common = 0;
         while k > 0 {
             let w = self.w(k - 1);
+            let unresolved_noun =
+                self.doc.info[self.s].at[k - 1].is_some() && self.mention(k - 1).is_none();
             if self.mention(k - 1).is_some()
+                || unresolved_noun
                 || words.determiners.contains(w)
                 || self.is_possessive(k - 1)
                 || w == "-"
@@ -401,14 +440,18 @@ impl<'d, 'a> Cx<'d, 'a> {
                 k -= 1;
                 continue;
             }
-            if self.is_stop(k - 1) || self.lex.nouns.contains_key(w) {
+            if self.is_stop(k - 1)
+                || self.lex.nouns.contains_key(w)
+                || self.lex.verbs.contains_key(w)
+                || common >= 3
+            {
                 break;
             }
-            // an adjective or common noun modifier
             if self.raw(k - 1).starts_with(char::is_lowercase)
-                && k >= 2
-                && self.mention(k - 2).is_some()
+                && !w.ends_with("ed")
+                && !w.ends_with("ing")
             {
+                common += 1;
                 k -= 1;
                 continue;
             }
@@ -423,6 +466,7 @@ impl<'d, 'a> Cx<'d, 'a> {
         let mut out = Vec::new();
         let mut j = k;
         let mut common = 0;
+        let mut seen_and = false;
         while j > 0 {
             if let Some(m) = self.mention(j - 1) {
                 let e = self.entity(m);
@@ -448,7 +492,11 @@ impl<'d, 'a> Cx<'d, 'a> {
                     j -= 1;
                 }
                 common = 0;
-                if j >= 1 && matches!(self.w(j - 1), "and" | "or" | ",") {
+                // "A, B and C": a bare comma joins only once "and" has been seen
+                // (", the United States" after an opening phrase is no list)
+                let connector = if j >= 1 { self.w(j - 1) } else { "" };
+                if matches!(connector, "and" | "or") || (connector == "," && seen_and) {
+                    seen_and |= connector != ",";
                     j -= 1;
                     if j >= 1 && self.w(j - 1) == "," {
                         j -= 1;
@@ -641,8 +689,10 @@ impl<'d, 'a> Cx<'d, 'a> {
                 match body {
                     Some((x, cue, from)) => self.emit_title(p, x, t.title, cue, from, end - 1),
                     None => {
-                        // no body stated: the state the sentence names, if any
-                        if entry.role != Role::None && self.w(b.saturating_sub(1)) != "of" {
+                        // no body stated: for a head of state, the state the sentence
+                        // names ("at President X's direction, U.S. forces"); a
+                        // minister's country is not guessed
+                        if entry.role == Role::Leads && self.w(b.saturating_sub(1)) != "of" {
                             if let Some(x) = self.nearest_state(a) {
                                 self.emit_title(p, x, t.title, false, a, end - 1);
                             }
@@ -727,17 +777,25 @@ impl<'d, 'a> Cx<'d, 'a> {
         }
     }
 
-    /// The state mention nearest to token `k`, preferring one before it.
+    /// The state named nearest to token `k`, preferring one before it: a name
+    /// or an adjectival demonym ("U.S.", "Iranian"), not a plural demonym
+    /// ("Palestinians" are people, not the state's institutions).
     fn nearest_state(&self, k: usize) -> Option<usize> {
         let mut best: Option<(usize, usize)> = None;
         for &m in &self.doc.info[self.s].mentions {
             let Some(e) = self.doc.mentions[m].entity else {
                 continue;
             };
-            if self.kind(e) != EntityKind::State {
+            let (a, b) = self.doc.mentions[m].tokens;
+            let form = self.doc.mentions[m].form;
+            let people =
+                form == Form::Demonym && self.lex.words.plural_demonyms.contains(self.w(b - 1));
+            if self.kind(e) != EntityKind::State
+                || people
+                || !matches!(form, Form::Name | Form::Demonym)
+            {
                 continue;
             }
-            let (a, b) = self.doc.mentions[m].tokens;
             let dist = if b <= k { k - b } else { (a - k) * 2 };
             if best.is_none_or(|(d, _)| dist < d) {
                 best = Some((dist, e));
@@ -866,11 +924,11 @@ impl<'d, 'a> Cx<'d, 'a> {
         // the subject
         let infinitive = k > 0 && self.w(k - 1) == "to";
         let (subjects, negated) = if trig.form == VerbForm::Ing && !be_before || infinitive {
-            (
-                self.statement_source(k)
-                    .unwrap_or_else(|| self.clause_subject(k)),
-                self.negated_before(k),
-            )
+            let subjects = match self.statement_source(k) {
+                Some(issuers) => issuers,
+                None => self.governing_subject(k, infinitive),
+            };
+            (subjects, self.negated_before(k))
         } else {
             self.subject_left(k)
         };
@@ -907,6 +965,56 @@ impl<'d, 'a> Cx<'d, 'a> {
         }
         let start = k.min(self.first_token_of(&subjects, k));
         self.emit_all(&subjects, relation, &object.heads, start, object.end - 1);
+    }
+
+    /// The doer of a participle or infinitive at `k`: the subject of the
+    /// nearest finite verb before it ("the United States issued a statement
+    /// urging Iran"), or, for an infinitive, that verb's object ("urged
+    /// Russia to press Israel": Russia presses).
+    fn governing_subject(&self, k: usize, infinitive: bool) -> Vec<usize> {
+        let words = &self.lex.words;
+        let finite = |w: &str| {
+            words.speech_verbs.contains(w)
+                || words.light_verbs.contains(w)
+                || words.intent_words.contains(w)
+                || matches!(w, "is" | "are" | "was" | "were" | "has" | "have" | "had")
+                || (w.ends_with("ed") && w.len() > 3)
+                || self.lex.verbs.get(w).is_some_and(|t| {
+                    t.iter().any(|v| {
+                        matches!(
+                            v.form,
+                            VerbForm::Past | VerbForm::Third | VerbForm::PastOrParticiple
+                        )
+                    })
+                })
+        };
+        let from = k.saturating_sub(20);
+        let mut j = k - 1;
+        while j > from {
+            j -= 1;
+            let w = self.w(j);
+            if self.mention(j).is_some()
+                || self.doc.info[self.s].title_at[j].is_some()
+                || matches!(w, ";" | ":")
+            {
+                if matches!(w, ";" | ":") {
+                    return Vec::new();
+                }
+                continue;
+            }
+            if !finite(w) {
+                continue;
+            }
+            if infinitive {
+                // object control: the verb's object does what the infinitive says
+                let object = self.phrases_right(j + 1);
+                if !object.heads.is_empty() && self.w(object.end) == "to" && object.end + 1 == k {
+                    return object.heads;
+                }
+            }
+            return self.subject_left(j).0;
+        }
+        Vec::new()
     }
 
     fn negated_before(&self, k: usize) -> bool {
@@ -1047,7 +1155,7 @@ impl<'d, 'a> Cx<'d, 'a> {
         let words = &self.lex.words;
         let mut j = k;
         let mut steps = 0;
-        while j > 0 && steps < 5 {
+        while j > 0 && steps < 8 {
             let w = self.w(j - 1);
             if words.light_verbs.contains(w) {
                 // "carried out": the particle sits between
@@ -1057,7 +1165,9 @@ impl<'d, 'a> Cx<'d, 'a> {
                 j -= 1;
                 continue;
             }
-            if self.mention(j - 1).is_some() || self.is_stop(j - 1) && !matches!(w, "over" | "than")
+            // "launched over 165 attacks", "conducted precision, self-defense strikes"
+            if self.mention(j - 1).is_some()
+                || self.is_stop(j - 1) && !matches!(w, "over" | "than" | ",")
             {
                 return None;
             }
@@ -1156,6 +1266,28 @@ impl<'d, 'a> Cx<'d, 'a> {
                         None => (y, yend),
                     };
                     self.emit(x, loc, inner, a, end - 1);
+                }
+            }
+            // "X is active in Y", "X, based in Y", "X operates in Y"
+            if matches!(
+                xk,
+                EntityKind::Place | EntityKind::Militia | EntityKind::Organization
+            ) {
+                let mut j = b;
+                while j < self.n()
+                    && (self.w(j) == ","
+                        || words.be_forms.contains(self.w(j))
+                        || words.adverbs.contains(self.w(j)))
+                {
+                    j += 1;
+                }
+                if words.presence_words.contains(self.w(j)) && self.w(j + 1) == "in" {
+                    let p = self.phrase_right(j + 2);
+                    for &y in &p.heads {
+                        if matches!(self.kind(y), EntityKind::State | EntityKind::Place) {
+                            self.emit(x, loc, y, a, p.end - 1);
+                        }
+                    }
                 }
             }
             // "Y's Z": "Iraq's Anbar province", "Lebanon's Hezbollah"

@@ -234,6 +234,8 @@ pub struct Words {
     pub agent_markers: Vec<String>,
     pub request_nouns: Vec<String>,
     pub issue_verbs: Vec<String>,
+    pub presence_words: Vec<String>,
+    pub alias_markers: Vec<String>,
 }
 
 /// What a name pattern in the automaton stands for.
@@ -326,6 +328,10 @@ pub(crate) struct WordSets {
     pub agent_markers: Vec<Vec<String>>,
     pub request_nouns: HashSet<String>,
     pub issue_verbs: HashSet<String>,
+    pub presence_words: HashSet<String>,
+    pub alias_markers: Vec<Vec<String>>,
+    /// Plural demonyms ("Palestinians"): they name people, not the state's institutions.
+    pub plural_demonyms: HashSet<String>,
 }
 
 /// A compiled lexicon, ready for extraction. Build it once per process:
@@ -471,21 +477,6 @@ impl Lexicon {
     }
 }
 
-fn set(xs: &[String]) -> HashSet<String> {
-    xs.iter().map(|s| s.to_lowercase()).collect()
-}
-
-fn phrases(xs: &[String]) -> Vec<Vec<String>> {
-    xs.iter()
-        .map(|s| {
-            s.to_lowercase()
-                .split_whitespace()
-                .map(str::to_string)
-                .collect()
-        })
-        .collect()
-}
-
 /// Generates the inflections of a verb: (form, tag).
 pub(crate) fn inflect(spec: &VerbSpec) -> Vec<(String, VerbForm)> {
     let lemma = spec.lemma.to_lowercase();
@@ -590,7 +581,6 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
     let mut titles = Vec::new();
     let mut relations: Vec<RelationType> = Vec::new();
     let mut relation_index = HashMap::new();
-    let mut words = Words::default();
 
     let mut add_pattern = |patterns: &mut Vec<Pattern>, text: &str, target: Target| {
         let text = text.trim();
@@ -696,49 +686,6 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
                 relations.push(r.clone());
             }
         }
-        let w = &file.words;
-        macro_rules! extend {
-            ($($f:ident),*) => { $( words.$f.extend(w.$f.iter().cloned()); )* };
-        }
-        extend!(
-            abbreviations,
-            final_abbreviations,
-            sentence_starters,
-            continuations,
-            function_words,
-            auxiliaries,
-            be_forms,
-            adverbs,
-            negations,
-            denials,
-            prepositions,
-            determiners,
-            pronouns,
-            relative_pronouns,
-            clause_breaks,
-            light_verbs,
-            intent_words,
-            response_phrases,
-            meeting_nouns,
-            statement_nouns,
-            name_particles,
-            honorifics,
-            given_names,
-            place_heads,
-            organization_heads,
-            militia_heads,
-            militia_prefixes,
-            state_bodies,
-            group_nouns,
-            unnamed_militia_nouns,
-            member_cues,
-            location_nouns,
-            attributions,
-            speech_verbs,
-            agent_markers,
-            request_nouns,
-            issue_verbs
-        );
     }
 
     let mut verbs: HashMap<String, Vec<VerbTrigger>> = HashMap::new();
@@ -798,50 +745,87 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
             message: format!("cannot build the name automaton: {e}"),
         })?;
 
+    // Each word class is read from every file here, once: the compiler sees
+    // to it that no class of `WordSets` is left out.
+    let all_words: Vec<&Words> = files.iter().map(|(_, f)| &f.words).collect();
+    let set = |pick: fn(&Words) -> &Vec<String>| -> HashSet<String> {
+        all_words
+            .iter()
+            .flat_map(|w| pick(w))
+            .map(|s| s.to_lowercase())
+            .collect()
+    };
+    let phrases = |pick: fn(&Words) -> &Vec<String>| -> Vec<Vec<String>> {
+        all_words
+            .iter()
+            .flat_map(|w| pick(w))
+            .map(|s| {
+                s.to_lowercase()
+                    .split_whitespace()
+                    .map(str::to_string)
+                    .collect()
+            })
+            .collect()
+    };
+    let mut plural_demonyms = HashSet::new();
+    for (_, file) in files {
+        for st in &file.states {
+            for d in &st.demonyms {
+                if let Some(single) = d.strip_suffix('s') {
+                    if st.demonyms.iter().any(|x| x == single) {
+                        plural_demonyms.insert(d.to_lowercase());
+                    }
+                }
+            }
+        }
+    }
     let segment_rules = SegmentRules {
-        abbreviations: set(&words.abbreviations),
-        final_abbreviations: set(&words.final_abbreviations),
-        sentence_starters: set(&words.sentence_starters),
-        continuations: set(&words.continuations),
+        abbreviations: set(|w| &w.abbreviations),
+        final_abbreviations: set(|w| &w.final_abbreviations),
+        sentence_starters: set(|w| &w.sentence_starters),
+        continuations: set(|w| &w.continuations),
     };
     let word_sets = WordSets {
-        function_words: set(&words.function_words),
-        auxiliaries: set(&words.auxiliaries),
-        be_forms: set(&words.be_forms),
-        adverbs: set(&words.adverbs),
-        negations: set(&words.negations),
-        denials: set(&words.denials),
-        prepositions: set(&words.prepositions),
-        determiners: set(&words.determiners),
-        pronouns: words
-            .pronouns
+        function_words: set(|w| &w.function_words),
+        auxiliaries: set(|w| &w.auxiliaries),
+        be_forms: set(|w| &w.be_forms),
+        adverbs: set(|w| &w.adverbs),
+        negations: set(|w| &w.negations),
+        denials: set(|w| &w.denials),
+        prepositions: set(|w| &w.prepositions),
+        determiners: set(|w| &w.determiners),
+        pronouns: all_words
             .iter()
+            .flat_map(|w| &w.pronouns)
             .map(|p| (p.word.to_lowercase(), p.clone()))
             .collect(),
-        relative_pronouns: set(&words.relative_pronouns),
-        clause_breaks: set(&words.clause_breaks),
-        light_verbs: set(&words.light_verbs),
-        intent_words: set(&words.intent_words),
-        response_phrases: phrases(&words.response_phrases),
-        meeting_nouns: set(&words.meeting_nouns),
-        statement_nouns: set(&words.statement_nouns),
-        name_particles: set(&words.name_particles),
-        honorifics: set(&words.honorifics),
-        given_names: set(&words.given_names),
-        place_heads: set(&words.place_heads),
-        organization_heads: set(&words.organization_heads),
-        militia_heads: set(&words.militia_heads),
-        militia_prefixes: set(&words.militia_prefixes),
-        state_bodies: set(&words.state_bodies),
-        group_nouns: set(&words.group_nouns),
-        unnamed_militia_nouns: set(&words.unnamed_militia_nouns),
-        member_cues: set(&words.member_cues),
-        location_nouns: set(&words.location_nouns),
-        attributions: phrases(&words.attributions),
-        speech_verbs: set(&words.speech_verbs),
-        agent_markers: phrases(&words.agent_markers),
-        request_nouns: set(&words.request_nouns),
-        issue_verbs: set(&words.issue_verbs),
+        relative_pronouns: set(|w| &w.relative_pronouns),
+        clause_breaks: set(|w| &w.clause_breaks),
+        light_verbs: set(|w| &w.light_verbs),
+        intent_words: set(|w| &w.intent_words),
+        response_phrases: phrases(|w| &w.response_phrases),
+        meeting_nouns: set(|w| &w.meeting_nouns),
+        statement_nouns: set(|w| &w.statement_nouns),
+        name_particles: set(|w| &w.name_particles),
+        honorifics: set(|w| &w.honorifics),
+        given_names: set(|w| &w.given_names),
+        place_heads: set(|w| &w.place_heads),
+        organization_heads: set(|w| &w.organization_heads),
+        militia_heads: set(|w| &w.militia_heads),
+        militia_prefixes: set(|w| &w.militia_prefixes),
+        state_bodies: set(|w| &w.state_bodies),
+        group_nouns: set(|w| &w.group_nouns),
+        unnamed_militia_nouns: set(|w| &w.unnamed_militia_nouns),
+        member_cues: set(|w| &w.member_cues),
+        location_nouns: set(|w| &w.location_nouns),
+        attributions: phrases(|w| &w.attributions),
+        speech_verbs: set(|w| &w.speech_verbs),
+        agent_markers: phrases(|w| &w.agent_markers),
+        request_nouns: set(|w| &w.request_nouns),
+        issue_verbs: set(|w| &w.issue_verbs),
+        presence_words: set(|w| &w.presence_words),
+        alias_markers: phrases(|w| &w.alias_markers),
+        plural_demonyms,
     };
     Ok(Lexicon {
         entities,

@@ -33,6 +33,7 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
         unknown_names(doc, lex, s);
     }
     unify_people(doc);
+    join_aliases(doc, lex);
     let aliases = short_forms(doc, lex);
     for s in 0..doc.sentences.len() {
         known_short_forms(doc, &aliases, s);
@@ -301,7 +302,9 @@ fn type_name(
     let first = info.lower[a].as_str();
     let last = info.lower[b - 1].as_str();
     let len = b - a;
-    let plain = (a..b).all(|k| doc.sentences[s].tokens[k].kind == TokenKind::Word);
+    // words, with inner hyphens ("Wissam al-Tawil") but no digits or other marks
+    let plain =
+        (a..b).all(|k| doc.sentences[s].tokens[k].kind == TokenKind::Word || doc.tok(s, k) == "-");
     // "the Battle of X" and the like: only the head decides
     if words.organization_heads.contains(last) {
         return Some((EntityKind::Organization, b));
@@ -392,6 +395,58 @@ fn unify_people(doc: &mut Document) {
         }
         let titles = std::mem::take(&mut doc.entities[short].titles);
         doc.entities[long].titles.extend(titles);
+    }
+}
+
+/// "X (also known as Y)", "X, or Y": Y is another name of X, when both
+/// are names of the same kind.
+fn join_aliases(doc: &mut Document, lex: &Lexicon) {
+    for s in 0..doc.sentences.len() {
+        for &m in &doc.info[s].mentions.clone() {
+            let (Some(x), (_, b)) = (doc.mentions[m].entity, doc.mentions[m].tokens) else {
+                continue;
+            };
+            if doc.mentions[m].form != Form::Name {
+                continue;
+            }
+            let mut k = b;
+            if matches!(doc.tok(s, k.min(doc.len(s) - 1)), "(" | ",") && k < doc.len(s) {
+                k += 1;
+            } else {
+                continue;
+            }
+            let Some(len) = phrase_at(
+                &doc.info[s].lower,
+                k,
+                lex.words
+                    .alias_markers
+                    .iter()
+                    .map(|v| v.join(" "))
+                    .collect::<Vec<_>>()
+                    .iter(),
+            ) else {
+                continue;
+            };
+            let Some(o) = doc.info[s].at.get(k + len).copied().flatten() else {
+                continue;
+            };
+            let Some(y) = doc.mentions[o].entity else {
+                continue;
+            };
+            if y == x
+                || doc.entities[y].kind != doc.entities[x].kind
+                || doc.mentions[o].form != Form::Name
+            {
+                continue;
+            }
+            let label = doc.entities[y].label.clone();
+            for mm in doc.mentions.iter_mut() {
+                if mm.entity == Some(y) {
+                    mm.entity = Some(x);
+                }
+            }
+            doc.entities[x].aliases.push(label);
+        }
     }
 }
 
