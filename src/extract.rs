@@ -384,7 +384,9 @@ impl<'d, 'a> Cx<'d, 'a> {
                         let _ = len;
                         return (vec![self.entity(m)], negated);
                     }
-                    if words.prepositions.contains(self.w(np_start - 1)) {
+                    // "after Israel struck": a clause opener, not a preposition
+                    let opener = words.clause_breaks.contains(self.w(np_start - 1));
+                    if words.prepositions.contains(self.w(np_start - 1)) && !opener {
                         j = np_start - 1;
                         common += 1;
                         continue;
@@ -631,9 +633,9 @@ impl<'d, 'a> Cx<'d, 'a> {
     /// "Iran-backed Hezbollah", "Iranian sponsored KH", "pro-Iranian militias",
     /// "Gaza-based Hamas".
     fn compounds(&mut self) {
-        for k in 1..self.n() {
+        for k in 0..self.n() {
             let w = self.w(k).to_string();
-            if let Some(&(rel, reverse)) = self.lex.compounds.get(&w) {
+            if let Some(&(rel, reverse)) = self.lex.compounds.get(&w).filter(|_| k >= 1) {
                 // the name before: "Iran-backed" or "Iranian sponsored"
                 let hyphen = self.w(k - 1) == "-";
                 let at = if hyphen { k.saturating_sub(2) } else { k - 1 };
@@ -1431,5 +1433,92 @@ impl<'d, 'a> Cx<'d, 'a> {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{extract_article, Article, Lexicon};
+
+    /// Every edge of `text`, as sorted "source kind target" strings.
+    fn edges(text: &str) -> Vec<String> {
+        let g = extract_article(&Article::new("t", text), Lexicon::embedded());
+        let mut out: Vec<String> = g
+            .relations()
+            .map(|r| format!("{} {} {}", r.source, r.kind, r.target))
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// One numbered test per row: the text and the exact edges it gives.
+    macro_rules! frames {
+        ($($name:ident: $text:expr => [$($edge:expr),* $(,)?];)*) => {
+            $(
+                #[test]
+                fn $name() {
+                    let mut want: Vec<String> = vec![$($edge.to_string()),*];
+                    want.sort();
+                    assert_eq!(edges($text), want, "{}", $text);
+                }
+            )*
+        };
+    }
+
+    frames! {
+        // compound adjectives and prefixes
+        f01_compound: "Fighters of the Iran-backed Hezbollah crossed the line." => ["iran backs hezbollah"];
+        f02_compound_demonym: "Qatari-funded Hamas officials met in Doha." => ["qatar backs hamas"];
+        f03_pro_prefix: "Pro-Russian Wagner Group units moved north." => ["russia backs wagner-group"];
+        f04_unnamed_groups: "Syria-aligned militias shelled the town." => ["syria backs syria-backed-militias"];
+        f05_reverse_compound: "The Gaza-based Islamic Jihad fired rockets." => ["islamic-jihad located_in gaza"];
+        // active verbs, coordination, negation
+        f06_active: "Turkey condemned Greece on Friday." => ["turkey condemned greece"];
+        f07_coordinated_subjects: "Egypt, Jordan and Qatar urged Israel to stop." => ["egypt urged israel", "jordan urged israel", "qatar urged israel"];
+        f08_coordinated_objects: "Iran threatened Israel and the United States." => ["iran threatened israel", "iran threatened united-states"];
+        f09_negation: "Russia has not attacked Ukraine this week." => [];
+        f10_denial: "Hezbollah denied attacking Israel." => [];
+        f11_relative_clause: "Hamas, which is backed by Iran, attacked Israel." => ["hamas attacked israel", "iran backs hamas"];
+        // passive
+        f12_passive: "Erbil was attacked by Kataib Hezbollah." => ["kataib-hezbollah attacked erbil"];
+        f13_passive_without_doer: "The base was attacked overnight." => [];
+        f14_passive_coordinated: "The Houthis are funded, trained and armed by Iran." => ["iran backs houthis"];
+        // nominal
+        f15_nominal_light_verb: "Al-Shabaab launched three attacks on Kenya." => ["al-shabaab attacked kenya"];
+        f16_nominal_by: "The attacks on Israel by Hamas continued." => ["hamas attacked israel"];
+        f17_nominal_possessive: "Russia's strikes on Ukraine intensified." => ["russia attacked ukraine"];
+        f18_nominal_source: "Israel struck Gaza, drawing condemnation from Egypt." => ["egypt condemned israel", "israel attacked gaza"];
+        f18b_subordinate_clause: "Egypt protested after Israel struck Gaza." => ["israel attacked gaza"];
+        f19_location_is_not_target: "Israeli strikes in Syria killed two people." => [];
+        f20_owner_of_target: "France conducted airstrikes against camps used by Boko Haram." => ["france attacked boko-haram"];
+        f21_response: "Israel conducted strikes in response to the Hezbollah attacks." => ["israel attacked hezbollah"];
+        f22_intent_is_threat: "Iran vowed to retaliate against Israel." => ["iran threatened israel"];
+        // titles
+        f23_title_leads: "Turkish President Kemal Ozturk spoke." => ["kemal-ozturk leads turkey"];
+        f24_title_member: "Egyptian Foreign Minister Amr Saleh left." => ["amr-saleh member_of egypt"];
+        f25_title_group: "Hamas political leader Omar Nasser spoke." => ["omar-nasser leads hamas"];
+        f26_title_after_name: "General Paul Reyes, U.S. Central Command Commander, arrived." => ["paul-reyes leads us-central-command"];
+        f27_member_cue: "A senior Hezbollah commander, Fuad Haidar, was named." => [];
+        // meetings and statements
+        f28_meeting_between: "A call between Turkish President Kemal Ozturk and Greek Prime Minister Nikos Petrou took place." => [
+            "kemal-ozturk leads turkey", "kemal-ozturk met nikos-petrou", "nikos-petrou leads greece"
+        ];
+        f29_statement_by: "A statement by Britain, France and Germany urging Iran to stop was issued." => [
+            "france urged iran", "germany urged iran", "united-kingdom urged iran"
+        ];
+        f30_object_control: "Saudi Arabia urged Egypt to press Hamas." => ["egypt urged hamas", "saudi-arabia urged egypt"];
+        // locations
+        f31_location_possessive: "The camp is near Mosul in northern Iraq's Nineveh province." => ["mosul located_in nineveh", "nineveh located_in iraq"];
+        f32_location_in: "Tanf in eastern Syria was quiet." => ["tanf located_in syria"];
+        f33_dateline: "ADEN, Yemen – Calm returned." => ["aden located_in yemen"];
+        f34_city_list_is_not_containment: "Protests spread to Baghdad, Basra and Mosul." => [];
+        f35_demonym_militia: "Lebanese Hezbollah fighters withdrew." => ["hezbollah located_in lebanon"];
+        f36_presence: "Al-Shabaab is active in Somalia." => ["al-shabaab located_in somalia"];
+        // coreference
+        f37_pronoun: "Hezbollah chief Hassan Haidar spoke. He warned Israel." => ["hassan-haidar leads hezbollah", "hassan-haidar threatened israel"];
+        f38_the_group: "Hamas fired rockets. The group also attacked Israel." => ["hamas attacked israel"];
+        // nothing to find
+        f39_plain: "Markets were calm and the weather was mild." => [];
+        f40_unknown_lowercase: "the us and them of it attacked nothing." => [];
     }
 }
