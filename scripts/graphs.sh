@@ -1,21 +1,25 @@
 #!/usr/bin/env bash
-# Builds the example graphs: for every article data/articles/NAME.txt,
-# graphs/NAME.ron, graphs/NAME.dot and graphs/NAME.json, and graphs/NAME.svg
-# when Graphviz's `dot` is installed. These files are golden output: the test
-# suite fails when they are stale. Never edit them by hand; run this instead.
+# Builds the example graphs: for every article data/articles/NAME.txt, the graph
+# in every format: graphs/NAME.ron, .dot, .json, .graphml, .mmd (Mermaid),
+# graphs/NAME-csv/ (Neo4j import files), and graphs/NAME.svg when Graphviz's
+# `dot` is installed. These files are golden output: the test suite fails when
+# they are stale. Never edit them by hand; run this instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet
 mkdir -p graphs
 for article in data/articles/*.txt; do
   name=$(basename "$article" .txt)
-  for format in ron dot json; do
-    target/release/newsgraph build "$article" -o "graphs/$name.$format"
+  target/release/newsgraph build "$article" -o "graphs/$name.ron"
+  for format in dot json graphml; do
+    target/release/newsgraph export "graphs/$name.ron" -o "graphs/$name.$format"
   done
+  target/release/newsgraph export "graphs/$name.ron" --format mermaid -o "graphs/$name.mmd"
+  target/release/newsgraph export "graphs/$name.ron" --format csv -o "graphs/$name-csv"
   if command -v dot >/dev/null 2>&1; then
     dot -Tsvg "graphs/$name.dot" -o "graphs/$name.svg"
+    echo "graphs/$name.{ron,dot,json,graphml,mmd,svg} graphs/$name-csv/"
   else
-    echo "graphs.sh: Graphviz 'dot' not found; graphs/$name.svg not rendered" >&2
+    echo "graphs/$name.{ron,dot,json,graphml,mmd} graphs/$name-csv/ (Graphviz 'dot' not found: $name.svg not rendered)" >&2
   fi
-  echo "graphs/$name.{ron,dot,json$(command -v dot >/dev/null 2>&1 && echo ,svg)}"
 done

@@ -89,24 +89,32 @@ impl Entity {
     }
 }
 
-/// Turns a name into a stable id: lower-case ASCII letters and digits joined by
+/// Turns a name into a stable id: lower-case letters and digits joined by
 /// single hyphens; apostrophes and periods vanish ("U.S." → "us",
-/// "Kata'ib Hezbollah" → "kataib-hezbollah"), accents are dropped.
+/// "Kata'ib Hezbollah" → "kataib-hezbollah"), accents on Latin letters are
+/// dropped, letters of other scripts are kept ("كتائب" stays). A name with
+/// no letter or digit gets `x` and the hex of its bytes.
 pub fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut pending_dash = false;
     for c in name.chars() {
         let c = fold_accent(c);
-        if c.is_ascii_alphanumeric() {
+        if c.is_alphanumeric() {
             if pending_dash && !out.is_empty() {
                 out.push('-');
             }
             pending_dash = false;
-            out.push(c.to_ascii_lowercase());
+            out.extend(c.to_lowercase());
         } else if matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '.' | '`' | '\u{02bc}') {
             // deleted outright
         } else {
             pending_dash = true;
+        }
+    }
+    if out.is_empty() && !name.is_empty() {
+        out.push('x');
+        for b in name.bytes() {
+            out.push_str(&format!("{b:02x}"));
         }
     }
     out
@@ -156,7 +164,9 @@ mod tests {
             ("Kata'ib Hezbollah", "kataib-hezbollah"),
             ("  Côte d’Ivoire ", "cote-divoire"),
             ("Iran-aligned militias", "iran-aligned-militias"),
-            ("!!!", ""),
+            ("!!!", "x212121"),
+            ("كتائب سيد", "كتائب-سيد"),
+            ("", ""),
         ];
         for (i, (name, want)) in rows.iter().enumerate() {
             assert_eq!(slug(name), *want, "row {i}: {name}");

@@ -102,6 +102,59 @@ impl KnowledgeGraph {
         self.nodes.get(id).map(|&n| &self.graph[n])
     }
 
+    /// The entity called `name`: its id, label or an alias, ignoring case.
+    ///
+    /// Complexity: O(1) for an id, O(V) otherwise.
+    pub fn find(&self, name: &str) -> Option<&Entity> {
+        if let Some(e) = self.entity(name) {
+            return Some(e);
+        }
+        let slugged = crate::entity::slug(name);
+        if let Some(e) = self.entity(&slugged) {
+            return Some(e);
+        }
+        self.entities().find(|e| e.is_called(name.trim()))
+    }
+
+    /// Names close to `name` (by edit distance), best first: for "did you
+    /// mean" messages.
+    pub fn similar_names(&self, name: &str, max: usize) -> Vec<String> {
+        let wanted = name.to_lowercase();
+        let mut scored: Vec<(f64, String)> = Vec::new();
+        for e in self.entities() {
+            let best = std::iter::once(&e.label)
+                .chain(&e.aliases)
+                .map(|n| strsim::jaro_winkler(&wanted, &n.to_lowercase()))
+                .fold(0.0, f64::max);
+            if best > 0.75 {
+                scored.push((best, e.label.clone()));
+            }
+        }
+        scored.sort_by(|a, b| {
+            b.0.partial_cmp(&a.0)
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then_with(|| a.1.cmp(&b.1))
+        });
+        scored.into_iter().take(max).map(|(_, n)| n).collect()
+    }
+
+    /// "no entity called 'X' in this graph (did you mean 'Y'?)".
+    pub fn unknown_entity_message(&self, name: &str) -> String {
+        let close = self.similar_names(name, 3);
+        if close.is_empty() {
+            format!("no entity called '{name}' in this graph")
+        } else {
+            format!(
+                "no entity called '{name}' in this graph (did you mean {}?)",
+                close
+                    .iter()
+                    .map(|c| format!("'{c}'"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        }
+    }
+
     /// The node of the entity with `id`.
     pub fn node(&self, id: &str) -> Option<NodeIndex> {
         self.nodes.get(id).copied()
@@ -273,7 +326,7 @@ impl KnowledgeGraph {
         Ok(g)
     }
 
-    /// Loads a graph newsgraph wrote, RON or JSON, told apart by content;
+    /// Loads a graph newsgraph wrote, RON, JSON or GraphML, told apart by content;
     /// `origin` names the file in errors.
     ///
     /// ```
@@ -297,13 +350,19 @@ impl KnowledgeGraph {
         }
         if trimmed.starts_with('{') {
             crate::export::json::from_str(text, origin)
+        } else if trimmed.starts_with('<') {
+            crate::export::graphml::from_str(text, origin)
         } else {
             crate::export::ron::from_str(text, origin)
         }
     }
 
-    /// Loads a graph file (RON or JSON).
+    /// Loads any graph file newsgraph wrote: RON, JSON or GraphML (told
+    /// apart by content), or a directory of Neo4j CSV files.
     pub fn load(path: &std::path::Path) -> Result<KnowledgeGraph> {
+        if path.is_dir() {
+            return crate::export::csv::read_dir(path);
+        }
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         let text = String::from_utf8(bytes).map_err(|e| {
             let (line, col) = crate::input::line_col(e.as_bytes(), e.utf8_error().valid_up_to());

@@ -35,6 +35,7 @@ pub(crate) mod mention;
 pub mod pipeline;
 pub mod relation;
 pub mod segment;
+pub mod subgraph;
 
 pub use entity::{Entity, EntityKind};
 pub use error::{Error, Result};
@@ -42,3 +43,4 @@ pub use graph::KnowledgeGraph;
 pub use lexicon::{Lexicon, LexiconBuilder};
 pub use pipeline::{extract_all, extract_article, Article};
 pub use relation::{Evidence, Relation};
+pub use subgraph::Filter;

@@ -2,8 +2,10 @@
 
 use anyhow::{anyhow, bail, Context};
 use clap::{Parser, Subcommand};
-use newsgraph::export::{self, Format};
-use newsgraph::{input, lexicon, pipeline, KnowledgeGraph, Lexicon, LexiconBuilder};
+use newsgraph::export::{self, DrawOptions, Format};
+use newsgraph::{
+    input, lexicon, pipeline, EntityKind, Filter, KnowledgeGraph, Lexicon, LexiconBuilder,
+};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -36,12 +38,8 @@ enum Command {
         /// Article files, directories (read recursively) or - for standard input
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
-        /// Output file (written atomically); standard output when absent
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-        /// Output format: ron, dot or json (default: from the extension of -o, else ron)
-        #[arg(short, long)]
-        format: Option<String>,
+        #[command(flatten)]
+        out: OutputArgs,
         /// A directory of *.ron lexicon files that extends the built-in lexicon
         #[arg(long)]
         lexicon: Option<PathBuf>,
@@ -52,11 +50,82 @@ enum Command {
         #[arg(long)]
         date: Option<String>,
     },
+    /// Write a graph file in another format, or a part of it
+    #[command(
+        after_help = "Examples:\n  newsgraph export graphs/seed.ron --format graphml -o seed.graphml\n  newsgraph export graphs/seed.ron --format csv -o neo4j/          # nodes.csv, relationships.csv\n  newsgraph export graphs/seed.ron --format mermaid --focus Hezbollah --depth 1\n  newsgraph export graphs/seed.json --format dot --type backs,attacked --rankdir TB | dot -Tsvg > g.svg"
+    )]
+    Export {
+        /// A graph newsgraph wrote: RON, JSON, GraphML, or a CSV directory
+        graph: PathBuf,
+        #[command(flatten)]
+        out: OutputArgs,
+    },
     /// Check lexicon files
     Lexicon {
         #[command(subcommand)]
         command: LexiconCommand,
     },
+}
+
+/// Output and subgraph flags, shared by `build` and `export`.
+#[derive(clap::Args)]
+struct OutputArgs {
+    /// Output file (written atomically; a directory for csv); standard output when absent
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Output format: ron, dot, json, graphml, csv or mermaid (default: from the extension of -o, else ron)
+    #[arg(short, long)]
+    format: Option<String>,
+    /// Keep only the neighbourhood of this entity (id, label or alias)
+    #[arg(long)]
+    focus: Option<String>,
+    /// With --focus: how many relations away to go
+    #[arg(long, default_value_t = 1, requires = "focus")]
+    depth: usize,
+    /// Keep only these relation types (comma-separated: backs,attacked)
+    #[arg(long = "type", value_delimiter = ',')]
+    types: Vec<String>,
+    /// Keep only these entity kinds (comma-separated: person,state,militia,organization,place)
+    #[arg(long = "kind", value_delimiter = ',')]
+    kinds: Vec<String>,
+    /// Keep only relations with at least this many pieces of evidence
+    #[arg(long, default_value_t = 0)]
+    min_weight: usize,
+    /// DOT layout direction: LR, TB, RL or BT
+    #[arg(long, default_value = "LR", value_parser = ["LR", "TB", "RL", "BT"])]
+    rankdir: String,
+}
+
+/// The validated form of [`OutputArgs`].
+struct Output {
+    path: Option<PathBuf>,
+    format: Format,
+    filter: Filter,
+    draw: DrawOptions,
+}
+
+impl OutputArgs {
+    fn validate(self) -> anyhow::Result<Output> {
+        let format = choose_format(self.format.as_deref(), self.output.as_deref())?;
+        let mut kinds = Vec::new();
+        for k in &self.kinds {
+            kinds.push(EntityKind::parse(k).ok_or_else(|| anyhow!("unknown entity kind '{k}' (expected person, state, militia, organization or place)"))?);
+        }
+        Ok(Output {
+            path: self.output,
+            format,
+            filter: Filter {
+                depth: self.focus.as_ref().map(|_| self.depth),
+                focus: self.focus,
+                types: self.types.into_iter().filter(|t| !t.is_empty()).collect(),
+                kinds,
+                min_weight: self.min_weight,
+            },
+            draw: DrawOptions {
+                rankdir: self.rankdir,
+            },
+        })
+    }
 }
 
 #[derive(Subcommand)]
@@ -96,19 +165,18 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Command::Build {
             inputs,
-            output,
-            format,
+            out,
             lexicon,
             no_default_lexicon,
             date,
         } => build(
             &inputs,
-            output.as_deref(),
-            format.as_deref(),
+            out.validate()?,
             lexicon.as_deref(),
             no_default_lexicon,
             date,
         ),
+        Command::Export { graph, out } => export_graph(&graph, out.validate()?),
         Command::Lexicon {
             command:
                 LexiconCommand::Check {
@@ -148,22 +216,38 @@ fn load_lexicon(
 
 fn build(
     inputs: &[PathBuf],
-    output: Option<&Path>,
-    format: Option<&str>,
+    out: Output,
     lexicon: Option<&Path>,
     replace: bool,
     date: Option<String>,
 ) -> anyhow::Result<u8> {
-    let format = choose_format(format, output)?;
     let lex = load_lexicon(lexicon, replace)?;
     let mut files = Vec::new();
     for i in inputs {
         files.extend(input::expand(i)?);
     }
+    refuse_overwrite(out.path.as_deref(), &files)?;
+    let mut articles = Vec::with_capacity(files.len());
+    for f in &files {
+        let mut a = input::read_article(f)?;
+        a.date = date.clone();
+        articles.push(a);
+    }
+    let graph = pipeline::extract_all(&articles, &lex);
+    write_output(&graph, &out)
+}
+
+fn export_graph(path: &Path, out: Output) -> anyhow::Result<u8> {
+    let graph = KnowledgeGraph::load(path)?;
+    refuse_overwrite(out.path.as_deref(), &[path.to_path_buf()])?;
+    write_output(&graph, &out)
+}
+
+/// Never write a graph over one of its own inputs.
+fn refuse_overwrite(output: Option<&Path>, inputs: &[PathBuf]) -> anyhow::Result<()> {
     if let Some(out) = output {
-        // never write the graph over one of its own articles
         if let Ok(target) = out.canonicalize() {
-            if files
+            if inputs
                 .iter()
                 .any(|f| f.canonicalize().is_ok_and(|c| c == target))
             {
@@ -174,29 +258,20 @@ fn build(
             }
         }
     }
-    let mut articles = Vec::with_capacity(files.len());
-    for f in &files {
-        let mut a = input::read_article(f)?;
-        a.date = date.clone();
-        articles.push(a);
-    }
-    let graph = pipeline::extract_all(&articles, &lex);
-    write_output(&graph, format, output)
+    Ok(())
 }
 
-fn write_output(
-    graph: &KnowledgeGraph,
-    format: Format,
-    output: Option<&Path>,
-) -> anyhow::Result<u8> {
-    let text = export::render(graph, format);
-    match output {
-        Some(path) => export::write_atomic(path, text.as_bytes())?,
+fn write_output(graph: &KnowledgeGraph, out: &Output) -> anyhow::Result<u8> {
+    let graph = out.filter.apply(graph)?;
+    match &out.path {
+        Some(path) => export::write(&graph, out.format, &out.draw, path)?,
         None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(text.as_bytes())
+            let text = export::render(&graph, out.format, &out.draw)?;
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(text.as_bytes())
                 .context("writing to standard output")?;
-            out.flush().context("writing to standard output")?;
+            stdout.flush().context("writing to standard output")?;
         }
     }
     Ok(exit::SUCCESS)

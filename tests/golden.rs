@@ -19,20 +19,74 @@ fn examples() -> Vec<String> {
 
 #[test]
 fn graphs_are_fresh() {
+    let tmp = tempfile::tempdir().unwrap();
     for name in examples() {
         let article = format!("data/articles/{name}.txt");
-        for format in ["ron", "dot", "json"] {
-            let path = root().join(format!("graphs/{name}.{format}"));
+        let ron = ok(&root(), &["build", &article]);
+        let stored_ron = root().join(format!("graphs/{name}.ron"));
+        let stored = std::fs::read_to_string(&stored_ron).unwrap_or_else(|_| {
+            panic!("{} is missing: run scripts/graphs.sh", stored_ron.display())
+        });
+        assert_same_text(
+            &format!("graphs/{name}.ron (stale? run scripts/graphs.sh)"),
+            &stored,
+            &ron,
+        );
+        for (ext, format) in [
+            ("dot", "dot"),
+            ("json", "json"),
+            ("graphml", "graphml"),
+            ("mmd", "mermaid"),
+        ] {
+            let path = root().join(format!("graphs/{name}.{ext}"));
             let stored = std::fs::read_to_string(&path)
                 .unwrap_or_else(|_| panic!("{} is missing: run scripts/graphs.sh", path.display()));
-            let fresh = ok(&root(), &["build", &article, "--format", format]);
+            let fresh = ok(
+                &root(),
+                &["export", stored_ron.to_str().unwrap(), "--format", format],
+            );
             assert_same_text(
-                &format!("graphs/{name}.{format} (stale? run scripts/graphs.sh)"),
+                &format!("graphs/{name}.{ext} (stale? run scripts/graphs.sh)"),
+                &stored,
+                &fresh,
+            );
+        }
+        let out = tmp.path().join(format!("{name}-csv"));
+        ok(
+            &root(),
+            &[
+                "export",
+                stored_ron.to_str().unwrap(),
+                "--format",
+                "csv",
+                "-o",
+                out.to_str().unwrap(),
+            ],
+        );
+        for file in [
+            "nodes.csv",
+            "relationships.csv",
+            "documents.csv",
+            "relation_types.csv",
+        ] {
+            let stored = std::fs::read_to_string(root().join(format!("graphs/{name}-csv/{file}")))
+                .expect("run scripts/graphs.sh");
+            let fresh = std::fs::read_to_string(out.join(file)).unwrap();
+            assert_same_text(
+                &format!("graphs/{name}-csv/{file} (stale? run scripts/graphs.sh)"),
                 &stored,
                 &fresh,
             );
         }
     }
+}
+
+#[test]
+fn readme_shows_the_current_mermaid_graph() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let mmd = std::fs::read_to_string(root().join("graphs/seed.mmd")).unwrap();
+    let block = format!("```mermaid\n{mmd}```");
+    assert!(readme.contains(&block), "README.md's mermaid block differs from graphs/seed.mmd: paste the file between ```mermaid fences");
 }
 
 /// Node and edge titles of a Graphviz SVG: `<title>id</title>` and `<title>a&#45;&gt;b</title>`.

@@ -8,6 +8,8 @@ mod corpus;
 mod util;
 
 mod build;
+mod export;
+mod formats;
 mod golden;
 mod lexicon;
 mod seed;

@@ -78,11 +78,20 @@ fn shorten(s: &str, max: usize) -> String {
     t
 }
 
-/// The graph as DOT.
+/// The graph as DOT, laid out left to right.
 pub fn to_string(graph: &KnowledgeGraph) -> String {
+    to_string_with(graph, &super::DrawOptions::default())
+}
+
+/// The graph as DOT, with drawing options.
+pub fn to_string_with(graph: &KnowledgeGraph, draw: &super::DrawOptions) -> String {
+    let rankdir = match draw.rankdir.to_uppercase().as_str() {
+        r @ ("LR" | "TB" | "RL" | "BT") => r.to_string(),
+        _ => "LR".to_string(),
+    };
     let mut o = String::new();
     let _ = writeln!(o, "digraph newsgraph {{");
-    let _ = writeln!(o, "  graph [rankdir=LR, fontname=\"Helvetica\", overlap=false, splines=true, nodesep=0.4, ranksep=0.9];");
+    let _ = writeln!(o, "  graph [rankdir={rankdir}, fontname=\"Helvetica\", overlap=false, splines=true, nodesep=0.4, ranksep=0.9];");
     let _ = writeln!(
         o,
         "  node [fontname=\"Helvetica\", fontsize=11, style=\"filled\", color=\"#555555\"];"

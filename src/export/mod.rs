@@ -1,7 +1,10 @@
 //! Writers (and, for the lossless formats, readers) of graph files.
 
+pub mod csv;
 pub mod dot;
+pub mod graphml;
 pub mod json;
+pub mod mermaid;
 pub mod ron;
 
 use crate::error::{Error, Result};
@@ -18,14 +21,23 @@ pub enum Format {
     Dot,
     /// NetworkX node-link JSON.
     Json,
+    /// GraphML (Gephi, yEd, Cytoscape, NetworkX).
+    Graphml,
+    /// Neo4j import CSV: a directory of files.
+    Csv,
+    /// Mermaid flowchart.
+    Mermaid,
 }
 
 impl Format {
     /// Every format with its name.
-    pub const ALL: [(Format, &'static str); 3] = [
+    pub const ALL: [(Format, &'static str); 6] = [
         (Format::Ron, "ron"),
         (Format::Dot, "dot"),
         (Format::Json, "json"),
+        (Format::Graphml, "graphml"),
+        (Format::Csv, "csv"),
+        (Format::Mermaid, "mermaid"),
     ];
 
     /// Parses a format name (case-insensitive).
@@ -36,11 +48,13 @@ impl Format {
             .map(|(f, _)| *f)
     }
 
-    /// The format a file name's extension implies ("gv" is DOT too).
+    /// The format a file name's extension implies ("gv" is DOT, "mmd" Mermaid).
     pub fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_lowercase();
         match ext.as_str() {
             "gv" => Some(Format::Dot),
+            "mmd" => Some(Format::Mermaid),
+            "xml" => Some(Format::Graphml),
             other => Format::parse(other),
         }
     }
@@ -53,15 +67,60 @@ impl Format {
             .map(|(_, n)| *n)
             .unwrap_or("ron")
     }
+
+    /// The names of every format, for messages.
+    pub fn names() -> String {
+        Format::ALL
+            .iter()
+            .map(|(_, n)| *n)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
-/// Renders `graph` in `format`.
-pub fn render(graph: &KnowledgeGraph, format: Format) -> String {
-    match format {
-        Format::Ron => ron::to_string(graph),
-        Format::Dot => dot::to_string(graph),
-        Format::Json => json::to_string(graph),
+/// How a graph is drawn (DOT).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DrawOptions {
+    /// Graphviz `rankdir`: `LR` (default), `TB`, `RL` or `BT`.
+    pub rankdir: String,
+}
+
+impl Default for DrawOptions {
+    fn default() -> DrawOptions {
+        DrawOptions {
+            rankdir: "LR".into(),
+        }
     }
+}
+
+/// Renders `graph` in a single-file `format` (every format but CSV, which
+/// is a directory: see [`write`]).
+pub fn render(graph: &KnowledgeGraph, format: Format, draw: &DrawOptions) -> Result<String> {
+    Ok(match format {
+        Format::Ron => ron::to_string(graph),
+        Format::Dot => dot::to_string_with(graph, draw),
+        Format::Json => json::to_string(graph),
+        Format::Graphml => graphml::to_string(graph),
+        Format::Mermaid => mermaid::to_string(graph),
+        Format::Csv => return Err(Error::Usage(
+            "the csv format writes a directory (nodes.csv, relationships.csv): give it with -o DIR"
+                .into(),
+        )),
+    })
+}
+
+/// Writes `graph` in `format` to `path` (atomically; a directory for CSV).
+pub fn write(
+    graph: &KnowledgeGraph,
+    format: Format,
+    draw: &DrawOptions,
+    path: &Path,
+) -> Result<()> {
+    if format == Format::Csv {
+        return csv::write_dir(graph, path);
+    }
+    let text = render(graph, format, draw)?;
+    write_atomic(path, text.as_bytes())
 }
 
 /// Writes `contents` to `path` atomically: into a temporary file in the same

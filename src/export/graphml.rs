@@ -1,0 +1,400 @@
+//! GraphML, for Gephi, yEd, Cytoscape and NetworkX.
+//!
+//! # Format
+//!
+//! An XML 1.0 document in the GraphML namespace with typed `<key>`s for every
+//! attribute, one `<graph edgedefault="directed">`, a `<node>` per entity (its
+//! id is the entity id) and an `<edge>` per relation: two entities joined by
+//! several relation types get parallel edges, one per type.
+//!
+//! | key | for | type | value |
+//! |---|---|---|---|
+//! | `label` | node | string | the entity's name |
+//! | `type` | node | string | `person`, `state`, `militia`, `organization` or `place` |
+//! | `aliases` | node | string | the other names, as a JSON array |
+//! | `mentions` | node | int | how often the articles mention it |
+//! | `label`, `type` | edge | string | the relation type (`backs`, ...) |
+//! | `weight` | edge | int | how many pieces of evidence |
+//! | `plover`, `cameo` | edge | string | event codes of the type |
+//! | `evidence` | edge | string | the first evidence sentence, for reading |
+//! | `evidence_json` | edge | string | every piece of evidence, as a JSON array |
+//! | `documents`, `relation_types` | graph | string | JSON arrays, so the file loads back losslessly |
+//!
+//! Characters XML 1.0 cannot carry (most C0 controls) are written as
+//! U+FFFD in plain text; the JSON-valued keys keep them exactly.
+
+use crate::entity::{Entity, EntityKind};
+use crate::error::{Error, Result};
+use crate::graph::{GraphFile, KnowledgeGraph, FORMAT_VERSION};
+use crate::relation::{Evidence, Relation};
+use quick_xml::events::Event;
+use quick_xml::Reader;
+use std::collections::HashMap;
+use std::fmt::Write;
+
+/// The keys, in the order they are declared: (id, for, attr.name, attr.type).
+const KEYS: &[(&str, &str, &str, &str)] = &[
+    ("d0", "node", "label", "string"),
+    ("d1", "node", "type", "string"),
+    ("d2", "node", "aliases", "string"),
+    ("d3", "node", "mentions", "int"),
+    ("d4", "edge", "label", "string"),
+    ("d5", "edge", "type", "string"),
+    ("d6", "edge", "weight", "int"),
+    ("d7", "edge", "plover", "string"),
+    ("d8", "edge", "cameo", "string"),
+    ("d9", "edge", "evidence", "string"),
+    ("d10", "edge", "evidence_json", "string"),
+    ("d11", "graph", "documents", "string"),
+    ("d12", "graph", "relation_types", "string"),
+    ("d13", "graph", "version", "int"),
+];
+
+fn key_id(kind: &str, name: &str) -> &'static str {
+    KEYS.iter()
+        .find(|k| k.1 == kind && k.2 == name)
+        .map(|k| k.0)
+        .unwrap_or("d0")
+}
+
+/// Is `c` allowed in an XML 1.0 document?
+fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')
+}
+
+/// Escapes an XML attribute value: markup characters, and the white space
+/// attribute-value normalisation would otherwise turn into spaces.
+pub fn escape(s: &str) -> String {
+    escape_with(s, true)
+}
+
+/// Escapes XML element text: markup characters and carriage returns.
+pub fn escape_text(s: &str) -> String {
+    escape_with(s, false)
+}
+
+fn escape_with(s: &str, attribute: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' if attribute => out.push_str("&quot;"),
+            '\r' => out.push_str("&#13;"),
+            '\n' if attribute => out.push_str("&#10;"),
+            '\t' if attribute => out.push_str("&#9;"),
+            c if xml_char(c) => out.push(c),
+            _ => out.push('\u{FFFD}'),
+        }
+    }
+    out
+}
+
+fn json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// The graph as GraphML.
+pub fn to_string(graph: &KnowledgeGraph) -> String {
+    let file = graph.to_file();
+    let mut o = String::new();
+    o.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    o.push_str("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
+    for (id, kind, name, ty) in KEYS {
+        let _ = writeln!(
+            o,
+            "  <key id=\"{id}\" for=\"{kind}\" attr.name=\"{name}\" attr.type=\"{ty}\"/>"
+        );
+    }
+    o.push_str("  <graph id=\"newsgraph\" edgedefault=\"directed\">\n");
+    let data = |o: &mut String, indent: &str, key: &str, value: &str| {
+        let _ = writeln!(
+            o,
+            "{indent}<data key=\"{key}\">{}</data>",
+            escape_text(value)
+        );
+    };
+    data(
+        &mut o,
+        "    ",
+        key_id("graph", "version"),
+        &FORMAT_VERSION.to_string(),
+    );
+    data(
+        &mut o,
+        "    ",
+        key_id("graph", "documents"),
+        &json(&file.documents),
+    );
+    data(
+        &mut o,
+        "    ",
+        key_id("graph", "relation_types"),
+        &json(&file.relation_types),
+    );
+    for e in &file.entities {
+        let _ = writeln!(o, "    <node id=\"{}\">", escape(&e.id));
+        data(&mut o, "      ", key_id("node", "label"), &e.label);
+        data(&mut o, "      ", key_id("node", "type"), e.kind.as_str());
+        data(
+            &mut o,
+            "      ",
+            key_id("node", "aliases"),
+            &json(&e.aliases),
+        );
+        data(
+            &mut o,
+            "      ",
+            key_id("node", "mentions"),
+            &e.mentions.to_string(),
+        );
+        o.push_str("    </node>\n");
+    }
+    for (i, r) in file.relations.iter().enumerate() {
+        let info = file.relation_types.iter().find(|t| t.name == r.kind);
+        let _ = writeln!(
+            o,
+            "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\">",
+            escape(&r.source),
+            escape(&r.target)
+        );
+        data(&mut o, "      ", key_id("edge", "label"), &r.kind);
+        data(&mut o, "      ", key_id("edge", "type"), &r.kind);
+        data(
+            &mut o,
+            "      ",
+            key_id("edge", "weight"),
+            &r.weight().to_string(),
+        );
+        data(
+            &mut o,
+            "      ",
+            key_id("edge", "plover"),
+            info.map(|t| t.plover.as_str()).unwrap_or(""),
+        );
+        data(
+            &mut o,
+            "      ",
+            key_id("edge", "cameo"),
+            info.map(|t| t.cameo.as_str()).unwrap_or(""),
+        );
+        data(
+            &mut o,
+            "      ",
+            key_id("edge", "evidence"),
+            r.evidence.first().map(|e| e.text.as_str()).unwrap_or(""),
+        );
+        data(
+            &mut o,
+            "      ",
+            key_id("edge", "evidence_json"),
+            &json(&r.evidence),
+        );
+        o.push_str("    </edge>\n");
+    }
+    o.push_str("  </graph>\n</graphml>\n");
+    o
+}
+
+/// Reads GraphML that newsgraph wrote (or edited by another tool, as long
+/// as the keys are kept); errors carry `origin:line:col`.
+pub fn from_str(text: &str, origin: &str) -> Result<KnowledgeGraph> {
+    let err = |pos: usize, message: String| {
+        let (line, col) = crate::input::line_col(text.as_bytes(), pos);
+        Error::Parse {
+            path: origin.to_string(),
+            line,
+            col,
+            message,
+        }
+    };
+    let mut reader = Reader::from_str(text);
+    let mut keys: HashMap<String, String> = HashMap::new();
+    let mut graph_data: HashMap<String, String> = HashMap::new();
+    let mut nodes: Vec<(String, HashMap<String, String>)> = Vec::new();
+    let mut edges: Vec<(String, String, HashMap<String, String>)> = Vec::new();
+    // where the current <data> belongs: 0 graph, 1 node, 2 edge
+    let mut owner = 0;
+    let mut current_key: Option<String> = None;
+    let mut value = String::new();
+    loop {
+        let pos = reader.buffer_position() as usize;
+        let event = reader
+            .read_event()
+            .map_err(|e| err(pos, format!("malformed XML: {e}").to_lowercase()))?;
+        match event {
+            Event::Start(e) | Event::Empty(e) => {
+                let attr = |name: &str| -> Result<Option<String>> {
+                    for a in e.attributes() {
+                        let a = a.map_err(|x| err(pos, format!("bad attribute: {x}")))?;
+                        if a.key.as_ref() == name.as_bytes() {
+                            let v = a
+                                .unescape_value()
+                                .map_err(|x| err(pos, format!("bad attribute value: {x}")))?;
+                            return Ok(Some(v.into_owned()));
+                        }
+                    }
+                    Ok(None)
+                };
+                match e.name().as_ref() {
+                    b"key" => {
+                        if let (Some(id), Some(name)) = (attr("id")?, attr("attr.name")?) {
+                            let scope = attr("for")?.unwrap_or_default();
+                            keys.insert(id, format!("{scope}:{name}"));
+                        }
+                    }
+                    b"node" => {
+                        let id = attr("id")?.ok_or_else(|| err(pos, "node without id".into()))?;
+                        nodes.push((id, HashMap::new()));
+                        owner = 1;
+                    }
+                    b"edge" => {
+                        let s = attr("source")?
+                            .ok_or_else(|| err(pos, "edge without source".into()))?;
+                        let t = attr("target")?
+                            .ok_or_else(|| err(pos, "edge without target".into()))?;
+                        edges.push((s, t, HashMap::new()));
+                        owner = 2;
+                    }
+                    b"data" => {
+                        current_key = attr("key")?;
+                        value.clear();
+                    }
+                    _ => {}
+                }
+            }
+            Event::Text(t) if current_key.is_some() => {
+                value.push_str(&t.decode().map_err(|x| err(pos, format!("bad text: {x}")))?);
+            }
+            Event::GeneralRef(r) if current_key.is_some() => {
+                let c = match r
+                    .resolve_char_ref()
+                    .map_err(|x| err(pos, format!("bad reference: {x}")))?
+                {
+                    Some(c) => c,
+                    None => match r.as_ref() {
+                        b"amp" => '&',
+                        b"lt" => '<',
+                        b"gt" => '>',
+                        b"quot" => '"',
+                        b"apos" => '\'',
+                        other => {
+                            return Err(err(
+                                pos,
+                                format!("unknown entity &{};", String::from_utf8_lossy(other)),
+                            ))
+                        }
+                    },
+                };
+                value.push(c);
+            }
+            Event::End(e) => match e.name().as_ref() {
+                b"data" => {
+                    if let Some(k) = current_key.take() {
+                        let name = keys.get(&k).cloned().unwrap_or(k);
+                        let v = std::mem::take(&mut value);
+                        let slot = match owner {
+                            1 => nodes.last_mut().map(|n| &mut n.1),
+                            2 => edges.last_mut().map(|e| &mut e.2),
+                            _ => Some(&mut graph_data),
+                        };
+                        if let Some(map) = slot {
+                            map.insert(name, v);
+                        }
+                    }
+                }
+                b"node" | b"edge" => owner = 0,
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    let version = graph_data
+        .get("graph:version")
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(FORMAT_VERSION);
+    let mut entities = Vec::new();
+    for (id, d) in nodes {
+        let kind = d
+            .get("node:type")
+            .and_then(|t| EntityKind::parse(t))
+            .ok_or_else(|| Error::Parse {
+                path: origin.to_string(),
+                line: 1,
+                col: 1,
+                message: format!("node {id}: missing or unknown type"),
+            })?;
+        let aliases: Vec<String> = json_list(origin, "aliases", d.get("node:aliases"))?;
+        entities.push(Entity {
+            label: d.get("node:label").cloned().unwrap_or_else(|| id.clone()),
+            id,
+            kind,
+            aliases,
+            mentions: d
+                .get("node:mentions")
+                .and_then(|m| m.trim().parse().ok())
+                .unwrap_or(0),
+        });
+    }
+    let mut relations = Vec::new();
+    for (source, target, d) in edges {
+        let kind = d
+            .get("edge:type")
+            .or_else(|| d.get("edge:label"))
+            .cloned()
+            .unwrap_or_default();
+        let evidence: Vec<Evidence> =
+            json_list(origin, "evidence_json", d.get("edge:evidence_json"))?;
+        relations.push(Relation {
+            source,
+            kind,
+            target,
+            evidence,
+        });
+    }
+    let file = GraphFile {
+        version,
+        documents: json_list(origin, "documents", graph_data.get("graph:documents"))?,
+        relation_types: json_list(
+            origin,
+            "relation_types",
+            graph_data.get("graph:relation_types"),
+        )?,
+        entities,
+        relations,
+    };
+    KnowledgeGraph::from_file(file, origin)
+}
+
+/// A JSON array held in a GraphML value; absent means empty.
+fn json_list<T: serde::de::DeserializeOwned>(
+    origin: &str,
+    what: &str,
+    v: Option<&String>,
+) -> Result<Vec<T>> {
+    match v {
+        None => Ok(Vec::new()),
+        Some(s) => serde_json::from_str(s).map_err(|e| Error::Parse {
+            path: origin.to_string(),
+            line: 1,
+            col: 1,
+            message: format!("{what}: not a valid JSON array: {e}"),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping() {
+        assert_eq!(
+            escape("a<b>&\"'\r\n\t\u{1}"),
+            "a&lt;b&gt;&amp;&quot;'&#13;&#10;&#9;\u{FFFD}"
+        );
+        assert_eq!(escape_text("a<b>&\"'\r\n\t"), "a&lt;b&gt;&amp;\"'&#13;\n\t");
+    }
+}
