@@ -359,6 +359,15 @@ impl KnowledgeGraph {
 
     /// Loads any graph file newsgraph wrote: RON, JSON or GraphML (told
     /// apart by content), or a directory of Neo4j CSV files.
+    ///
+    /// ```
+    /// use newsgraph::KnowledgeGraph;
+    /// use std::path::Path;
+    /// for file in ["graphs/seed.ron", "graphs/seed.json", "graphs/seed.graphml", "graphs/seed-csv"] {
+    ///     let g = KnowledgeGraph::load(Path::new(file)).unwrap();
+    ///     assert!(g.relation("iran", "backs", "hezbollah").is_some());
+    /// }
+    /// ```
     pub fn load(path: &std::path::Path) -> Result<KnowledgeGraph> {
         if path.is_dir() {
             return crate::export::csv::read_dir(path);
