@@ -6,6 +6,7 @@ use crate::lexicon::RelationType;
 use crate::relation::{Evidence, Relation};
 use indexmap::IndexMap;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use rustc_hash::FxBuildHasher;
 use serde::{Deserialize, Serialize};
 
 /// The newest graph file version this build writes and reads.
@@ -55,8 +56,13 @@ impl From<&RelationType> for RelationInfo {
 #[derive(Clone, Debug, Default)]
 pub struct KnowledgeGraph {
     graph: StableDiGraph<Entity, Relation>,
-    nodes: IndexMap<String, NodeIndex>,
-    edges: IndexMap<(String, String, String), EdgeIndex>,
+    // Fx hashing: these indexes are rebuilt for every graph loaded, millions
+    // of entries for a big corpus; the order of output never comes from them.
+    nodes: IndexMap<String, NodeIndex, FxBuildHasher>,
+    /// (source node, relation kind index into `kinds`, target node) → edge.
+    edges: IndexMap<(NodeIndex, usize, NodeIndex), EdgeIndex, FxBuildHasher>,
+    /// The relation kinds the edges use, interned.
+    kinds: indexmap::IndexSet<String>,
     documents: Vec<DocumentInfo>,
     relation_types: IndexMap<String, RelationInfo>,
 }
@@ -68,7 +74,7 @@ pub struct GraphFile {
     pub version: u32,
     /// Articles, sorted by id.
     pub documents: Vec<DocumentInfo>,
-    /// Relation types used by the edges, sorted by name.
+    /// Relation types the graph knows (declared by the lexicon that built it), sorted by name.
     pub relation_types: Vec<RelationInfo>,
     /// Entities, sorted by id.
     pub entities: Vec<Entity>,
@@ -168,17 +174,35 @@ impl KnowledgeGraph {
     }
 
     /// Relations in (source, kind, target) order.
+    ///
+    /// Complexity: O(E log E) (a sort of the edges).
     pub fn relations(&self) -> impl Iterator<Item = &Relation> {
-        let mut keys: Vec<&(String, String, String)> = self.edges.keys().collect();
-        keys.sort();
-        keys.into_iter().map(move |k| &self.graph[self.edges[k]])
+        let mut rels: Vec<&Relation> = self.edges.values().map(|&e| &self.graph[e]).collect();
+        rels.sort_by(|a, b| (&a.source, &a.kind, &a.target).cmp(&(&b.source, &b.kind, &b.target)));
+        rels.into_iter()
     }
 
-    /// The relation `source` `kind` `target`.
+    /// The relation `source` `kind` `target` (ids).
     pub fn relation(&self, source: &str, kind: &str, target: &str) -> Option<&Relation> {
-        self.edges
-            .get(&(source.to_string(), kind.to_string(), target.to_string()))
-            .map(|&e| &self.graph[e])
+        let key = (
+            *self.nodes.get(source)?,
+            self.kinds.get_index_of(kind)?,
+            *self.nodes.get(target)?,
+        );
+        self.edges.get(&key).map(|&e| &self.graph[e])
+    }
+
+    /// The names of every relation type the graph declares or uses, sorted.
+    pub fn relation_type_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .relation_types
+            .keys()
+            .chain(self.kinds.iter())
+            .cloned()
+            .collect();
+        names.sort();
+        names.dedup();
+        names
     }
 
     /// The articles the graph was built from, sorted by id.
@@ -189,6 +213,11 @@ impl KnowledgeGraph {
     /// Metadata of the relation type `name`, if the graph uses or declares it.
     pub fn relation_info(&self, name: &str) -> Option<&RelationInfo> {
         self.relation_types.get(name)
+    }
+
+    /// The relation types the graph declares, in declaration order.
+    pub fn relation_infos(&self) -> impl Iterator<Item = &RelationInfo> {
+        self.relation_types.values()
     }
 
     /// Declares a relation type (its colour and event codes travel with the graph).
@@ -233,17 +262,6 @@ impl KnowledgeGraph {
     /// Adds a relation between two entities already in the graph, or adds
     /// its evidence to the existing edge.
     pub fn add_relation(&mut self, relation: Relation) -> Result<EdgeIndex> {
-        let key = (
-            relation.source.clone(),
-            relation.kind.clone(),
-            relation.target.clone(),
-        );
-        if let Some(&e) = self.edges.get(&key) {
-            for ev in relation.evidence {
-                self.graph[e].add_evidence(ev);
-            }
-            return Ok(e);
-        }
         let (Some(&a), Some(&b)) = (
             self.nodes.get(&relation.source),
             self.nodes.get(&relation.target),
@@ -253,11 +271,23 @@ impl KnowledgeGraph {
                 relation.source, relation.kind, relation.target
             )));
         };
+        let kind = match self.kinds.get_index_of(&relation.kind) {
+            Some(k) => k,
+            None => self.kinds.insert_full(relation.kind.clone()).0,
+        };
+        if let Some(&e) = self.edges.get(&(a, kind, b)) {
+            for ev in relation.evidence {
+                self.graph[e].add_evidence(ev);
+            }
+            return Ok(e);
+        }
         let mut rel = relation;
-        rel.evidence.sort();
+        if !rel.evidence.is_sorted() {
+            rel.evidence.sort();
+        }
         rel.evidence.dedup();
         let e = self.graph.add_edge(a, b, rel);
-        self.edges.insert(key, e);
+        self.edges.insert((a, kind, b), e);
         Ok(e)
     }
 
@@ -282,12 +312,9 @@ impl KnowledgeGraph {
 
     /// The graph as its serialisable form, in a canonical order.
     pub fn to_file(&self) -> GraphFile {
-        let mut relation_types: Vec<RelationInfo> = self
-            .relation_types
-            .values()
-            .filter(|r| self.edges.keys().any(|(_, k, _)| *k == r.name))
-            .cloned()
-            .collect();
+        // every declared type, used or not: a query for a type nobody
+        // reported is an empty answer, not an error
+        let mut relation_types: Vec<RelationInfo> = self.relation_types.values().cloned().collect();
         relation_types.sort_by(|a, b| a.name.cmp(&b.name));
         GraphFile {
             version: FORMAT_VERSION,
@@ -308,6 +335,10 @@ impl KnowledgeGraph {
             });
         }
         let mut g = KnowledgeGraph::new();
+        g.graph.reserve_nodes(file.entities.len());
+        g.graph.reserve_edges(file.relations.len());
+        g.nodes.reserve(file.entities.len());
+        g.edges.reserve(file.relations.len());
         for d in file.documents {
             g.add_document(d);
         }

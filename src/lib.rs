@@ -26,6 +26,7 @@ pub(crate) mod coref;
 pub mod document;
 pub mod entity;
 pub mod error;
+pub mod explore;
 pub mod export;
 pub(crate) mod extract;
 pub mod graph;
@@ -33,7 +34,9 @@ pub mod input;
 pub mod lexicon;
 pub(crate) mod mention;
 pub mod pipeline;
+pub mod query;
 pub mod relation;
+pub mod render;
 pub mod segment;
 pub mod subgraph;
 

@@ -37,14 +37,9 @@ impl Filter {
         if self.is_empty() {
             return Ok(graph.clone());
         }
+        let known = graph.relation_type_names();
         for t in &self.types {
-            if graph.relation_info(t).is_none() && !graph.relations().any(|r| &r.kind == t) {
-                let known: Vec<String> = graph
-                    .to_file()
-                    .relation_types
-                    .into_iter()
-                    .map(|r| r.name)
-                    .collect();
+            if !known.contains(t) {
                 return Err(Error::Usage(format!(
                     "unknown relation type '{t}' (this graph has: {})",
                     known.join(", ")
@@ -105,8 +100,8 @@ impl Filter {
         for d in graph.documents() {
             out.add_document(d.clone());
         }
-        for r in graph.to_file().relation_types {
-            out.declare_relation_type(r);
+        for r in graph.relation_infos() {
+            out.declare_relation_type(r.clone());
         }
         for id in &nodes {
             if let Some(e) = graph.entity(id) {

@@ -147,3 +147,67 @@ fn svg_pictures_match_their_graphs() {
         );
     }
 }
+
+/// Splits a command line written with shell quoting ('...' and "...").
+fn shell_words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut cur = String::new();
+    let mut quote: Option<char> = None;
+    let mut in_word = false;
+    for c in line.chars() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => cur.push(c),
+            None if c == '\'' || c == '"' => {
+                quote = Some(c);
+                in_word = true;
+            }
+            None if c.is_whitespace() => {
+                if in_word {
+                    words.push(std::mem::take(&mut cur));
+                    in_word = false;
+                }
+            }
+            None => {
+                cur.push(c);
+                in_word = true;
+            }
+        }
+    }
+    if in_word {
+        words.push(cur);
+    }
+    words
+}
+
+#[test]
+fn readme_console_examples_are_current() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let mut checked = 0;
+    for block in readme.split("```console\n").skip(1) {
+        let block = block.split("```").next().unwrap();
+        let mut lines = block.lines().peekable();
+        while let Some(line) = lines.next() {
+            let Some(cmd) = line.strip_prefix("$ newsgraph ") else {
+                continue;
+            };
+            let mut want = String::new();
+            while let Some(next) = lines.peek() {
+                if next.starts_with("$ ") {
+                    break;
+                }
+                want.push_str(next);
+                want.push('\n');
+                lines.next();
+            }
+            let args = shell_words(cmd);
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let out = crate::util::run(&root(), &args, None);
+            let got = String::from_utf8_lossy(&out.stdout).into_owned()
+                + &String::from_utf8_lossy(&out.stderr);
+            assert_same_text(&format!("README example `newsgraph {cmd}`"), &want, &got);
+            checked += 1;
+        }
+    }
+    assert!(checked >= 8, "only {checked} README examples found");
+}

@@ -12,4 +12,5 @@ mod export;
 mod formats;
 mod golden;
 mod lexicon;
+mod query;
 mod seed;

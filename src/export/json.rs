@@ -25,7 +25,7 @@ use crate::graph::{DocumentInfo, GraphFile, KnowledgeGraph, RelationInfo, FORMAT
 use crate::relation::{Evidence, Relation};
 use serde::{Deserialize, Serialize};
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct NodeLink {
     directed: bool,
     multigraph: bool,
@@ -52,7 +52,7 @@ struct Node {
     mentions: u64,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct Link {
     source: String,
     target: String,
@@ -63,6 +63,24 @@ struct Link {
     plover: String,
     cameo: String,
     evidence: Vec<Evidence>,
+}
+
+/// A link as read back: `key`, `weight`, `plover` and `cameo` are derived
+/// from the rest, so they are skipped rather than allocated.
+#[derive(Deserialize)]
+struct LinkIn {
+    source: String,
+    target: String,
+    #[serde(rename = "type")]
+    kind: String,
+    evidence: Vec<Evidence>,
+}
+
+#[derive(Deserialize)]
+struct NodeLinkIn {
+    graph: GraphAttrs,
+    nodes: Vec<Node>,
+    links: Vec<LinkIn>,
 }
 
 /// The graph as pretty node-link JSON, with a trailing newline.
@@ -112,7 +130,7 @@ pub fn to_string(graph: &KnowledgeGraph) -> String {
 
 /// Reads node-link JSON that newsgraph wrote; errors carry `origin:line:col`.
 pub fn from_str(text: &str, origin: &str) -> Result<KnowledgeGraph> {
-    let doc: NodeLink = serde_json::from_str(text).map_err(|e| Error::Parse {
+    let doc: NodeLinkIn = serde_json::from_str(text).map_err(|e| Error::Parse {
         path: origin.to_string(),
         line: e.line(),
         col: e.column(),

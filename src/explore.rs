@@ -1,0 +1,275 @@
+//! Looking around a graph: an entity's relations, its neighbours, the
+//! shortest chains between two entities, and counts.
+
+use crate::entity::{Entity, EntityKind};
+use crate::error::{Error, Result};
+use crate::graph::KnowledgeGraph;
+use crate::relation::Relation;
+use petgraph::stable_graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+use std::collections::{BTreeMap, HashMap, VecDeque};
+
+/// Which way relations go from an entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Way {
+    /// Relations the entity is the source of.
+    Out,
+    /// Relations the entity is the target of.
+    In,
+    /// Both.
+    Both,
+}
+
+impl Way {
+    /// Parses `out`, `in` or `both`.
+    pub fn parse(s: &str) -> Option<Way> {
+        match s.to_lowercase().as_str() {
+            "out" => Some(Way::Out),
+            "in" => Some(Way::In),
+            "both" => Some(Way::Both),
+            _ => None,
+        }
+    }
+}
+
+/// One relation seen from an entity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Neighbor<'g> {
+    /// `Out` when the entity is the source, `In` when it is the target.
+    pub way: Way,
+    /// The relation.
+    pub relation: &'g Relation,
+    /// The entity at the other end.
+    pub other: &'g Entity,
+}
+
+/// The entity called `name`, or an error with close names.
+pub fn entity<'g>(graph: &'g KnowledgeGraph, name: &str) -> Result<&'g Entity> {
+    graph
+        .find(name)
+        .ok_or_else(|| Error::Usage(graph.unknown_entity_message(name)))
+}
+
+/// The relations of `entity`, optionally of some `types` only, in `way`.
+///
+/// Sorted by direction (out first), type, then the other entity's label.
+///
+/// Complexity: O(degree · log degree).
+pub fn neighbors<'g>(
+    graph: &'g KnowledgeGraph,
+    entity: &Entity,
+    types: &[String],
+    way: Way,
+) -> Vec<Neighbor<'g>> {
+    let Some(n) = graph.node(&entity.id) else {
+        return Vec::new();
+    };
+    let pg = graph.petgraph();
+    let mut out = Vec::new();
+    let dirs: &[(Direction, Way)] = match way {
+        Way::Out => &[(Direction::Outgoing, Way::Out)],
+        Way::In => &[(Direction::Incoming, Way::In)],
+        Way::Both => &[
+            (Direction::Outgoing, Way::Out),
+            (Direction::Incoming, Way::In),
+        ],
+    };
+    for &(dir, w) in dirs {
+        for e in pg.edges_directed(n, dir) {
+            let rel = e.weight();
+            if !types.is_empty() && !types.contains(&rel.kind) {
+                continue;
+            }
+            let other = if dir == Direction::Outgoing {
+                e.target()
+            } else {
+                e.source()
+            };
+            out.push(Neighbor {
+                way: w,
+                relation: rel,
+                other: &pg[other],
+            });
+        }
+    }
+    out.sort_by(|a, b| {
+        (
+            a.way == Way::In,
+            &a.relation.kind,
+            a.other.label.to_lowercase(),
+            &a.other.id,
+        )
+            .cmp(&(
+                b.way == Way::In,
+                &b.relation.kind,
+                b.other.label.to_lowercase(),
+                &b.other.id,
+            ))
+    });
+    out
+}
+
+/// One step of a chain: the relation and whether it is walked backwards.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Step<'g> {
+    /// The relation.
+    pub relation: &'g Relation,
+    /// True when the chain goes from the relation's target to its source.
+    pub backwards: bool,
+}
+
+/// A chain of relations from one entity to another.
+pub type Chain<'g> = Vec<Step<'g>>;
+
+/// The shortest chains of relations between `from` and `to`, in either
+/// direction of each relation, at most `max_len` relations long; at most
+/// `limit` chains, in a stable order.
+///
+/// # Complexity
+/// A breadth-first search, O(V + E), then the shortest chains are read back
+/// from the BFS layers.
+pub fn shortest_chains<'g>(
+    graph: &'g KnowledgeGraph,
+    from: &Entity,
+    to: &Entity,
+    max_len: usize,
+    limit: usize,
+) -> Vec<Chain<'g>> {
+    let pg = graph.petgraph();
+    let (Some(a), Some(b)) = (graph.node(&from.id), graph.node(&to.id)) else {
+        return Vec::new();
+    };
+    if a == b {
+        return vec![Vec::new()];
+    }
+    // BFS over the undirected graph, recording every predecessor on a shortest route
+    let mut dist: HashMap<NodeIndex, usize> = HashMap::from([(a, 0)]);
+    let mut preds: HashMap<NodeIndex, Vec<(NodeIndex, petgraph::stable_graph::EdgeIndex, bool)>> =
+        HashMap::new();
+    let mut queue = VecDeque::from([a]);
+    while let Some(n) = queue.pop_front() {
+        let d = dist[&n];
+        if d >= max_len || dist.get(&b).is_some_and(|&db| d >= db) {
+            continue;
+        }
+        let mut steps: Vec<(NodeIndex, petgraph::stable_graph::EdgeIndex, bool)> = Vec::new();
+        for e in pg.edges_directed(n, Direction::Outgoing) {
+            steps.push((e.target(), e.id(), false));
+        }
+        for e in pg.edges_directed(n, Direction::Incoming) {
+            steps.push((e.source(), e.id(), true));
+        }
+        for (m, e, back) in steps {
+            match dist.get(&m) {
+                None => {
+                    dist.insert(m, d + 1);
+                    preds.entry(m).or_default().push((n, e, back));
+                    queue.push_back(m);
+                }
+                Some(&dm) if dm == d + 1 => preds.entry(m).or_default().push((n, e, back)),
+                _ => {}
+            }
+        }
+    }
+    if !dist.contains_key(&b) {
+        return Vec::new();
+    }
+    // read the chains back from `to`
+    let mut chains: Vec<Chain<'g>> = Vec::new();
+    let mut stack: Vec<(NodeIndex, Vec<Step<'g>>)> = vec![(b, Vec::new())];
+    let mut all = Vec::new();
+    while let Some((n, suffix)) = stack.pop() {
+        if n == a {
+            let mut c = suffix.clone();
+            c.reverse();
+            all.push(c);
+            if all.len() > limit * 20 {
+                break;
+            }
+            continue;
+        }
+        for &(p, e, back) in preds.get(&n).map(Vec::as_slice).unwrap_or(&[]) {
+            let mut s = suffix.clone();
+            s.push(Step {
+                relation: &pg[e],
+                backwards: back,
+            });
+            stack.push((p, s));
+        }
+    }
+    let key = |c: &Chain| {
+        c.iter()
+            .map(|s| {
+                (
+                    s.relation.source.clone(),
+                    s.relation.kind.clone(),
+                    s.relation.target.clone(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    all.sort_by_key(key);
+    all.dedup_by(|x, y| key(x) == key(y));
+    chains.extend(all.into_iter().take(limit));
+    chains
+}
+
+/// Counts over a graph.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stats {
+    /// Number of entities.
+    pub entities: usize,
+    /// Number of relations (edges).
+    pub relations: usize,
+    /// Pieces of evidence over all relations.
+    pub evidence: usize,
+    /// Number of articles.
+    pub documents: usize,
+    /// Entities per kind, in [`EntityKind::ALL`] order.
+    pub by_kind: Vec<(EntityKind, usize)>,
+    /// Relations per type, most frequent first.
+    pub by_type: Vec<(String, usize)>,
+    /// Entities with the most relations: (id, label, kind, degree).
+    pub top: Vec<(String, String, EntityKind, usize)>,
+}
+
+/// Counts by kind and type, and the `top` entities by degree.
+///
+/// Complexity: O(V log V + E).
+pub fn stats(graph: &KnowledgeGraph, top: usize) -> Stats {
+    let mut by_kind: BTreeMap<EntityKind, usize> =
+        EntityKind::ALL.iter().map(|k| (*k, 0)).collect();
+    for e in graph.entities() {
+        *by_kind.entry(e.kind).or_default() += 1;
+    }
+    let mut by_type: BTreeMap<String, usize> = BTreeMap::new();
+    let mut evidence = 0;
+    for r in graph.relations() {
+        *by_type.entry(r.kind.clone()).or_default() += 1;
+        evidence += r.weight();
+    }
+    let mut by_type: Vec<(String, usize)> = by_type.into_iter().collect();
+    by_type.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let pg = graph.petgraph();
+    let mut degrees: Vec<(String, String, EntityKind, usize)> = graph
+        .entities()
+        .map(|e| {
+            let n = graph.node(&e.id).expect("node");
+            let d = pg.edges_directed(n, Direction::Outgoing).count()
+                + pg.edges_directed(n, Direction::Incoming).count();
+            (e.id.clone(), e.label.clone(), e.kind, d)
+        })
+        .collect();
+    degrees.sort_by(|a, b| b.3.cmp(&a.3).then_with(|| a.0.cmp(&b.0)));
+    degrees.truncate(top);
+    Stats {
+        entities: graph.entity_count(),
+        relations: graph.relation_count(),
+        evidence,
+        documents: graph.documents().len(),
+        by_kind: EntityKind::ALL.iter().map(|k| (*k, by_kind[k])).collect(),
+        by_type,
+        top: degrees,
+    }
+}
