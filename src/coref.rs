@@ -43,6 +43,8 @@ fn pronoun_kinds(doc: &Document, lex: &Lexicon, m: &Mention) -> Vec<EntityKind> 
 fn antecedents(doc: &Document, m: usize) -> Vec<usize> {
     let me = &doc.mentions[m];
     let mut out = Vec::new();
+    // the nearest ones are enough, and the bound keeps long texts linear
+    const NEAREST: usize = 48;
     let first = me.sentence.saturating_sub(WINDOW);
     for s in (first..=me.sentence).rev() {
         for &o in doc.info[s].mentions.iter().rev() {
@@ -52,6 +54,9 @@ fn antecedents(doc: &Document, m: usize) -> Vec<usize> {
             }
             if other.entity.is_some() {
                 out.push(o);
+                if out.len() == NEAREST {
+                    return out;
+                }
             }
         }
     }
@@ -125,7 +130,8 @@ fn nominal(doc: &Document, lex: &Lexicon, m: usize) -> Option<usize> {
         if before == "," || lex.words.be_forms.contains(before) {
             let mut k = start - 1;
             // "X has been described as": skip the verb chain back to X
-            while k > 0
+            while k > 1
+                && start - k < 6
                 && (lex.words.auxiliaries.contains(info.lower[k - 1].as_str())
                     || lex.words.adverbs.contains(info.lower[k - 1].as_str()))
             {
@@ -189,6 +195,19 @@ fn nominal(doc: &Document, lex: &Lexicon, m: usize) -> Option<usize> {
 
 /// "the Secretary", "the Prime Minister": the person last given that title.
 fn bare_titles(doc: &mut Document, lex: &Lexicon) {
+    let _ = lex;
+    // title → the first person the article gave it
+    let mut holder: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for (i, e) in doc.entities.iter().enumerate() {
+        if e.kind == EntityKind::Person {
+            for &t in &e.titles {
+                holder.entry(t).or_insert(i);
+            }
+        }
+    }
+    if holder.is_empty() {
+        return;
+    }
     for s in 0..doc.sentences.len() {
         let titles = doc.info[s].titles.clone();
         for t in titles {
@@ -198,12 +217,7 @@ fn bare_titles(doc: &mut Document, lex: &Lexicon) {
             if a == 0 || doc.info[s].lower[a - 1] != "the" || after_is_name || after_is_of {
                 continue;
             }
-            let holder = doc
-                .entities
-                .iter()
-                .position(|e| e.kind == EntityKind::Person && e.titles.contains(&t.title));
-            if let Some(e) = holder {
-                let _ = lex;
+            if let Some(&e) = holder.get(&t.title) {
                 doc.add_mention(Mention {
                     sentence: s,
                     tokens: (a, b),
@@ -212,5 +226,6 @@ fn bare_titles(doc: &mut Document, lex: &Lexicon) {
                 });
             }
         }
+        doc.sort_mentions(s);
     }
 }

@@ -66,6 +66,8 @@ pub(crate) struct SentenceInfo {
     pub mentions: Vec<usize>,
     /// Most words capitalised: a title-case headline.
     pub headline: bool,
+    /// `mentions` needs sorting (see [`Document::sort_mentions`]).
+    pub unsorted: bool,
 }
 
 /// An article in the pipeline.
@@ -182,12 +184,27 @@ impl<'a> Document<'a> {
         for t in m.tokens.0..m.tokens.1 {
             info.at[t] = Some(idx);
         }
-        let pos = info
+        // appending keeps the list sorted in the usual left-to-right case;
+        // otherwise it is re-sorted once, by `sort_mentions`, not per insert
+        let in_order = info
             .mentions
-            .partition_point(|&o| self.mentions[o].tokens.0 < m.tokens.0);
-        info.mentions.insert(pos, idx);
+            .last()
+            .is_none_or(|&o| self.mentions[o].tokens.0 < m.tokens.0);
+        info.mentions.push(idx);
+        info.unsorted |= !in_order;
         self.mentions.push(m);
         Some(idx)
+    }
+
+    /// Puts the mentions of sentence `s` back in token order after a pass
+    /// that added some out of order.
+    pub(crate) fn sort_mentions(&mut self, s: usize) {
+        let info = &mut self.info[s];
+        if info.unsorted {
+            let mentions = &self.mentions;
+            info.mentions.sort_by_key(|&m| mentions[m].tokens.0);
+            info.unsorted = false;
+        }
     }
 
     /// The entity a mention refers to, if resolved.

@@ -24,6 +24,14 @@
 use crate::document::{Document, Form};
 use crate::entity::EntityKind;
 use crate::lexicon::{Lexicon, Role, VerbForm, VerbTrigger};
+use std::collections::HashSet;
+
+/// How far frames look around a trigger, in tokens. Every walk is bounded,
+/// so extraction stays linear in the length of a text, however long its
+/// sentences or lists ("5,000 coordinated names").
+const WINDOW: usize = 40;
+/// The most conjuncts read in one list.
+const MAX_CONJUNCTS: usize = 64;
 
 /// A relation read from a sentence, before it joins the graph.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -69,6 +77,7 @@ pub(crate) fn relations(doc: &Document, lex: &Lexicon) -> Vec<Found> {
             lex,
             s,
             out: Vec::new(),
+            seen: HashSet::new(),
         };
         cx.compounds();
         cx.titles();
@@ -106,6 +115,8 @@ struct Cx<'d, 'a> {
     lex: &'d Lexicon,
     s: usize,
     out: Vec<Found>,
+    /// What `out` holds, for constant-time duplicate checks.
+    seen: HashSet<(usize, usize, usize, (usize, usize))>,
 }
 
 impl<'d, 'a> Cx<'d, 'a> {
@@ -143,6 +154,14 @@ impl<'d, 'a> Cx<'d, 'a> {
         self.doc.entities[e].kind
     }
 
+    /// The sentence's mentions that start within `[k - before, k + after)`.
+    fn mentions_near(&self, k: usize, before: usize, after: usize) -> &'d [usize] {
+        let ms: &'d [usize] = &self.doc.info[self.s].mentions;
+        let lo = ms.partition_point(|&m| self.doc.mentions[m].tokens.0 + before < k);
+        let hi = ms.partition_point(|&m| self.doc.mentions[m].tokens.0 < k + after);
+        &ms[lo..hi.max(lo)]
+    }
+
     fn is_possessive(&self, k: usize) -> bool {
         matches!(self.raw(k), "'s" | "\u{2019}s" | "'S" | "'" | "\u{2019}")
     }
@@ -159,7 +178,7 @@ impl<'d, 'a> Cx<'d, 'a> {
             sentence: self.s,
             tokens: (a.min(b), a.max(b).min(self.n().saturating_sub(1)) + 1),
         };
-        if !self.out.contains(&f) {
+        if self.seen.insert((f.source, f.relation, f.target, f.tokens)) {
             self.out.push(f);
         }
     }
@@ -254,7 +273,7 @@ impl<'d, 'a> Cx<'d, 'a> {
         if p.heads.is_empty() || p.titled || p.modifier {
             // "facilities in eastern Syria used by X": pass over where the thing is
             let mut at = p.end;
-            while matches!(self.w(at), "in" | "at" | "near") {
+            while matches!(self.w(at), "in" | "at" | "near") && at < p.end + WINDOW {
                 let place = self.phrase_right(at + 1);
                 at = place.end.max(at + 1);
             }
@@ -274,7 +293,7 @@ impl<'d, 'a> Cx<'d, 'a> {
         let mut j = p.end;
         let mut pending = Vec::new();
         let mut closed = p.end;
-        loop {
+        for _ in 0..MAX_CONJUNCTS {
             let mut k = j;
             let comma = self.w(k) == ",";
             if comma {
@@ -334,7 +353,8 @@ impl<'d, 'a> Cx<'d, 'a> {
     fn skip_verb_group_left(&self, mut k: usize) -> (usize, bool) {
         let words = &self.lex.words;
         let mut negated = false;
-        while k > 0 {
+        let from = k;
+        while k > 0 && from - k < 8 {
             let w = self.w(k - 1);
             if words.negations.contains(w) || words.denials.contains(w) {
                 negated = true;
@@ -429,7 +449,8 @@ impl<'d, 'a> Cx<'d, 'a> {
     fn np_start_left(&self, mut k: usize) -> usize {
         let words = &self.lex.words;
         let mut common = 0;
-        while k > 0 {
+        let from = k;
+        while k > 0 && from - k < 12 {
             let w = self.w(k - 1);
             let unresolved_noun =
                 self.doc.info[self.s].at[k - 1].is_some() && self.mention(k - 1).is_none();
@@ -469,8 +490,10 @@ impl<'d, 'a> Cx<'d, 'a> {
         let mut j = k;
         let mut common = 0;
         let mut seen_and = false;
-        while j > 0 {
+        let mut conjuncts = 0;
+        while j > 0 && conjuncts < MAX_CONJUNCTS {
             if let Some(m) = self.mention(j - 1) {
+                conjuncts += 1;
                 let e = self.entity(m);
                 let start = self.doc.mentions[m].tokens.0;
                 // a possessor or modifier inside the phrase: "Iran's" in "Iran's proxies"
@@ -483,6 +506,7 @@ impl<'d, 'a> Cx<'d, 'a> {
                 j = start;
                 // skip the rest of the phrase: titles and names before the head
                 while j > 0
+                    && start - j < 12
                     && (self.mention(j - 1).is_some()
                         || self.doc.info[self.s].title_at[j - 1].is_some()
                         || self.is_possessive(j - 1)
@@ -490,7 +514,7 @@ impl<'d, 'a> Cx<'d, 'a> {
                 {
                     j -= 1;
                 }
-                while j > 0 && self.lex.words.determiners.contains(self.w(j - 1)) {
+                if j > 0 && self.lex.words.determiners.contains(self.w(j - 1)) {
                     j -= 1;
                 }
                 common = 0;
@@ -573,9 +597,15 @@ impl<'d, 'a> Cx<'d, 'a> {
     /// sentence that is not inside a prepositional phrase, with its conjuncts.
     fn clause_subject(&self, k: usize) -> Vec<usize> {
         let words = &self.lex.words;
-        for &m in &self.doc.info[self.s].mentions {
+        let mentions = &self.doc.info[self.s].mentions;
+        // only the mentions within reach of `k` (the list is in token order)
+        let from = mentions.partition_point(|&m| self.doc.mentions[m].tokens.0 + 2 * WINDOW < k);
+        for &m in &mentions[from..] {
             let mm = &self.doc.mentions[m];
-            if mm.entity.is_none() || mm.tokens.0 >= k {
+            if mm.tokens.0 >= k {
+                break;
+            }
+            if mm.entity.is_none() {
                 continue;
             }
             let start = self.np_start_left(mm.tokens.0);
@@ -593,7 +623,11 @@ impl<'d, 'a> Cx<'d, 'a> {
             }
             if mm.form == Form::Demonym && self.lex.words.state_bodies.contains(self.w(end)) {
                 // "the Iraqi government": the state itself
-                while end < self.n() && !self.is_stop(end) && self.mention(end).is_none() {
+                while end < self.n()
+                    && end < mm.tokens.1 + 6
+                    && !self.is_stop(end)
+                    && self.mention(end).is_none()
+                {
                     end += 1;
                 }
             }
@@ -706,6 +740,7 @@ impl<'d, 'a> Cx<'d, 'a> {
             // apposition after the person: "A, U.S. Central Command Commander", "A, the leader of Y"
             let mut j = a;
             while j > 0
+                && a - j < 12
                 && (self.mention(j - 1).is_some()
                     || matches!(self.w(j - 1), "the" | "a" | "-")
                     || self.is_possessive(j - 1)
@@ -784,7 +819,7 @@ impl<'d, 'a> Cx<'d, 'a> {
     /// ("Palestinians" are people, not the state's institutions).
     fn nearest_state(&self, k: usize) -> Option<usize> {
         let mut best: Option<(usize, usize)> = None;
-        for &m in &self.doc.info[self.s].mentions {
+        for &m in self.mentions_near(k, WINDOW, WINDOW) {
             let Some(e) = self.doc.mentions[m].entity else {
                 continue;
             };
@@ -831,7 +866,11 @@ impl<'d, 'a> Cx<'d, 'a> {
         let participle = matches!(trig.form, VerbForm::Participle | VerbForm::PastOrParticiple);
         // coordinated participles: "funded, trained and equipped by"
         let mut after = k + 1;
-        while participle && after + 1 < self.n() && matches!(self.w(after), "," | "and") {
+        while participle
+            && after + 1 < self.n()
+            && after < k + 12
+            && matches!(self.w(after), "," | "and")
+        {
             let next = if self.w(after + 1) == "and" {
                 after + 2
             } else {
@@ -874,7 +913,7 @@ impl<'d, 'a> Cx<'d, 'a> {
         }
         // the object
         let mut j = k + 1;
-        while j < self.n() && words.adverbs.contains(self.w(j)) {
+        while j < self.n() && j < k + 5 && words.adverbs.contains(self.w(j)) {
             j += 1;
         }
         if let Some(p) = &trig.prep {
@@ -884,7 +923,7 @@ impl<'d, 'a> Cx<'d, 'a> {
             j += 1;
         } else {
             // skip a place or time before the object: "met today in Ramallah with"
-            while matches!(self.w(j), "in" | "at") {
+            while matches!(self.w(j), "in" | "at") && j < k + WINDOW {
                 let place = self.phrase_right(j + 1);
                 j = place.end.max(j + 1);
             }
@@ -990,10 +1029,9 @@ impl<'d, 'a> Cx<'d, 'a> {
                     })
                 })
         };
-        let from = k.saturating_sub(20);
-        let mut j = k - 1;
-        while j > from {
-            j -= 1;
+        // from the word before the one right before `k`, leftwards; a
+        // participle opening the sentence has no governing verb
+        for j in (k.saturating_sub(20)..k.saturating_sub(1)).rev() {
             let w = self.w(j);
             if self.mention(j).is_some()
                 || self.doc.info[self.s].title_at[j].is_some()
@@ -1050,8 +1088,7 @@ impl<'d, 'a> Cx<'d, 'a> {
     /// Names are preferred to pronouns: "Iran and its allies have blamed" starts at "Iran".
     fn first_token_of(&self, entities: &[usize], k: usize) -> usize {
         let before = |names_only: bool| {
-            self.doc.info[self.s]
-                .mentions
+            self.mentions_near(k, WINDOW, 0)
                 .iter()
                 .filter(|&&m| {
                     let mm = &self.doc.mentions[m];
@@ -1182,7 +1219,7 @@ impl<'d, 'a> Cx<'d, 'a> {
     /// "in response to the militia attacks": whoever made those attacks.
     fn response_target(&self, k: usize) -> (Vec<usize>, usize) {
         let words = &self.lex.words;
-        for j in 0..self.n() {
+        for j in k.saturating_sub(WINDOW)..(k + WINDOW).min(self.n()) {
             let Some(len) = self.phrase_at(j, &words.response_phrases) else {
                 continue;
             };
@@ -1249,6 +1286,7 @@ impl<'d, 'a> Cx<'d, 'a> {
             if matches!(xk, EntityKind::Place | EntityKind::Militia) && self.w(b) == "in" {
                 let mut j = b + 1;
                 while j < self.n()
+                    && j < b + 8
                     && (matches!(self.w(j), "the" | "of")
                         || words.location_nouns.contains(self.w(j)))
                 {
@@ -1277,6 +1315,7 @@ impl<'d, 'a> Cx<'d, 'a> {
             ) {
                 let mut j = b;
                 while j < self.n()
+                    && j < b + 6
                     && (self.w(j) == ","
                         || words.be_forms.contains(self.w(j))
                         || words.adverbs.contains(self.w(j)))
@@ -1388,10 +1427,12 @@ impl<'d, 'a> Cx<'d, 'a> {
     /// statement, issued by A and B" makes A and B its sources.
     fn statements(&mut self, memory: &mut Memory) {
         let words = &self.lex.words;
-        for k in 0..self.n() {
-            if !words.statement_nouns.contains(self.w(k)) {
-                continue;
-            }
+        // a few statements a sentence at most: each looks at the sentence's relations
+        let statements: Vec<usize> = (0..self.n())
+            .filter(|&k| words.statement_nouns.contains(self.w(k)))
+            .take(4)
+            .collect();
+        for k in statements {
             // acts this sentence attached to a statement: its issuer's own
             let issuers = self.clause_subject(k);
             let acts: Vec<(usize, usize)> = self
@@ -1517,6 +1558,9 @@ mod tests {
         // coreference
         f37_pronoun: "Hezbollah chief Hassan Haidar spoke. He warned Israel." => ["hassan-haidar leads hezbollah", "hassan-haidar threatened israel"];
         f38_the_group: "Hamas fired rockets. The group also attacked Israel." => ["hamas attacked israel"];
+        // regression: a participle or infinitive opening the sentence (index underflow)
+        f41_sentence_initial_participle: "Urging Iran to stop, Egypt left." => [];
+        f42_sentence_initial_infinitive: "To attack Israel was the aim." => [];
         // nothing to find
         f39_plain: "Markets were calm and the weather was mild." => [];
         f40_unknown_lowercase: "the us and them of it attacked nothing." => [];

@@ -19,28 +19,84 @@ pub fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
     (line, col)
 }
 
-/// Decodes an article's bytes: UTF-8 (a byte-order mark is dropped), no NUL bytes.
-pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        return Err(Error::Binary {
-            path: path.to_path_buf(),
-            offset,
-        });
+/// How articles are read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// Invalid UTF-8 and binary files are errors instead of warnings.
+    pub strict: bool,
+}
+
+/// Something worth telling the user that does not stop the run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    /// The file concerned.
+    pub path: PathBuf,
+    /// What happened (lower case, no trailing period).
+    pub message: String,
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.message)
     }
-    match String::from_utf8(bytes) {
-        Ok(mut s) => {
-            if s.starts_with('\u{feff}') {
-                s.drain(..3);
-            }
-            Ok(s)
+}
+
+/// An article's text, or why it was skipped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Decoded {
+    /// The text, and a warning if bytes had to be replaced.
+    Text(String, Option<Warning>),
+    /// A binary file: skipped.
+    Skipped(Warning),
+}
+
+/// Decodes an article's bytes. A byte-order mark is dropped. Invalid UTF-8
+/// is replaced by U+FFFD with a warning that counts the bytes (an error when
+/// `strict`); a file with NUL bytes is binary and skipped with a warning (an
+/// error when `strict`).
+pub fn decode(path: &Path, bytes: Vec<u8>, options: ReadOptions) -> Result<Decoded> {
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        if options.strict {
+            return Err(Error::Binary {
+                path: path.to_path_buf(),
+                offset,
+            });
         }
+        return Ok(Decoded::Skipped(Warning {
+            path: path.to_path_buf(),
+            message: format!("looks like a binary file (NUL byte at offset {offset}); skipped"),
+        }));
+    }
+    let bytes = match bytes.strip_prefix(b"\xef\xbb\xbf") {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(Decoded::Text(s, None)),
         Err(e) => {
             let (line, col) = line_col(e.as_bytes(), e.utf8_error().valid_up_to());
-            Err(Error::InvalidUtf8 {
+            if options.strict {
+                return Err(Error::InvalidUtf8 {
+                    path: path.to_path_buf(),
+                    line,
+                    col,
+                });
+            }
+            let bytes = e.into_bytes();
+            let mut text = String::with_capacity(bytes.len());
+            let mut replaced = 0;
+            for chunk in bytes.utf8_chunks() {
+                text.push_str(chunk.valid());
+                if !chunk.invalid().is_empty() {
+                    replaced += chunk.invalid().len();
+                    text.push('\u{FFFD}');
+                }
+            }
+            let warning = Warning {
                 path: path.to_path_buf(),
-                line,
-                col,
-            })
+                message: format!("invalid UTF-8 from line {line}, column {col}: {replaced} byte(s) replaced with U+FFFD (--strict makes this an error)"),
+            };
+            Ok(Decoded::Text(text, Some(warning)))
         }
     }
 }
@@ -85,8 +141,12 @@ pub fn article_id(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
 
-/// Reads one article file (or standard input for `-`).
-pub fn read_article(path: &Path) -> Result<Article> {
+/// Reads one article file (or standard input for `-`): the article, or
+/// `None` when it was skipped, and any warning.
+pub fn read_article(
+    path: &Path,
+    options: ReadOptions,
+) -> Result<(Option<Article>, Option<Warning>)> {
     let bytes = if path.as_os_str() == "-" {
         let mut buf = Vec::new();
         std::io::stdin()
@@ -96,8 +156,10 @@ pub fn read_article(path: &Path) -> Result<Article> {
     } else {
         std::fs::read(path).map_err(|e| Error::io(path, e))?
     };
-    let text = decode(path, bytes)?;
-    Ok(Article::new(article_id(path), text))
+    Ok(match decode(path, bytes, options)? {
+        Decoded::Text(text, warning) => (Some(Article::new(article_id(path), text)), warning),
+        Decoded::Skipped(warning) => (None, Some(warning)),
+    })
 }
 
 #[cfg(test)]
@@ -113,13 +175,35 @@ mod tests {
     #[test]
     fn decoding() {
         let p = Path::new("x.txt");
-        assert_eq!(decode(p, b"\xef\xbb\xbfhi".to_vec()).unwrap(), "hi");
-        let e = decode(p, b"ok\nbad \xff".to_vec()).unwrap_err().to_string();
+        let lenient = ReadOptions::default();
+        let strict = ReadOptions { strict: true };
+        assert_eq!(
+            decode(p, b"\xef\xbb\xbfhi".to_vec(), lenient).unwrap(),
+            Decoded::Text("hi".into(), None)
+        );
+        match decode(p, b"ok\nbad \xff\xfe end \xc3".to_vec(), lenient).unwrap() {
+            Decoded::Text(t, Some(w)) => {
+                assert_eq!(t, "ok\nbad \u{FFFD}\u{FFFD} end \u{FFFD}");
+                assert_eq!(w.to_string(), "x.txt: invalid UTF-8 from line 2, column 5: 3 byte(s) replaced with U+FFFD (--strict makes this an error)");
+            }
+            other => panic!("{other:?}"),
+        }
+        let e = decode(p, b"ok\nbad \xff".to_vec(), strict)
+            .unwrap_err()
+            .to_string();
         assert_eq!(
             e,
             "x.txt:2:5: invalid UTF-8 (newsgraph reads UTF-8 text; convert the file with iconv)"
         );
-        let e = decode(p, b"a\0b".to_vec()).unwrap_err().to_string();
-        assert!(e.contains("binary file (NUL byte at offset 1)"), "{e}");
+        match decode(p, b"a\0b".to_vec(), lenient).unwrap() {
+            Decoded::Skipped(w) => assert!(w
+                .message
+                .contains("binary file (NUL byte at offset 1); skipped")),
+            other => panic!("{other:?}"),
+        }
+        assert!(decode(p, b"a\0b".to_vec(), strict)
+            .unwrap_err()
+            .to_string()
+            .contains("binary file"));
     }
 }

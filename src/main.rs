@@ -58,6 +58,9 @@ enum Command {
         /// The articles' date (ISO 8601), kept in the evidence
         #[arg(long)]
         date: Option<String>,
+        /// Treat invalid UTF-8 and binary files as errors (default: warn, repair or skip)
+        #[arg(long)]
+        strict: bool,
     },
     /// Write a graph file in another format, or a part of it
     #[command(
@@ -264,12 +267,14 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             lexicon,
             no_default_lexicon,
             date,
+            strict,
         } => build(
             &inputs,
             out.validate()?,
             lexicon.as_deref(),
             no_default_lexicon,
             date,
+            strict,
         ),
         Command::Export { graph, out } => export_graph(&graph, out.validate()?),
         Command::Query {
@@ -400,6 +405,7 @@ fn build(
     lexicon: Option<&Path>,
     replace: bool,
     date: Option<String>,
+    strict: bool,
 ) -> anyhow::Result<u8> {
     let lex = load_lexicon(lexicon, replace)?;
     let mut files = Vec::new();
@@ -407,11 +413,27 @@ fn build(
         files.extend(input::expand(i)?);
     }
     refuse_overwrite(out.path.as_deref(), &files)?;
+    let options = input::ReadOptions { strict };
     let mut articles = Vec::with_capacity(files.len());
+    let mut skipped = 0;
     for f in &files {
-        let mut a = input::read_article(f)?;
-        a.date = date.clone();
-        articles.push(a);
+        let (article, warning) = input::read_article(f, options)?;
+        if let Some(w) = warning {
+            eprintln!("newsgraph: warning: {w}");
+        }
+        match article {
+            Some(mut a) => {
+                a.date = date.clone();
+                articles.push(a);
+            }
+            None => skipped += 1,
+        }
+    }
+    if skipped > 0 {
+        eprintln!(
+            "newsgraph: {} article(s) read, {skipped} file(s) skipped",
+            articles.len()
+        );
     }
     let graph = pipeline::extract_all(&articles, &lex);
     write_output(&graph, &out)

@@ -28,9 +28,11 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
     for s in 0..doc.sentences.len() {
         gazetteer(doc, lex, s);
         unnamed_groups(doc, lex, s);
+        doc.sort_mentions(s);
     }
     for s in 0..doc.sentences.len() {
         unknown_names(doc, lex, s);
+        doc.sort_mentions(s);
     }
     unify_people(doc);
     join_aliases(doc, lex);
@@ -38,6 +40,7 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
     for s in 0..doc.sentences.len() {
         known_short_forms(doc, &aliases, s);
         pronouns(doc, lex, s);
+        doc.sort_mentions(s);
     }
 }
 
@@ -370,29 +373,34 @@ fn unify_people(doc: &mut Document) {
             .trim_start_matches("el-")
             .to_string()
     };
-    let people: Vec<usize> = (0..doc.entities.len())
-        .filter(|&i| doc.entities[i].kind == EntityKind::Person)
-        .collect();
-    for &short in &people {
-        let label = doc.entities[short].label.clone();
-        if label.split_whitespace().count() != 1 {
-            continue;
-        }
-        let target = people.iter().copied().find(|&long| {
-            long != short && {
-                let l = &doc.entities[long].label;
-                l.split_whitespace().count() > 1
-                    && l.split_whitespace()
-                        .last()
-                        .is_some_and(|last| fold(last) == fold(&label))
-            }
-        });
-        let Some(long) = target else { continue };
-        for m in doc.mentions.iter_mut() {
-            if m.entity == Some(short) {
-                m.entity = Some(long);
+    // folded surname → the first multi-word person with it
+    let mut by_surname: HashMap<String, usize> = HashMap::new();
+    for (i, e) in doc.entities.iter().enumerate() {
+        if e.kind == EntityKind::Person && e.label.split_whitespace().count() > 1 {
+            if let Some(last) = e.label.split_whitespace().last() {
+                by_surname.entry(fold(last)).or_insert(i);
             }
         }
+    }
+    let mut redirect: HashMap<usize, usize> = HashMap::new();
+    for (short, e) in doc.entities.iter().enumerate() {
+        if e.kind == EntityKind::Person && e.label.split_whitespace().count() == 1 {
+            if let Some(&long) = by_surname.get(&fold(&e.label)) {
+                redirect.insert(short, long);
+            }
+        }
+    }
+    if redirect.is_empty() {
+        return;
+    }
+    for m in doc.mentions.iter_mut() {
+        if let Some(&long) = m.entity.as_ref().and_then(|e| redirect.get(e)) {
+            m.entity = Some(long);
+        }
+    }
+    let mut moves: Vec<(usize, usize)> = redirect.into_iter().collect();
+    moves.sort();
+    for (short, long) in moves {
         let titles = std::mem::take(&mut doc.entities[short].titles);
         doc.entities[long].titles.extend(titles);
     }

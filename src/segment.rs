@@ -246,13 +246,21 @@ fn split_sentences(text: &str, tokens: Vec<Token>, rules: &SegmentRules) -> Vec<
     sentences
 }
 
+/// The longest sentence kept whole, in tokens. Real sentences stay far
+/// below it; a page of text without punctuation (a table, a list of names,
+/// a 100 MB line) is cut into pieces of this size so that the per-sentence
+/// work of the later stages stays bounded.
+pub const MAX_SENTENCE_TOKENS: usize = 400;
+
 fn push_sentence(out: &mut Vec<Sentence>, tokens: Vec<Token>) {
-    if let (Some(first), Some(last)) = (tokens.first(), tokens.last()) {
-        out.push(Sentence {
-            start: first.start,
-            end: last.end,
-            tokens,
-        });
+    for piece in tokens.chunks(MAX_SENTENCE_TOKENS) {
+        if let (Some(first), Some(last)) = (piece.first(), piece.last()) {
+            out.push(Sentence {
+                start: first.start,
+                end: last.end,
+                tokens: piece.to_vec(),
+            });
+        }
     }
 }
 
@@ -415,6 +423,16 @@ mod tests {
         for (i, (text, want)) in rows.iter().enumerate() {
             assert_eq!(words(text), *want, "row {}", i + 1);
         }
+    }
+
+    #[test]
+    fn endless_sentences_are_cut() {
+        let text = "word ".repeat(MAX_SENTENCE_TOKENS * 2 + 5);
+        let s = segment(&text, &rules());
+        assert_eq!(
+            s.iter().map(|x| x.tokens.len()).collect::<Vec<_>>(),
+            [MAX_SENTENCE_TOKENS, MAX_SENTENCE_TOKENS, 5]
+        );
     }
 
     #[test]

@@ -115,8 +115,8 @@ fn bad_inputs_give_one_clear_line_and_exit_2() {
     ]);
     let rows: &[(&[&str], &str)] = &[
         (&["build", "missing.txt"], "newsgraph: error: missing.txt: no such file or directory"),
-        (&["build", "bin.dat"], "newsgraph: error: bin.dat: looks like a binary file (NUL byte at offset 6), not an article"),
-        (&["build", "latin1.txt"], "newsgraph: error: latin1.txt:2:13: invalid UTF-8"),
+        (&["build", "bin.dat", "--strict"], "newsgraph: error: bin.dat: looks like a binary file (NUL byte at offset 6), not an article"),
+        (&["build", "latin1.txt", "--strict"], "newsgraph: error: latin1.txt:2:13: invalid UTF-8"),
         (&["build", "latin1.txt", "--format", "xml"], "newsgraph: error: unknown format 'xml'"),
     ];
     for (args, want) in rows {
@@ -133,7 +133,11 @@ fn bad_inputs_give_one_clear_line_and_exit_2() {
 #[test]
 fn failed_run_leaves_existing_output_untouched() {
     let d = dir_with(&[("out.json", b"previous"), ("bin.dat", b"\0")]);
-    fails(d.path(), &["build", "bin.dat", "-o", "out.json"], 2);
+    fails(
+        d.path(),
+        &["build", "bin.dat", "-o", "out.json", "--strict"],
+        2,
+    );
     assert_eq!(
         std::fs::read(d.path().join("out.json")).unwrap(),
         b"previous"

@@ -13,4 +13,5 @@ mod formats;
 mod golden;
 mod lexicon;
 mod query;
+mod robust;
 mod seed;
