@@ -31,7 +31,7 @@ pub(crate) fn resolve(doc: &mut Document, lex: &Lexicon) {
 
 /// Kinds a pronoun may refer to, most likely first.
 fn pronoun_kinds(doc: &Document, lex: &Lexicon, m: &Mention) -> Vec<EntityKind> {
-    let w = &doc.info[m.sentence].lower[m.tokens.0];
+    let w = doc.info[m.sentence].word(m.tokens.0);
     lex.words
         .pronouns
         .get(w)
@@ -109,7 +109,7 @@ fn nominal(doc: &Document, lex: &Lexicon, m: usize) -> Option<usize> {
     let mut start = head;
     let mut det = None;
     while start > 0 && head - start < 8 {
-        let w = info.lower[start - 1].as_str();
+        let w = info.word(start - 1);
         if lex.words.determiners.contains(w) {
             det = Some(w.to_string());
             start -= 1;
@@ -126,14 +126,14 @@ fn nominal(doc: &Document, lex: &Lexicon, m: usize) -> Option<usize> {
     }
     // apposition or copula right before: "X, the ... group", "X is a ... militia"
     if start >= 2 {
-        let before = info.lower[start - 1].as_str();
+        let before = info.word(start - 1);
         if before == "," || lex.words.be_forms.contains(before) {
             let mut k = start - 1;
             // "X has been described as": skip the verb chain back to X
             while k > 1
                 && start - k < 6
-                && (lex.words.auxiliaries.contains(info.lower[k - 1].as_str())
-                    || lex.words.adverbs.contains(info.lower[k - 1].as_str()))
+                && (lex.words.auxiliaries.contains(info.word(k - 1))
+                    || lex.words.adverbs.contains(info.word(k - 1)))
             {
                 k -= 1;
             }
@@ -150,7 +150,7 @@ fn nominal(doc: &Document, lex: &Lexicon, m: usize) -> Option<usize> {
         }
     }
     // "X ... is a radical Iraqi militia": the sentence's first named group
-    if start >= 1 && lex.words.be_forms.contains(info.lower[start - 1].as_str()) {
+    if start >= 1 && lex.words.be_forms.contains(info.word(start - 1)) {
         let first = info.mentions.iter().copied().find(|&o| {
             doc.mentions[o].form == Form::Name
                 && doc.mentions[o].entity.is_some_and(|e| {
@@ -168,7 +168,7 @@ fn nominal(doc: &Document, lex: &Lexicon, m: usize) -> Option<usize> {
     if !definite {
         return None;
     }
-    let noun = info.lower[head].as_str();
+    let noun = info.word(head);
     let kinds: &[EntityKind] = if noun.starts_with("organi") {
         &[EntityKind::Organization, EntityKind::Militia]
     } else {
@@ -213,8 +213,8 @@ fn bare_titles(doc: &mut Document, lex: &Lexicon) {
         for t in titles {
             let (a, b) = t.tokens;
             let after_is_name = b < doc.len(s) && doc.info[s].at[b].is_some();
-            let after_is_of = b < doc.len(s) && doc.info[s].lower[b] == "of";
-            if a == 0 || doc.info[s].lower[a - 1] != "the" || after_is_name || after_is_of {
+            let after_is_of = b < doc.len(s) && doc.info[s].word(b) == "of";
+            if a == 0 || doc.info[s].word(a - 1) != "the" || after_is_name || after_is_of {
                 continue;
             }
             if let Some(&e) = holder.get(&t.title) {

@@ -4,7 +4,7 @@
 use crate::entity::{slug, EntityKind};
 use crate::lexicon::Lexicon;
 use crate::segment::{segment, Sentence};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// How a mention names its entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,8 +55,11 @@ pub(crate) struct DocEntity {
 /// Per-sentence indexes.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct SentenceInfo {
-    /// Lower-case token texts.
-    pub lower: Vec<String>,
+    /// The sentence's tokens in lower case, one after another (one
+    /// allocation a sentence, not one a token).
+    lower_text: String,
+    /// Where each token's lower-case text is in `lower_text`.
+    lower_spans: Vec<(u32, u32)>,
     /// Token → mention index.
     pub at: Vec<Option<usize>>,
     /// Token → title index (into `titles`).
@@ -68,6 +71,19 @@ pub(crate) struct SentenceInfo {
     pub headline: bool,
     /// `mentions` needs sorting (see [`Document::sort_mentions`]).
     pub unsorted: bool,
+}
+
+impl SentenceInfo {
+    /// Token `k` in lower case.
+    pub(crate) fn word(&self, k: usize) -> &str {
+        let (a, b) = self.lower_spans[k];
+        &self.lower_text[a as usize..b as usize]
+    }
+
+    /// Number of tokens.
+    pub(crate) fn len(&self) -> usize {
+        self.lower_spans.len()
+    }
 }
 
 /// An article in the pipeline.
@@ -98,16 +114,21 @@ impl<'a> Document<'a> {
         let info = sentences
             .iter()
             .map(|s| {
-                let lower: Vec<String> = s
-                    .tokens
-                    .iter()
-                    .map(|t| t.text(text).to_lowercase())
-                    .collect();
+                let mut lower_text = String::with_capacity(s.end - s.start);
+                let mut lower_spans = Vec::with_capacity(s.tokens.len());
+                for t in &s.tokens {
+                    let from = lower_text.len() as u32;
+                    for c in t.text(text).chars() {
+                        lower_text.extend(c.to_lowercase());
+                    }
+                    lower_spans.push((from, lower_text.len() as u32));
+                }
                 SentenceInfo {
-                    at: vec![None; lower.len()],
-                    title_at: vec![None; lower.len()],
+                    at: vec![None; s.tokens.len()],
+                    title_at: vec![None; s.tokens.len()],
                     headline: is_headline(text, s),
-                    lower,
+                    lower_text,
+                    lower_spans,
                     ..SentenceInfo::default()
                 }
             })
@@ -120,7 +141,7 @@ impl<'a> Document<'a> {
             info,
             mentions: Vec::new(),
             entities: Vec::new(),
-            by_id: HashMap::new(),
+            by_id: HashMap::default(),
         }
     }
 

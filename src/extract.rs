@@ -125,11 +125,12 @@ impl<'d, 'a> Cx<'d, 'a> {
     }
 
     fn w(&self, k: usize) -> &str {
-        self.doc.info[self.s]
-            .lower
-            .get(k)
-            .map(String::as_str)
-            .unwrap_or("")
+        let info = &self.doc.info[self.s];
+        if k < info.len() {
+            info.word(k)
+        } else {
+            ""
+        }
     }
 
     fn raw(&self, k: usize) -> &str {

@@ -18,8 +18,8 @@ use crate::entity::{slug, EntityKind};
 use crate::error::{Error, Result};
 use crate::segment::SegmentRules;
 use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -320,7 +320,7 @@ pub(crate) struct WordSets {
     pub militia_prefixes: HashSet<String>,
     pub state_bodies: HashSet<String>,
     pub group_nouns: HashSet<String>,
-    pub unnamed_militia_nouns: HashSet<String>,
+    pub unnamed_militia_nouns: Vec<Vec<String>>,
     pub member_cues: HashSet<String>,
     pub location_nouns: HashSet<String>,
     pub attributions: Vec<Vec<String>>,
@@ -575,12 +575,12 @@ fn variants(name: &str) -> Vec<String> {
 
 fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
     let mut entities: Vec<LexEntity> = Vec::new();
-    let mut by_id: HashMap<String, usize> = HashMap::new();
+    let mut by_id: HashMap<String, usize> = HashMap::default();
     let mut patterns: Vec<Pattern> = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<String, usize> = HashMap::default();
     let mut titles = Vec::new();
     let mut relations: Vec<RelationType> = Vec::new();
-    let mut relation_index = HashMap::new();
+    let mut relation_index = HashMap::default();
 
     let mut add_pattern = |patterns: &mut Vec<Pattern>, text: &str, target: Target| {
         let text = text.trim();
@@ -688,12 +688,12 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
         }
     }
 
-    let mut verbs: HashMap<String, Vec<VerbTrigger>> = HashMap::new();
-    let mut nouns: HashMap<String, Vec<NounTrigger>> = HashMap::new();
-    let mut compounds = HashMap::new();
-    let mut prefixes = HashMap::new();
-    let mut patient_nouns = HashMap::new();
-    let mut label_nouns = HashMap::new();
+    let mut verbs: HashMap<String, Vec<VerbTrigger>> = HashMap::default();
+    let mut nouns: HashMap<String, Vec<NounTrigger>> = HashMap::default();
+    let mut compounds = HashMap::default();
+    let mut prefixes = HashMap::default();
+    let mut patient_nouns = HashMap::default();
+    let mut label_nouns = HashMap::default();
     for (ri, r) in relations.iter().enumerate() {
         for v in &r.verbs {
             for (form, tag) in inflect(v) {
@@ -767,7 +767,7 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
             })
             .collect()
     };
-    let mut plural_demonyms = HashSet::new();
+    let mut plural_demonyms = HashSet::default();
     for (_, file) in files {
         for st in &file.states {
             for d in &st.demonyms {
@@ -815,7 +815,7 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
         militia_prefixes: set(|w| &w.militia_prefixes),
         state_bodies: set(|w| &w.state_bodies),
         group_nouns: set(|w| &w.group_nouns),
-        unnamed_militia_nouns: set(|w| &w.unnamed_militia_nouns),
+        unnamed_militia_nouns: phrases(|w| &w.unnamed_militia_nouns),
         member_cues: set(|w| &w.member_cues),
         location_nouns: set(|w| &w.location_nouns),
         attributions: phrases(|w| &w.attributions),
@@ -874,7 +874,7 @@ pub(crate) fn check_files(
     mine: &[(String, LexiconFile)],
 ) -> Vec<String> {
     let mut problems = Vec::new();
-    let mut meaning: HashMap<String, (String, String)> = HashMap::new();
+    let mut meaning: HashMap<String, (String, String)> = HashMap::default();
     let relation_names: HashSet<&str> = all
         .iter()
         .flat_map(|(_, f)| f.relations.iter().map(|r| r.name.as_str()))

@@ -17,11 +17,11 @@
 //! definite descriptions ("the group") become mentions too; coreference
 //! resolves the last two.
 
-use crate::document::{Document, Form, Mention, TitleMention};
+use crate::document::{Document, Form, Mention, SentenceInfo, TitleMention};
 use crate::entity::EntityKind;
 use crate::lexicon::{Lexicon, Target};
 use crate::segment::TokenKind;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Finds every mention of the article.
 pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
@@ -122,22 +122,15 @@ fn gazetteer(doc: &mut Document, lex: &Lexicon, s: usize) {
     }
 }
 
-/// Longest match of a multi-word entry of `list` starting at token `i`.
-fn phrase_at<'l>(
-    lower: &[String],
-    i: usize,
-    list: impl Iterator<Item = &'l String>,
-) -> Option<usize> {
-    let mut best = None;
-    for p in list {
-        let words: Vec<&str> = p.split_whitespace().collect();
-        if i + words.len() <= lower.len()
-            && words.iter().enumerate().all(|(k, w)| lower[i + k] == *w)
-        {
-            best = best.max(Some(words.len()));
-        }
-    }
-    best
+/// Longest match of a multi-word entry of `list` (lower-case word
+/// sequences) starting at token `i`.
+fn phrase_at(info: &SentenceInfo, i: usize, list: &[Vec<String>]) -> Option<usize> {
+    list.iter()
+        .filter(|p| {
+            i + p.len() <= info.len() && p.iter().enumerate().all(|(k, w)| info.word(i + k) == w)
+        })
+        .map(Vec::len)
+        .max()
 }
 
 /// "militias", "militia groups", "proxies": the article's unnamed armed groups.
@@ -149,11 +142,7 @@ fn unnamed_groups(doc: &mut Document, lex: &Lexicon, s: usize) {
             i += 1;
             continue;
         }
-        if let Some(len) = phrase_at(
-            &doc.info[s].lower,
-            i,
-            lex.words.unnamed_militia_nouns.iter(),
-        ) {
+        if let Some(len) = phrase_at(&doc.info[s], i, &lex.words.unnamed_militia_nouns) {
             let ent = doc.intern("militias", "militias", EntityKind::Militia);
             doc.entities[ent].unnamed = true;
             doc.add_mention(Mention {
@@ -165,7 +154,7 @@ fn unnamed_groups(doc: &mut Document, lex: &Lexicon, s: usize) {
             i += len;
             continue;
         }
-        let w = doc.info[s].lower[i].as_str();
+        let w = doc.info[s].word(i);
         if lex.words.group_nouns.contains(w) {
             doc.add_mention(Mention {
                 sentence: s,
@@ -183,7 +172,7 @@ fn pronouns(doc: &mut Document, lex: &Lexicon, s: usize) {
         if doc.info[s].at[i].is_some() {
             continue;
         }
-        if let Some(p) = lex.words.pronouns.get(doc.info[s].lower[i].as_str()) {
+        if let Some(p) = lex.words.pronouns.get(doc.info[s].word(i)) {
             let possessive = p.possessive;
             doc.add_mention(Mention {
                 sentence: s,
@@ -209,7 +198,7 @@ fn name_token(doc: &Document, lex: &Lexicon, s: usize, i: usize) -> bool {
                 return !w.starts_with('\'') && !w.starts_with('\u{2019}');
             }
             // particles inside a name: "Saleh al-Arouri", "bin Salman"
-            lex.words.name_particles.contains(&info.lower[i])
+            lex.words.name_particles.contains(info.word(i))
                 && i + 1 < doc.len(s)
                 && (is_cap(doc.tok(s, i + 1)) || doc.tok(s, i + 1) == "-")
         }
@@ -221,7 +210,7 @@ fn name_token(doc: &Document, lex: &Lexicon, s: usize, i: usize) -> bool {
                 && !t.space_before
                 && !doc.sentences[s].tokens[i + 1].space_before
                 && (is_cap(doc.tok(s, i + 1))
-                    || lex.words.name_particles.contains(&info.lower[i + 1]))
+                    || lex.words.name_particles.contains(info.word(i + 1)))
         }
         TokenKind::Number => false,
     }
@@ -247,7 +236,7 @@ fn unknown_names(doc: &mut Document, lex: &Lexicon, s: usize) {
         i = j;
         // strip function words ("The", "In") and particles at the edges
         while a < b
-            && (lex.words.function_words.contains(&doc.info[s].lower[a]) || !is_cap(doc.tok(s, a)))
+            && (lex.words.function_words.contains(doc.info[s].word(a)) || !is_cap(doc.tok(s, a)))
         {
             a += 1;
         }
@@ -282,7 +271,7 @@ pub(crate) fn title_after(doc: &Document, s: usize, b: usize) -> Option<(usize, 
         if let Some(t) = doc.info[s].title_at[k] {
             return Some((t, k));
         }
-        let w = doc.info[s].lower[k].as_str();
+        let w = doc.info[s].word(k);
         if doc.info[s].at[k].is_none() && !matches!(w, "the" | "-") && !is_cap(doc.tok(s, k)) {
             return None;
         }
@@ -302,8 +291,8 @@ fn type_name(
 ) -> Option<(EntityKind, usize)> {
     let info = &doc.info[s];
     let words = &lex.words;
-    let first = info.lower[a].as_str();
-    let last = info.lower[b - 1].as_str();
+    let first = info.word(a);
+    let last = info.word(b - 1);
     let len = b - a;
     // words, with inner hyphens ("Wissam al-Tawil") but no digits or other marks
     let plain =
@@ -321,8 +310,7 @@ fn type_name(
     if words.militia_prefixes.contains(first) && len >= 2 {
         return Some((EntityKind::Militia, b));
     }
-    if title_before(doc, s, a).is_some() || (a > 0 && words.honorifics.contains(&info.lower[a - 1]))
-    {
+    if title_before(doc, s, a).is_some() || (a > 0 && words.honorifics.contains(info.word(a - 1))) {
         return Some((EntityKind::Person, b));
     }
     if title_after(doc, s, b).is_some() && len >= 2 {
@@ -330,7 +318,7 @@ fn type_name(
     }
     // a lower-case head word after the name: "Anbar province", "Ain al-Asad airbase"
     if b < doc.len(s) && info.at[b].is_none() {
-        let next = info.lower[b].as_str();
+        let next = info.word(b);
         if words.place_heads.contains(next) && !is_cap(doc.tok(s, b)) {
             return Some((EntityKind::Place, b + 1));
         }
@@ -338,8 +326,8 @@ fn type_name(
     if len >= 2 && words.given_names.contains(first) && plain {
         return Some((EntityKind::Person, b));
     }
-    let speech_after = b < doc.len(s) && words.speech_verbs.contains(&info.lower[b]);
-    let speech_before = a > 0 && words.speech_verbs.contains(&info.lower[a - 1]);
+    let speech_after = b < doc.len(s) && words.speech_verbs.contains(info.word(b));
+    let speech_before = a > 0 && words.speech_verbs.contains(info.word(a - 1));
     if (speech_after || speech_before) && (2..=4).contains(&len) && plain {
         return Some((EntityKind::Person, b));
     }
@@ -374,7 +362,7 @@ fn unify_people(doc: &mut Document) {
             .to_string()
     };
     // folded surname → the first multi-word person with it
-    let mut by_surname: HashMap<String, usize> = HashMap::new();
+    let mut by_surname: HashMap<String, usize> = HashMap::default();
     for (i, e) in doc.entities.iter().enumerate() {
         if e.kind == EntityKind::Person && e.label.split_whitespace().count() > 1 {
             if let Some(last) = e.label.split_whitespace().last() {
@@ -382,7 +370,7 @@ fn unify_people(doc: &mut Document) {
             }
         }
     }
-    let mut redirect: HashMap<usize, usize> = HashMap::new();
+    let mut redirect: HashMap<usize, usize> = HashMap::default();
     for (short, e) in doc.entities.iter().enumerate() {
         if e.kind == EntityKind::Person && e.label.split_whitespace().count() == 1 {
             if let Some(&long) = by_surname.get(&fold(&e.label)) {
@@ -423,16 +411,7 @@ fn join_aliases(doc: &mut Document, lex: &Lexicon) {
             } else {
                 continue;
             }
-            let Some(len) = phrase_at(
-                &doc.info[s].lower,
-                k,
-                lex.words
-                    .alias_markers
-                    .iter()
-                    .map(|v| v.join(" "))
-                    .collect::<Vec<_>>()
-                    .iter(),
-            ) else {
+            let Some(len) = phrase_at(&doc.info[s], k, &lex.words.alias_markers) else {
                 continue;
             };
             let Some(o) = doc.info[s].at.get(k + len).copied().flatten() else {
@@ -461,7 +440,7 @@ fn join_aliases(doc: &mut Document, lex: &Lexicon) {
 /// Short forms of the article's names: surnames of people and acronyms
 /// defined in parentheses or between commas.
 fn short_forms(doc: &mut Document, lex: &Lexicon) -> HashMap<String, usize> {
-    let mut map: HashMap<String, usize> = HashMap::new();
+    let mut map: HashMap<String, usize> = HashMap::default();
     for (i, e) in doc.entities.iter().enumerate() {
         if e.kind != EntityKind::Person {
             continue;

@@ -5,7 +5,7 @@
 //! a sentence. A blank line always does; a single line break does when the next
 //! line starts like a sentence (headlines, datelines, one paragraph per line).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -219,6 +219,9 @@ fn fuzz_crashes_stay_fixed() {
     let mut checked = 0;
     for target in std::fs::read_dir(&dir).unwrap() {
         let target = target.unwrap().path();
+        if !target.is_dir() {
+            continue;
+        }
         let name = target.file_name().unwrap().to_string_lossy().into_owned();
         for case in std::fs::read_dir(&target).unwrap() {
             let bytes = std::fs::read(case.unwrap().path()).unwrap();
