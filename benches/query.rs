@@ -85,6 +85,8 @@ fn generate(edges: usize) -> GraphFile {
                 span: (10, 40),
                 text: "Militia A attacked state B near the border.".into(),
                 date: None,
+                title: None,
+                url: None,
             }],
         });
     }
@@ -95,6 +97,8 @@ fn generate(edges: usize) -> GraphFile {
             .map(|i| DocumentInfo {
                 id: format!("doc{i}"),
                 date: None,
+                title: None,
+                url: None,
             })
             .collect(),
         relation_types: TYPES

@@ -58,7 +58,10 @@ struct Memory {
 #[derive(Clone, Debug, Default)]
 struct Phrase {
     heads: Vec<usize>,
+    /// Where the scan stopped (exclusive).
     end: usize,
+    /// Where the last head's mention ends (exclusive): evidence spans end here.
+    head_end: usize,
     /// The phrase ends in a title with no name: "a senior Hezbollah commander".
     titled: bool,
     /// The phrase ends in a common noun after its last name: "U.S. bases".
@@ -248,16 +251,25 @@ impl<'d, 'a> Cx<'d, 'a> {
                 p.modifier = false;
                 j = mm.tokens.1;
                 p.end = j;
+                p.head_end = j;
                 p.last_word = self.w(j - 1).to_string();
                 continue;
             }
+            let w = self.w(j);
+            // a verb ends the phrase: "Hezbollah fired rockets"
+            let verb_like = (w.ends_with("ed") && w.len() > 3) || (self.lex.verbs.contains_key(w) && !self.lex.nouns.contains_key(w));
+            if last.is_some() && verb_like && !self.is_possessive(j) {
+                break;
+            }
             if self.doc.info[self.s].title_at[j].is_some() {
                 p.titled = true;
-            } else if !self.is_possessive(j) && self.w(j) != "-" && last.is_some() {
+            } else if !self.is_possessive(j) && w != "-" && last.is_some() {
                 p.titled = false;
                 p.modifier = true;
+                // the noun the name modifies belongs to the span: "U.S. military personnel"
+                p.head_end = j + 1;
             }
-            p.last_word = self.w(j).to_string();
+            p.last_word = w.to_string();
             j += 1;
             p.end = j;
         }
@@ -316,6 +328,7 @@ impl<'d, 'a> Cx<'d, 'a> {
             if and {
                 p.heads.append(&mut pending);
                 closed = j;
+                p.head_end = next.head_end;
             }
         }
         p.end = closed;
@@ -687,9 +700,9 @@ impl<'d, 'a> Cx<'d, 'a> {
                 let p = self.phrase_right(k + 1);
                 for &y in &p.heads {
                     if reverse {
-                        self.emit(y, rel, x, at, p.end - 1);
+                        self.emit(y, rel, x, at, p.head_end - 1);
                     } else {
-                        self.emit(x, rel, y, at, p.end - 1);
+                        self.emit(x, rel, y, at, p.head_end - 1);
                     }
                 }
             }
@@ -701,7 +714,7 @@ impl<'d, 'a> Cx<'d, 'a> {
                         let end = self.doc.mentions[m].tokens.1;
                         let p = self.phrase_right(end);
                         for &y in &p.heads {
-                            self.emit(x, rel, y, k, p.end - 1);
+                            self.emit(x, rel, y, k, p.head_end - 1);
                         }
                     }
                 }
@@ -900,7 +913,7 @@ impl<'d, 'a> Cx<'d, 'a> {
                 trig.relation,
                 &patients,
                 group_start.saturating_sub(1),
-                agents.end.saturating_sub(1),
+                agents.head_end.saturating_sub(1),
             );
             return;
         }
@@ -948,7 +961,7 @@ impl<'d, 'a> Cx<'d, 'a> {
                             .map(|(s, _)| *s)
                             .collect();
                         for c in callers {
-                            self.emit(x, relation, c, k, object.end.saturating_sub(1));
+                            self.emit(x, relation, c, k, object.head_end.saturating_sub(1));
                         }
                     }
                 }
@@ -994,7 +1007,7 @@ impl<'d, 'a> Cx<'d, 'a> {
                     .then(|| self.entity(m))
                 });
                 if let Some(o) = owner {
-                    self.emit_all(&[o], relation, &object.heads.clone(), k, object.end - 1);
+                    self.emit_all(&[o], relation, &object.heads.clone(), k, object.head_end - 1);
                     return;
                 }
             } else if words
@@ -1006,7 +1019,7 @@ impl<'d, 'a> Cx<'d, 'a> {
             }
         }
         let start = k.min(self.first_token_of(&subjects, k));
-        self.emit_all(&subjects, relation, &object.heads, start, object.end - 1);
+        self.emit_all(&subjects, relation, &object.heads, start, object.head_end - 1);
     }
 
     /// The doer of a participle or infinitive at `k`: the subject of the
@@ -1128,14 +1141,14 @@ impl<'d, 'a> Cx<'d, 'a> {
                     if targets.is_empty() && trig.target_preps.contains(&w) {
                         let p = self.phrases_right(j + 1);
                         targets = p.heads;
-                        end = end.max(p.end.saturating_sub(1));
+                        end = end.max(p.head_end.saturating_sub(1));
                         j = p.end.max(j + 1);
                         continue;
                     }
                     if sources.is_empty() && trig.source_preps.contains(&w) {
                         let p = self.phrases_right(j + 1);
                         sources = p.heads;
-                        end = end.max(p.end.saturating_sub(1));
+                        end = end.max(p.head_end.saturating_sub(1));
                         j = p.end.max(j + 1);
                         continue;
                     }
@@ -1234,7 +1247,7 @@ impl<'d, 'a> Cx<'d, 'a> {
                 }
                 if self.w(e + 1) == "by" {
                     let p = self.phrases_right(e + 2);
-                    return (p.heads, p.end.saturating_sub(1));
+                    return (p.heads, p.head_end.saturating_sub(1));
                 }
             }
         }
@@ -1255,7 +1268,7 @@ impl<'d, 'a> Cx<'d, 'a> {
                 if self.w(first.end) == "and" {
                     let second = self.phrase_right(first.end + 1);
                     if let (Some(&x), Some(&y)) = (first.heads.first(), second.heads.first()) {
-                        self.emit(x, met, y, k, second.end.saturating_sub(1));
+                        self.emit(x, met, y, k, second.head_end.saturating_sub(1));
                     }
                 }
                 continue;
@@ -1327,7 +1340,7 @@ impl<'d, 'a> Cx<'d, 'a> {
                     let p = self.phrase_right(j + 2);
                     for &y in &p.heads {
                         if matches!(self.kind(y), EntityKind::State | EntityKind::Place) {
-                            self.emit(x, loc, y, a, p.end - 1);
+                            self.emit(x, loc, y, a, p.head_end - 1);
                         }
                     }
                 }
@@ -1471,7 +1484,7 @@ impl<'d, 'a> Cx<'d, 'a> {
                     rel,
                     &[target],
                     k,
-                    issuers.end.saturating_sub(1),
+                    issuers.head_end.saturating_sub(1),
                 );
             }
         }

@@ -20,6 +20,12 @@ pub struct DocumentInfo {
     /// The article's date, when known.
     #[serde(default)]
     pub date: Option<String>,
+    /// The article's headline, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Where the article was published, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 /// What a graph file says about a relation type, so that it can be drawn and
@@ -238,6 +244,9 @@ impl KnowledgeGraph {
     pub fn add_entity(&mut self, entity: Entity) -> NodeIndex {
         if let Some(&n) = self.nodes.get(&entity.id) {
             let existing = &mut self.graph[n];
+            // two articles typed the same name differently: keep one kind,
+            // the same whichever article came first
+            existing.kind = existing.kind.min(entity.kind);
             existing.mentions += entity.mentions;
             let mut names = entity.aliases;
             if entity.label != existing.label {
@@ -295,6 +304,13 @@ impl KnowledgeGraph {
     /// commutative up to ordering, and adding the same article twice does
     /// not double its evidence.
     pub fn merge(&mut self, other: &KnowledgeGraph) {
+        // a graph whose articles are all here already adds nothing new:
+        // merging it again must not count its mentions twice
+        let already = !other.documents.is_empty()
+            && other
+                .documents
+                .iter()
+                .all(|d| self.documents.binary_search(d).is_ok());
         for d in &other.documents {
             self.add_document(d.clone());
         }
@@ -302,12 +318,21 @@ impl KnowledgeGraph {
             self.declare_relation_type(info.clone());
         }
         for e in other.entities() {
-            self.add_entity(e.clone());
+            let mut e = e.clone();
+            if already && self.nodes.contains_key(&e.id) {
+                e.mentions = 0;
+            }
+            self.add_entity(e);
         }
         for r in other.relations() {
             // both ends were just added
             let _ = self.add_relation(r.clone());
         }
+    }
+
+    /// Whether an article with this id is part of the graph.
+    pub fn has_document(&self, id: &str) -> bool {
+        self.documents.iter().any(|d| d.id == id)
     }
 
     /// The graph as its serialisable form, in a canonical order.
@@ -418,18 +443,19 @@ impl KnowledgeGraph {
 
 /// Evidence as it is built by the extractor.
 pub(crate) fn evidence(
-    doc: &str,
-    date: &Option<String>,
+    doc: &DocumentInfo,
     sentence: usize,
     span: (usize, usize),
     text: &str,
 ) -> Evidence {
     Evidence {
-        doc: doc.to_string(),
+        doc: doc.id.clone(),
         sentence,
         span,
         text: text.to_string(),
-        date: date.clone(),
+        date: doc.date.clone(),
+        title: doc.title.clone(),
+        url: doc.url.clone(),
     }
 }
 
@@ -453,7 +479,17 @@ mod tests {
             source: s.into(),
             kind: k.into(),
             target: t.into(),
-            evidence: vec![evidence(doc, &None, 0, (0, 1), "x")],
+            evidence: vec![evidence(
+                &DocumentInfo {
+                    id: doc.into(),
+                    date: None,
+                    title: None,
+                    url: None,
+                },
+                0,
+                (0, 1),
+                "x",
+            )],
         }
     }
 
@@ -462,6 +498,8 @@ mod tests {
         g.add_document(DocumentInfo {
             id: doc.into(),
             date: None,
+            title: None,
+            url: None,
         });
         for (s, k, t) in edges {
             g.add_entity(ent(s, &s.to_uppercase()));

@@ -1,8 +1,11 @@
-//! Reading articles: files, directories (recursively), standard input.
+//! Reading articles: files, directories (recursively), globs, standard
+//! input, and JSON Lines files (`{"id", "text", "date", "title", "url"}` per
+//! line), streamed in batches so that memory grows with the graph, not with
+//! the corpus.
 
 use crate::error::{Error, Result};
 use crate::pipeline::Article;
-use std::io::Read;
+use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 
 /// 1-based (line, column) of byte `offset` in `bytes`.
@@ -101,11 +104,32 @@ pub fn decode(path: &Path, bytes: Vec<u8>, options: ReadOptions) -> Result<Decod
     }
 }
 
-/// The article files an input names: the file itself, or every file under a
-/// directory (sorted, hidden files skipped). `-` is standard input.
+/// The article files an input names: the file itself, every file under a
+/// directory (hidden files skipped), or the files a glob pattern matches
+/// (`news/**/*.jsonl`). `-` is standard input.
 pub fn expand(input: &Path) -> Result<Vec<PathBuf>> {
     if input.as_os_str() == "-" {
         return Ok(vec![input.to_path_buf()]);
+    }
+    let text = input.to_string_lossy();
+    if !input.exists() && text.contains(['*', '?', '[']) {
+        let paths = glob::glob(&text)
+            .map_err(|e| Error::Usage(format!("{text}: bad glob pattern: {}", e.msg)))?;
+        let mut out = Vec::new();
+        for p in paths {
+            let p = p.map_err(|e| {
+                let path = e.path().to_path_buf();
+                Error::io(path, e.into())
+            })?;
+            out.extend(expand(&p)?);
+        }
+        if out.is_empty() {
+            return Err(Error::Usage(format!(
+                "{text}: no file matches this pattern"
+            )));
+        }
+        out.sort();
+        return Ok(out);
     }
     let meta = std::fs::metadata(input).map_err(|e| Error::io(input, e))?;
     if !meta.is_dir() {
@@ -131,6 +155,180 @@ pub fn expand(input: &Path) -> Result<Vec<PathBuf>> {
     }
     out.sort();
     Ok(out)
+}
+
+/// Is `path` a JSON Lines file (by extension: `.jsonl`, `.ndjson`)?
+pub fn is_json_lines(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"))
+}
+
+/// One JSON Lines record.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Record {
+    #[serde(default)]
+    id: Option<serde_json::Value>,
+    text: String,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default, rename = "source")]
+    _source: Option<serde_json::Value>,
+}
+
+/// Parses one JSON Lines record; `line` (1-based) names it in messages and
+/// gives it an id when it has none (`FILE:LINE`).
+pub fn parse_record(path: &Path, line: usize, text: &str) -> std::result::Result<Article, String> {
+    let r: Record = serde_json::from_str(text).map_err(|e| {
+        let msg = e.to_string();
+        msg.split(" at line ").next().unwrap_or(&msg).to_string()
+    })?;
+    let id = match r.id {
+        Some(serde_json::Value::String(s)) if !s.is_empty() => s,
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        None | Some(serde_json::Value::Null) => format!("{}:{line}", article_id(path)),
+        Some(other) => return Err(format!("\"id\" must be a string or a number, not {other}")),
+    };
+    Ok(Article {
+        id,
+        text: r.text,
+        date: r.date.filter(|d| !d.is_empty()),
+        title: r.title.filter(|t| !t.is_empty()),
+        url: r.url.filter(|u| !u.is_empty()),
+    })
+}
+
+/// What reading a corpus came to.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Articles read.
+    pub articles: usize,
+    /// Files skipped (binary).
+    pub skipped_files: usize,
+    /// JSON Lines records skipped (malformed).
+    pub bad_records: usize,
+    /// Bytes read.
+    pub bytes: u64,
+}
+
+/// A corpus: the expanded, sorted list of files to read.
+#[derive(Clone, Debug)]
+pub struct Corpus {
+    files: Vec<PathBuf>,
+    options: ReadOptions,
+}
+
+impl Corpus {
+    /// Expands `inputs` (files, directories, globs, `-`) into a corpus. The
+    /// files are sorted, so the order they were named in does not matter.
+    pub fn open(inputs: &[PathBuf], options: ReadOptions) -> Result<Corpus> {
+        let mut files = Vec::new();
+        for i in inputs {
+            files.extend(expand(i)?);
+        }
+        files.sort();
+        files.dedup();
+        Ok(Corpus { files, options })
+    }
+
+    /// The files, in reading order.
+    pub fn files(&self) -> &[PathBuf] {
+        &self.files
+    }
+
+    /// Total size of the files, for progress (standard input counts 0).
+    pub fn total_bytes(&self) -> u64 {
+        self.files
+            .iter()
+            .filter_map(|f| std::fs::metadata(f).ok())
+            .map(|m| m.len())
+            .sum()
+    }
+
+    /// Reads the corpus in batches of about `batch_bytes` of text, calling
+    /// `batch` with each (in order) and `warn` with each warning. Malformed
+    /// JSON Lines records are reported with their line number and skipped.
+    pub fn read(
+        &self,
+        batch_bytes: usize,
+        mut batch: impl FnMut(Vec<Article>, u64) -> Result<()>,
+        mut warn: impl FnMut(Warning),
+    ) -> Result<Summary> {
+        let mut summary = Summary::default();
+        let mut pending: Vec<Article> = Vec::new();
+        let mut pending_bytes = 0usize;
+        let mut flush = |pending: &mut Vec<Article>,
+                         pending_bytes: &mut usize,
+                         summary: &mut Summary,
+                         force: bool|
+         -> Result<()> {
+            if !pending.is_empty() && (force || *pending_bytes >= batch_bytes) {
+                summary.articles += pending.len();
+                let bytes = *pending_bytes as u64;
+                *pending_bytes = 0;
+                batch(std::mem::take(pending), bytes)?;
+            }
+            Ok(())
+        };
+        for path in &self.files {
+            if is_json_lines(path) {
+                let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+                let mut reader = std::io::BufReader::with_capacity(1 << 20, file);
+                let mut buf = Vec::new();
+                let mut line = 0;
+                loop {
+                    buf.clear();
+                    let n = reader
+                        .read_until(b'\n', &mut buf)
+                        .map_err(|e| Error::io(path, e))?;
+                    if n == 0 {
+                        break;
+                    }
+                    line += 1;
+                    summary.bytes += n as u64;
+                    let text = String::from_utf8_lossy(&buf);
+                    if text.trim().is_empty() {
+                        continue;
+                    }
+                    match parse_record(path, line, text.trim_end()) {
+                        Ok(a) => {
+                            pending_bytes += a.text.len();
+                            pending.push(a);
+                            flush(&mut pending, &mut pending_bytes, &mut summary, false)?;
+                        }
+                        Err(message) => {
+                            summary.bad_records += 1;
+                            warn(Warning {
+                                path: PathBuf::from(format!("{}:{line}", path.display())),
+                                message: format!("bad record: {message}; skipped"),
+                            });
+                        }
+                    }
+                }
+            } else {
+                let (article, warning) = read_article(path, self.options)?;
+                if let Some(w) = warning {
+                    warn(w);
+                }
+                match article {
+                    Some(a) => {
+                        summary.bytes += a.text.len() as u64;
+                        pending_bytes += a.text.len();
+                        pending.push(a);
+                        flush(&mut pending, &mut pending_bytes, &mut summary, false)?;
+                    }
+                    None => summary.skipped_files += 1,
+                }
+            }
+        }
+        flush(&mut pending, &mut pending_bytes, &mut summary, true)?;
+        Ok(summary)
+    }
 }
 
 /// The id an article read from `path` gets: the path as given, with `/`.
@@ -165,6 +363,43 @@ pub fn read_article(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_lines_records() {
+        let p = Path::new("feed.jsonl");
+        let a = parse_record(p, 3, r#"{"id": "x1", "text": "Iran backs Hezbollah.", "date": "2024-08-06", "title": "T", "url": "https://e.x/1"}"#).unwrap();
+        assert_eq!(
+            (
+                a.id.as_str(),
+                a.date.as_deref(),
+                a.title.as_deref(),
+                a.url.as_deref()
+            ),
+            ("x1", Some("2024-08-06"), Some("T"), Some("https://e.x/1"))
+        );
+        assert_eq!(
+            parse_record(p, 7, r#"{"text": "t", "id": 42}"#).unwrap().id,
+            "42"
+        );
+        assert_eq!(
+            parse_record(p, 7, r#"{"text": "t"}"#).unwrap().id,
+            "feed.jsonl:7"
+        );
+        let rows = [
+            (r#"{"id": "a"}"#, "missing field `text`"),
+            (r#"{"text": 5}"#, "invalid type"),
+            (
+                r#"{"text": "t", "id": [1]}"#,
+                "\"id\" must be a string or a number",
+            ),
+            (r#"{"text": "t", "colour": 1}"#, "unknown field `colour`"),
+            ("not json", "expected ident"),
+        ];
+        for (line, want) in rows {
+            let e = parse_record(p, 1, line).unwrap_err();
+            assert!(e.contains(want), "{line}: {e}");
+        }
+    }
 
     #[test]
     fn line_and_column() {

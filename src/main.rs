@@ -61,6 +61,24 @@ enum Command {
         /// Treat invalid UTF-8 and binary files as errors (default: warn, repair or skip)
         #[arg(long)]
         strict: bool,
+        /// Add the articles to this graph (articles it already holds are skipped); written back unless -o is given
+        #[arg(long)]
+        into: Option<PathBuf>,
+        /// Worker threads (default: one per core); the graph is the same for any number
+        #[arg(long)]
+        threads: Option<usize>,
+        /// No progress bar and no summary on standard error (warnings are still shown)
+        #[arg(short, long)]
+        quiet: bool,
+    },
+    /// Merge graphs into one (the same article in several graphs counts once)
+    #[command(after_help = "Example:\n  newsgraph merge shard-*.ron -o all.ron")]
+    Merge {
+        /// Graphs newsgraph wrote (RON, JSON, GraphML or CSV directories)
+        #[arg(required = true)]
+        graphs: Vec<PathBuf>,
+        #[command(flatten)]
+        out: OutputArgs,
     },
     /// Write a graph file in another format, or a part of it
     #[command(
@@ -268,14 +286,22 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             no_default_lexicon,
             date,
             strict,
-        } => build(
-            &inputs,
-            out.validate()?,
-            lexicon.as_deref(),
-            no_default_lexicon,
-            date,
-            strict,
-        ),
+            into,
+            threads,
+            quiet,
+        } => {
+            let opts = BuildOptions {
+                lexicon,
+                replace: no_default_lexicon,
+                date,
+                strict,
+                into,
+                threads,
+                quiet,
+            };
+            build(&inputs, out.validate()?, opts)
+        }
+        Command::Merge { graphs, out } => merge(&graphs, out.validate()?),
         Command::Export { graph, out } => export_graph(&graph, out.validate()?),
         Command::Query {
             graph,
@@ -399,43 +425,108 @@ fn load_lexicon(
     }
 }
 
-fn build(
-    inputs: &[PathBuf],
-    out: Output,
-    lexicon: Option<&Path>,
+/// What `build` was asked to do besides its inputs and output.
+struct BuildOptions {
+    lexicon: Option<PathBuf>,
     replace: bool,
     date: Option<String>,
     strict: bool,
-) -> anyhow::Result<u8> {
-    let lex = load_lexicon(lexicon, replace)?;
-    let mut files = Vec::new();
-    for i in inputs {
-        files.extend(input::expand(i)?);
+    into: Option<PathBuf>,
+    threads: Option<usize>,
+    quiet: bool,
+}
+
+fn build(inputs: &[PathBuf], mut out: Output, o: BuildOptions) -> anyhow::Result<u8> {
+    if let Some(n) = o.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()
+            .context("starting worker threads")?;
     }
-    refuse_overwrite(out.path.as_deref(), &files)?;
-    let options = input::ReadOptions { strict };
-    let mut articles = Vec::with_capacity(files.len());
-    let mut skipped = 0;
-    for f in &files {
-        let (article, warning) = input::read_article(f, options)?;
-        if let Some(w) = warning {
-            eprintln!("newsgraph: warning: {w}");
-        }
-        match article {
-            Some(mut a) => {
-                a.date = date.clone();
-                articles.push(a);
+    let lex = load_lexicon(o.lexicon.as_deref(), o.replace)?;
+    let corpus = input::Corpus::open(inputs, input::ReadOptions { strict: o.strict })?;
+    refuse_overwrite(out.path.as_deref(), corpus.files())?;
+    if let Some(into) = &o.into {
+        refuse_overwrite(Some(into), corpus.files())?;
+        if out.path.is_none() {
+            out.path = Some(into.clone());
+            if out.format == Format::Ron {
+                out.format = Format::from_path(into).unwrap_or(Format::Ron);
             }
-            None => skipped += 1,
         }
     }
-    if skipped > 0 {
+    let mut graph = match &o.into {
+        Some(path) if path.exists() => KnowledgeGraph::load(path)?,
+        _ => KnowledgeGraph::new(),
+    };
+    let progress = progress_bar(corpus.total_bytes(), o.quiet);
+    let mut added = 0;
+    let summary = corpus.read(
+        8 << 20,
+        |mut batch, bytes| {
+            for a in &mut batch {
+                if a.date.is_none() {
+                    a.date = o.date.clone();
+                }
+            }
+            let refs: Vec<&newsgraph::Article> = batch.iter().collect();
+            added += pipeline::add_articles(&mut graph, &refs, &lex);
+            progress.inc(bytes);
+            progress.set_message(format!("{added} articles"));
+            Ok(())
+        },
+        |w| progress.suspend(|| eprintln!("newsgraph: warning: {w}")),
+    )?;
+    progress.finish_and_clear();
+    for r in lex.relation_types() {
+        graph.declare_relation_type(newsgraph::graph::RelationInfo::from(r));
+    }
+    let problems = summary.skipped_files + summary.bad_records;
+    if !o.quiet && (problems > 0 || summary.articles > 1 || added < summary.articles) {
+        let mut line = format!("newsgraph: {} article(s) read", summary.articles);
+        if added < summary.articles {
+            line.push_str(&format!(
+                " ({} already in the graph)",
+                summary.articles - added
+            ));
+        }
+        if summary.skipped_files > 0 {
+            line.push_str(&format!(", {} file(s) skipped", summary.skipped_files));
+        }
+        if summary.bad_records > 0 {
+            line.push_str(&format!(", {} bad record(s) skipped", summary.bad_records));
+        }
         eprintln!(
-            "newsgraph: {} article(s) read, {skipped} file(s) skipped",
-            articles.len()
+            "{line}; {} entities, {} relations",
+            graph.entity_count(),
+            graph.relation_count()
         );
     }
-    let graph = pipeline::extract_all(&articles, &lex);
+    write_output(&graph, &out)
+}
+
+/// A progress bar on standard error: hidden when it is not a terminal, or
+/// with --quiet.
+fn progress_bar(total: u64, quiet: bool) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if quiet || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(total);
+    let style = indicatif::ProgressStyle::with_template("{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {bytes_per_sec} ETA {eta} {msg}")
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar
+}
+
+fn merge(paths: &[PathBuf], out: Output) -> anyhow::Result<u8> {
+    refuse_overwrite(out.path.as_deref(), paths)?;
+    let mut graph = KnowledgeGraph::new();
+    for p in paths {
+        for f in input::expand(p)? {
+            graph.merge(&KnowledgeGraph::load(&f)?);
+        }
+    }
     write_output(&graph, &out)
 }
 

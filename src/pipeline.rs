@@ -9,6 +9,7 @@ use crate::graph::{evidence, DocumentInfo, KnowledgeGraph, RelationInfo};
 use crate::lexicon::Lexicon;
 use crate::mention;
 use crate::relation::Relation;
+use rayon::prelude::*;
 
 /// An article to read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,6 +20,10 @@ pub struct Article {
     pub text: String,
     /// Its date (ISO 8601), when known.
     pub date: Option<String>,
+    /// Its headline, when known (JSON Lines input).
+    pub title: Option<String>,
+    /// Where it was published, when known (JSON Lines input).
+    pub url: Option<String>,
 }
 
 impl Article {
@@ -28,26 +33,91 @@ impl Article {
             id: id.into(),
             text: text.into(),
             date: None,
+            title: None,
+            url: None,
         }
     }
 }
 
+/// Texts longer than this are read in blocks of about this size, in
+/// parallel (split at paragraph breaks where possible). Coreference does not
+/// cross blocks; no news article is this long.
+pub const BLOCK_BYTES: usize = 512 * 1024;
+
 /// Reads one article into a graph of its own.
 pub fn extract_article(article: &Article, lex: &Lexicon) -> KnowledgeGraph {
-    let mut doc = Document::new(article.id.clone(), &article.text, article.date.clone(), lex);
+    let info = DocumentInfo {
+        id: article.id.clone(),
+        date: article.date.clone(),
+        title: article.title.clone(),
+        url: article.url.clone(),
+    };
+    if article.text.len() <= BLOCK_BYTES {
+        let (doc, found) = analyse(&info.id, &article.text, lex);
+        return to_graph(&doc, lex, &found, &info, 0, 0);
+    }
+    let blocks = split_blocks(&article.text, BLOCK_BYTES);
+    let analysed: Vec<(Document, Vec<extract::Found>)> = blocks
+        .par_iter()
+        .map(|&(a, b)| analyse(&info.id, &article.text[a..b], lex))
+        .collect();
+    let mut g = KnowledgeGraph::new();
+    let mut sentences = 0;
+    for ((doc, found), &(start, _)) in analysed.iter().zip(&blocks) {
+        g.merge(&to_graph(doc, lex, found, &info, start, sentences));
+        sentences += doc.sentences.len();
+    }
+    g
+}
+
+/// Segments `text`, finds its mentions, resolves them and reads its relations.
+fn analyse<'t>(id: &str, text: &'t str, lex: &Lexicon) -> (Document<'t>, Vec<extract::Found>) {
+    let mut doc = Document::new(id, text, None, lex);
     mention::find(&mut doc, lex);
     coref::resolve(&mut doc, lex);
     let found = extract::relations(&doc, lex);
-    to_graph(&doc, lex, &found)
+    (doc, found)
+}
+
+/// Cuts `text` into blocks of about `size` bytes, at a paragraph break, else
+/// a line break, else a space, else anywhere on a character boundary.
+fn split_blocks(text: &str, size: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while text.len() - start > size {
+        let window = &text[start..];
+        let mut limit = size.min(window.len());
+        while !window.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let head = &window[..limit];
+        let cut = ["\n\n", "\n", ". ", " "]
+            .iter()
+            .find_map(|sep| {
+                head.rfind(sep)
+                    .filter(|&i| i > size / 2)
+                    .map(|i| i + sep.len())
+            })
+            .unwrap_or(limit);
+        out.push((start, start + cut));
+        start += cut;
+    }
+    out.push((start, text.len()));
+    out
 }
 
 /// Settles the labels of the article's entities and builds its graph.
-fn to_graph(doc: &Document, lex: &Lexicon, found: &[extract::Found]) -> KnowledgeGraph {
+/// `byte_base` and `sentence_base` place a block of a long text in the whole.
+fn to_graph(
+    doc: &Document,
+    lex: &Lexicon,
+    found: &[extract::Found],
+    info: &DocumentInfo,
+    byte_base: usize,
+    sentence_base: usize,
+) -> KnowledgeGraph {
     let mut g = KnowledgeGraph::new();
-    g.add_document(DocumentInfo {
-        id: doc.id.clone(),
-        date: doc.date.clone(),
-    });
+    g.add_document(info.clone());
     for r in lex.relation_types() {
         g.declare_relation_type(RelationInfo::from(r));
     }
@@ -106,8 +176,13 @@ fn to_graph(doc: &Document, lex: &Lexicon, found: &[extract::Found]) -> Knowledg
     }
     for f in found {
         let sent = &doc.sentences[f.sentence];
-        let span = doc.byte_span(f.sentence, f.tokens.0, f.tokens.1);
-        let ev = evidence(&doc.id, &doc.date, f.sentence, span, sent.text(doc.text));
+        let (a, b) = doc.byte_span(f.sentence, f.tokens.0, f.tokens.1);
+        let ev = evidence(
+            info,
+            sentence_base + f.sentence,
+            (byte_base + a, byte_base + b),
+            sent.text(doc.text),
+        );
         let rel = Relation {
             source: ids[f.source].clone(),
             kind: lex.relations[f.relation].name.clone(),
@@ -130,7 +205,9 @@ fn to_graph(doc: &Document, lex: &Lexicon, found: &[extract::Found]) -> Knowledg
     g
 }
 
-/// Reads many articles into one graph (in the order given).
+/// Reads many articles into one graph, in parallel (rayon). The result is
+/// the same whatever the number of threads: the articles' graphs are merged
+/// in the order given, and merging does not depend on order anyway.
 pub fn extract_all<'a>(
     articles: impl IntoIterator<Item = &'a Article>,
     lex: &Lexicon,
@@ -139,8 +216,57 @@ pub fn extract_all<'a>(
     for r in lex.relation_types() {
         g.declare_relation_type(RelationInfo::from(r));
     }
-    for a in articles {
-        g.merge(&extract_article(a, lex));
-    }
+    add_articles(&mut g, &articles.into_iter().collect::<Vec<_>>(), lex);
     g
+}
+
+/// Reads `articles` in parallel and adds them to `graph`, skipping the ones
+/// whose id it already holds (adding an article twice changes nothing).
+/// Returns how many were added.
+pub fn add_articles(graph: &mut KnowledgeGraph, articles: &[&Article], lex: &Lexicon) -> usize {
+    let fresh: Vec<&&Article> = articles
+        .iter()
+        .filter(|a| !graph.has_document(&a.id))
+        .collect();
+    let graphs: Vec<KnowledgeGraph> = fresh.par_iter().map(|a| extract_article(a, lex)).collect();
+    for r in lex.relation_types() {
+        graph.declare_relation_type(RelationInfo::from(r));
+    }
+    for g in &graphs {
+        graph.merge(g);
+    }
+    graphs.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_cover_the_text_at_good_breaks() {
+        let text = "Para one is here.\n\nPara two is here.\n\nPara three.";
+        let blocks = split_blocks(text, 24);
+        assert_eq!(blocks.first().unwrap().0, 0);
+        assert_eq!(blocks.last().unwrap().1, text.len());
+        assert!(blocks.windows(2).all(|w| w[0].1 == w[1].0));
+        assert_eq!(&text[blocks[0].0..blocks[0].1], "Para one is here.\n\n");
+        let odd = "é".repeat(100);
+        let blocks = split_blocks(&odd, 15);
+        assert!(blocks
+            .iter()
+            .all(|&(a, b)| odd.is_char_boundary(a) && odd.is_char_boundary(b)));
+    }
+
+    #[test]
+    fn a_long_text_read_in_blocks_keeps_global_offsets() {
+        let para = "Iran-backed Hezbollah fired rockets at Israel. Egypt urged calm.\n\n";
+        let text = para.repeat(BLOCK_BYTES / para.len() * 3);
+        let g = extract_article(&Article::new("long", text.as_str()), Lexicon::embedded());
+        let r = g.relation("iran", "backs", "hezbollah").unwrap();
+        assert_eq!(r.weight(), BLOCK_BYTES / para.len() * 3);
+        for (i, e) in r.evidence.iter().enumerate() {
+            assert_eq!(&text[e.span.0..e.span.1], "Iran-backed Hezbollah");
+            assert_eq!(e.sentence, i * 2, "sentence numbers run on across blocks");
+        }
+    }
 }

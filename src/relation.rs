@@ -17,6 +17,12 @@ pub struct Evidence {
     /// The article's date, when known (ISO 8601).
     #[serde(default)]
     pub date: Option<String>,
+    /// The article's headline, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Where the article was published, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 /// One edge: `source` `kind` `target`, with every piece of evidence for it.

@@ -233,6 +233,8 @@ fn graph_of(labels: &[String], aliases: &[String], texts: &[String]) -> Knowledg
     g.add_document(DocumentInfo {
         id: texts[0].clone(),
         date: Some("2024-01-02".into()),
+        title: Some(texts[0].clone()),
+        url: Some(format!("https://example.org/{}", texts.len())),
     });
     g.declare_relation_type(RelationInfo {
         name: "backs".into(),
@@ -266,6 +268,8 @@ fn graph_of(labels: &[String], aliases: &[String], texts: &[String]) -> Knowledg
                 span: (i, i + text.len()),
                 text: text.clone(),
                 date: None,
+                title: None,
+                url: None,
             }],
         };
         g.add_relation(rel).unwrap();

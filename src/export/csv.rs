@@ -11,7 +11,7 @@
 //! - `relationships.csv`: `:START_ID,:END_ID,:TYPE,weight:int,plover,cameo,evidence,evidence_json`;
 //!   `evidence` is the first evidence sentence, `evidence_json` every piece of
 //!   evidence as a JSON array;
-//! - `documents.csv` (`id,date`) and `relation_types.csv`
+//! - `documents.csv` (`id,date,title,url`) and `relation_types.csv`
 //!   (`name,symmetric,plover,cameo,color`), which Neo4j does not need but
 //!   which let newsgraph load the directory back without loss.
 //!
@@ -70,9 +70,14 @@ pub fn to_files(graph: &KnowledgeGraph) -> Vec<(&'static str, String)> {
         ]);
     }
     let mut docs = csv::Writer::from_writer(Vec::new());
-    let _ = docs.write_record(["id", "date"]);
+    let _ = docs.write_record(["id", "date", "title", "url"]);
     for d in &file.documents {
-        let _ = docs.write_record([d.id.as_str(), d.date.as_deref().unwrap_or("")]);
+        let _ = docs.write_record([
+            d.id.as_str(),
+            d.date.as_deref().unwrap_or(""),
+            d.title.as_deref().unwrap_or(""),
+            d.url.as_deref().unwrap_or(""),
+        ]);
     }
     let mut types = csv::Writer::from_writer(Vec::new());
     let _ = types.write_record(["name", "symmetric", "plover", "cameo", "color"]);
@@ -191,10 +196,12 @@ pub fn read_dir(dir: &Path) -> Result<KnowledgeGraph> {
     let mut documents = Vec::new();
     if dir.join("documents.csv").exists() {
         for rec in records(dir, "documents.csv")? {
-            let date = field(&rec, 1);
+            let some = |i: usize| Some(field(&rec, i)).filter(|v| !v.is_empty());
             documents.push(DocumentInfo {
                 id: field(&rec, 0),
-                date: (!date.is_empty()).then_some(date),
+                date: some(1),
+                title: some(2),
+                url: some(3),
             });
         }
     }
