@@ -257,7 +257,8 @@ impl<'d, 'a> Cx<'d, 'a> {
             }
             let w = self.w(j);
             // a verb ends the phrase: "Hezbollah fired rockets"
-            let verb_like = (w.ends_with("ed") && w.len() > 3) || (self.lex.verbs.contains_key(w) && !self.lex.nouns.contains_key(w));
+            let verb_like = (w.ends_with("ed") && w.len() > 3)
+                || (self.lex.verbs.contains_key(w) && !self.lex.nouns.contains_key(w));
             if last.is_some() && verb_like && !self.is_possessive(j) {
                 break;
             }
@@ -1007,7 +1008,13 @@ impl<'d, 'a> Cx<'d, 'a> {
                     .then(|| self.entity(m))
                 });
                 if let Some(o) = owner {
-                    self.emit_all(&[o], relation, &object.heads.clone(), k, object.head_end - 1);
+                    self.emit_all(
+                        &[o],
+                        relation,
+                        &object.heads.clone(),
+                        k,
+                        object.head_end - 1,
+                    );
                     return;
                 }
             } else if words
@@ -1019,7 +1026,13 @@ impl<'d, 'a> Cx<'d, 'a> {
             }
         }
         let start = k.min(self.first_token_of(&subjects, k));
-        self.emit_all(&subjects, relation, &object.heads, start, object.head_end - 1);
+        self.emit_all(
+            &subjects,
+            relation,
+            &object.heads,
+            start,
+            object.head_end - 1,
+        );
     }
 
     /// The doer of a participle or infinitive at `k`: the subject of the

