@@ -341,6 +341,31 @@ enum Slot {
     Var(String),
 }
 
+/// Limits on the work one query may do: disconnected patterns multiply
+/// ("?a ?r ?b . ?c ?s ?d" is every pair of edges), and a mistyped query
+/// should end with an error, not hours later.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// The most answers (distinct rows).
+    pub max_rows: usize,
+    /// The most candidate edges examined.
+    pub max_steps: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_rows: 100_000,
+            max_steps: 50_000_000,
+        }
+    }
+}
+
+/// Runs `query` on `graph` within the default [`Limits`]. See [`run_with`].
+pub fn run(graph: &KnowledgeGraph, query: &Query) -> Result<Answer> {
+    run_with(graph, query, Limits::default())
+}
+
 /// Runs `query` on `graph`.
 ///
 /// # Arguments
@@ -350,7 +375,7 @@ enum Slot {
 /// # Returns
 /// Every distinct binding of the query's variables, sorted; an error when
 /// the query names an entity the graph does not have (with close names) or
-/// a relation type it does not know.
+/// a relation type it does not know, or when it needs more than `limits`.
 ///
 /// # Complexity
 /// Patterns are matched one at a time, always the one with the most bound
@@ -368,7 +393,7 @@ enum Slot {
 /// assert_eq!(answer.columns, ["s", "m"]);
 /// assert_eq!(answer.rows[0][0], Value::Entity("iran".into()));
 /// ```
-pub fn run(graph: &KnowledgeGraph, query: &Query) -> Result<Answer> {
+pub fn run_with(graph: &KnowledgeGraph, query: &Query, limits: Limits) -> Result<Answer> {
     let known: BTreeSet<String> = graph.relation_type_names().into_iter().collect();
     let mut resolved = Vec::new();
     let mut kinds: HashMap<String, Vec<EntityKind>> = HashMap::new();
@@ -426,9 +451,18 @@ pub fn run(graph: &KnowledgeGraph, query: &Query) -> Result<Answer> {
         by_type: HashMap::new(),
         results: BTreeSet::new(),
         variables: &query.variables,
+        limits,
+        steps: 0,
+        over: false,
     };
     let mut done = vec![false; resolved.len()];
     search.solve(&mut HashMap::new(), &mut done);
+    if search.over {
+        return Err(Error::Usage(format!(
+            "the query needs more than {} answers or {} steps: join its patterns through shared variables, or name entities",
+            limits.max_rows, limits.max_steps
+        )));
+    }
     let mut rows: Vec<Vec<Value>> = search.results.into_iter().collect();
     let label = |v: &Value| match v {
         Value::Entity(id) => graph
@@ -460,6 +494,9 @@ struct Search<'g> {
     by_type: HashMap<Option<Vec<String>>, Vec<Candidate>>,
     results: BTreeSet<Vec<Value>>,
     variables: &'g [String],
+    limits: Limits,
+    steps: u64,
+    over: bool,
 }
 
 type Bindings = HashMap<String, Value>;
@@ -476,6 +513,9 @@ impl<'g> Search<'g> {
     }
 
     fn solve(&mut self, b: &mut Bindings, done: &mut [bool]) {
+        if self.over {
+            return;
+        }
         // the pattern with the most bound terms goes next
         let next = (0..self.patterns.len())
             .filter(|&i| !done[i])
@@ -492,10 +532,18 @@ impl<'g> Search<'g> {
                 .map(|v| b.get(v).cloned().unwrap_or(Value::Relation(String::new())))
                 .collect();
             self.results.insert(row);
+            if self.results.len() > self.limits.max_rows {
+                self.over = true;
+            }
             return;
         };
         done[i] = true;
         for (s, o, kind) in self.candidates(i, b) {
+            self.steps += 1;
+            if self.steps > self.limits.max_steps || self.over {
+                self.over = true;
+                break;
+            }
             let p = &self.patterns[i];
             let mut added = Vec::new();
             if self.bind(&p.subject, s, b, &mut added)
@@ -634,6 +682,21 @@ mod tests {
         );
         let q = Query::parse("'U.S.' ?r ?x .").unwrap();
         assert_eq!(q.variables, ["r", "x"]);
+    }
+
+    #[test]
+    fn runaway_queries_stop_with_an_error() {
+        // regression: found by the query fuzz target (a 4-way cross product ran past 10 s)
+        let g = KnowledgeGraph::load(std::path::Path::new("graphs/seed.ron")).unwrap();
+        let q = Query::parse("?a ?r ?b . ?c ?s ?d . ?e ?t ?f").unwrap();
+        let tight = Limits {
+            max_rows: 1_000,
+            max_steps: 1_000_000,
+        };
+        let err = run_with(&g, &q, tight).unwrap_err().to_string();
+        assert!(err.contains("more than 1000 answers"), "{err}");
+        let small = Query::parse("?a ?r ?b").unwrap();
+        assert_eq!(run_with(&g, &small, tight).unwrap().rows.len(), 31);
     }
 
     #[test]
