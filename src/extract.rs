@@ -386,6 +386,31 @@ impl<'d, 'a> Cx<'d, 'a> {
 
     /// The subject(s) of a verb at `k`: the noun phrase right before it.
     fn subject_left(&self, k: usize) -> (Vec<usize>, bool) {
+        let (subjects, negated) = self.subject_left_inner(k);
+        // "Iraq denied that it attacked Syria": a denied clause
+        // where the subject stands: its nearest mention, a pronoun included
+        let start = (k.saturating_sub(WINDOW)..k)
+            .rev()
+            .find(|&i| {
+                self.mention(i)
+                    .is_some_and(|m| subjects.contains(&self.entity(m)))
+            })
+            .map(|i| {
+                self.doc.mentions[self.mention(i).expect("a mention")]
+                    .tokens
+                    .0
+            })
+            .unwrap_or(k);
+        let mut j = start;
+        if j > 0 && self.w(j - 1) == "that" {
+            j -= 1;
+        }
+        let denied = !subjects.is_empty()
+            && (j.saturating_sub(3)..j).any(|i| self.lex.words.denials.contains(self.w(i)));
+        (subjects, negated || denied)
+    }
+
+    fn subject_left_inner(&self, k: usize) -> (Vec<usize>, bool) {
         let (mut j, negated) = self.skip_verb_group_left(k);
         let words = &self.lex.words;
         // "..., which attacked", "X who struck"
@@ -979,6 +1004,11 @@ impl<'d, 'a> Cx<'d, 'a> {
         }
         // the subject
         let infinitive = k > 0 && self.w(k - 1) == "to";
+        // "accused Israel of attacking Gaza", "blamed X for striking": what
+        // someone is accused of is not an act the sentence reports
+        if trig.form == VerbForm::Ing && k > 0 && matches!(self.w(k - 1), "of" | "for") {
+            return;
+        }
         let (subjects, negated) = if trig.form == VerbForm::Ing && !be_before || infinitive {
             let subjects = match self.statement_source(k) {
                 Some(issuers) => issuers,
@@ -1588,6 +1618,19 @@ mod tests {
         // regression: a participle or infinitive opening the sentence (index underflow)
         f41_sentence_initial_participle: "Urging Iran to stop, Egypt left." => [];
         f42_sentence_initial_infinitive: "To attack Israel was the aim." => [];
+        // the other PLOVER categories
+        f47_agreed: "Israel agreed with Hamas on a truce." => ["hamas agreed_with israel"];
+        f48_aided: "Qatar sent aid to Gaza. Egypt assisted Jordan." => ["egypt aided jordan", "qatar aided gaza"];
+        f49_cooperated: "Turkey cooperated with Russia." => ["russia cooperated_with turkey"];
+        f50_sanctioned: "The United States sanctioned Hezbollah." => ["united-states sanctioned hezbollah"];
+        f51_protested: "Jordan protested against Israel." => ["jordan protested israel"];
+        f52_withdrew: "Russia withdrew from Syria." => ["russia withdrew_from syria"];
+        f53_investigated: "The United Nations investigated Israel." => ["united-nations investigated israel"];
+        // accusations and denials
+        f43_accused_of: "Egypt accused Israel of attacking Gaza." => ["egypt blamed israel"];
+        f44_blamed_for: "Russia blamed Ukraine for shelling Donetsk." => ["russia blamed ukraine"];
+        f45_denied_clause: "Iraq denied that it attacked Syria." => [];
+        f46_reported_speech: "Turkey said Russia attacked Ukraine." => ["russia attacked ukraine"];
         // nothing to find
         f39_plain: "Markets were calm and the weather was mild." => [];
         f40_unknown_lowercase: "the us and them of it attacked nothing." => [];
