@@ -32,6 +32,7 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../data/lexicon/organizations.ron"),
     ),
     ("places.ron", include_str!("../data/lexicon/places.ron")),
+    ("cities.ron", include_str!("../data/lexicon/cities.ron")),
     ("titles.ron", include_str!("../data/lexicon/titles.ron")),
     (
         "relations.ron",
