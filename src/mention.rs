@@ -246,10 +246,43 @@ fn unknown_names(doc: &mut Document, lex: &Lexicon, s: usize) {
         if a >= b {
             continue;
         }
+        if b == a + 1 && extend_known_place(doc, lex, s, a) {
+            continue;
+        }
         if let Some((kind, end)) = type_name(doc, lex, s, a, b) {
             add_name(doc, s, a, b, end, kind);
         }
     }
+}
+
+/// "Rafah Crossing", "Baghdad Airport", "Sinai Command": a capitalised head
+/// word right after a known place name makes a new name, not the place.
+fn extend_known_place(doc: &mut Document, lex: &Lexicon, s: usize, a: usize) -> bool {
+    let head = doc.info[s].word(a).to_string();
+    let kind = if lex.words.place_heads.contains(head.as_str()) {
+        EntityKind::Place
+    } else if lex.words.organization_heads.contains(head.as_str()) {
+        EntityKind::Organization
+    } else {
+        return false;
+    };
+    let Some(m) = a.checked_sub(1).and_then(|p| doc.info[s].at[p]) else {
+        return false;
+    };
+    let known_place = doc.mentions[m].form == Form::Name
+        && doc.mentions[m]
+            .entity
+            .is_some_and(|e| doc.entities[e].kind == EntityKind::Place);
+    if !known_place {
+        return false;
+    }
+    let start = doc.mentions[m].tokens.0;
+    let label = doc.span_text(s, start, a + 1).to_string();
+    let e = doc.intern_name(&label, kind);
+    doc.mentions[m].entity = Some(e);
+    doc.mentions[m].tokens.1 = a + 1;
+    doc.info[s].at[a] = Some(m);
+    true
 }
 
 /// The title right before token `a` (possibly after an honorific), if any.
@@ -593,6 +626,8 @@ mod tests {
             ("The Northern Shield Brigades (NSB) struck. Later the NSB withdrew.", &[("NSB", "northern-shield-brigades", Militia)]),
             // 7: unnamed groups
             ("Iran-aligned militias fired rockets.", &[("Iran", "iran", State), ("militias", "militias", Militia)]),
+            // 9: a head word after a known place names a new place
+            ("Trucks waited at the Rafah Crossing near Rafah.", &[("Rafah Crossing", "rafah-crossing", Place), ("Rafah", "rafah", Place)]),
             // 8: speech verb
             ("\"We will respond,\" said Omar Farouq.", &[("Omar Farouq", "omar-farouq", Person)]),
         ];
