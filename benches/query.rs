@@ -79,7 +79,7 @@ fn generate(edges: usize) -> GraphFile {
             source: entities[s].id.clone(),
             kind: k.to_string(),
             target: entities[t].id.clone(),
-            evidence: vec![Evidence {
+            evidence: std::collections::BTreeSet::from([Evidence {
                 doc: format!("doc{}", relations.len() % 10_000),
                 sentence: 3,
                 span: (10, 40),
@@ -87,7 +87,7 @@ fn generate(edges: usize) -> GraphFile {
                 date: None,
                 title: None,
                 url: None,
-            }],
+            }]),
         });
     }
     relations.sort_by(|a, b| (&a.source, &a.kind, &a.target).cmp(&(&b.source, &b.kind, &b.target)));

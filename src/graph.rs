@@ -290,12 +290,7 @@ impl KnowledgeGraph {
             }
             return Ok(e);
         }
-        let mut rel = relation;
-        if !rel.evidence.is_sorted() {
-            rel.evidence.sort();
-        }
-        rel.evidence.dedup();
-        let e = self.graph.add_edge(a, b, rel);
+        let e = self.graph.add_edge(a, b, relation);
         self.edges.insert((a, kind, b), e);
         Ok(e)
     }
@@ -327,6 +322,40 @@ impl KnowledgeGraph {
         for r in other.relations() {
             // both ends were just added
             let _ = self.add_relation(r.clone());
+        }
+    }
+
+    /// Like [`merge`](Self::merge), but takes `other` by value and moves
+    /// its entities and relations in instead of copying them.
+    pub fn absorb(&mut self, mut other: KnowledgeGraph) {
+        let already = !other.documents.is_empty()
+            && other
+                .documents
+                .iter()
+                .all(|d| self.documents.binary_search(d).is_ok());
+        for d in std::mem::take(&mut other.documents) {
+            self.add_document(d);
+        }
+        for (_, info) in std::mem::take(&mut other.relation_types) {
+            self.declare_relation_type(info);
+        }
+        let edges: Vec<EdgeIndex> = other.edges.values().copied().collect();
+        let relations: Vec<Relation> = edges
+            .into_iter()
+            .filter_map(|e| other.graph.remove_edge(e))
+            .collect();
+        let nodes: Vec<NodeIndex> = other.nodes.values().copied().collect();
+        for n in nodes {
+            if let Some(mut e) = other.graph.remove_node(n) {
+                if already && self.nodes.contains_key(&e.id) {
+                    e.mentions = 0;
+                }
+                self.add_entity(e);
+            }
+        }
+        for r in relations {
+            // both ends were just added
+            let _ = self.add_relation(r);
         }
     }
 
@@ -479,7 +508,7 @@ mod tests {
             source: s.into(),
             kind: k.into(),
             target: t.into(),
-            evidence: vec![evidence(
+            evidence: std::collections::BTreeSet::from([evidence(
                 &DocumentInfo {
                     id: doc.into(),
                     date: None,
@@ -489,7 +518,7 @@ mod tests {
                 0,
                 (0, 1),
                 "x",
-            )],
+            )]),
         }
     }
 

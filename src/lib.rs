@@ -18,7 +18,7 @@
 //! let article = Article::new("a.txt", "Iran-backed Hezbollah fired rockets. Israel has not commented.");
 //! let graph = extract_article(&article, Lexicon::embedded());
 //! let backs = graph.relation("iran", "backs", "hezbollah").expect("an edge");
-//! assert_eq!(backs.evidence[0].text, "Iran-backed Hezbollah fired rockets.");
+//! assert_eq!(backs.evidence.first().unwrap().text, "Iran-backed Hezbollah fired rockets.");
 //! ```
 #![deny(missing_docs)]
 

@@ -524,7 +524,7 @@ fn merge(paths: &[PathBuf], out: Output) -> anyhow::Result<u8> {
     let mut graph = KnowledgeGraph::new();
     for p in paths {
         for f in input::expand(p)? {
-            graph.merge(&KnowledgeGraph::load(&f)?);
+            graph.absorb(KnowledgeGraph::load(&f)?);
         }
     }
     write_output(&graph, &out)

@@ -64,7 +64,7 @@ pub fn extract_article(article: &Article, lex: &Lexicon) -> KnowledgeGraph {
     let mut g = KnowledgeGraph::new();
     let mut sentences = 0;
     for ((doc, found), &(start, _)) in analysed.iter().zip(&blocks) {
-        g.merge(&to_graph(doc, lex, found, &info, start, sentences));
+        g.absorb(to_graph(doc, lex, found, &info, start, sentences));
         sentences += doc.sentences.len();
     }
     g
@@ -187,7 +187,7 @@ fn to_graph(
             source: ids[f.source].clone(),
             kind: lex.relations[f.relation].name.clone(),
             target: ids[f.target].clone(),
-            evidence: vec![ev],
+            evidence: std::collections::BTreeSet::from([ev]),
         };
         // symmetric relations are stored once, in id order
         let rel = if lex.relations[f.relation].symmetric && rel.source > rel.target {
@@ -232,10 +232,11 @@ pub fn add_articles(graph: &mut KnowledgeGraph, articles: &[&Article], lex: &Lex
     for r in lex.relation_types() {
         graph.declare_relation_type(RelationInfo::from(r));
     }
-    for g in &graphs {
-        graph.merge(g);
+    let added = graphs.len();
+    for g in graphs {
+        graph.absorb(g);
     }
-    graphs.len()
+    added
 }
 
 /// The stages one at a time, for the benchmarks (`benches/pipeline.rs`).

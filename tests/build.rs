@@ -192,5 +192,8 @@ fn date_flows_into_the_evidence() {
     let d = dir_with(&[("a.txt", b"Iran-backed Hezbollah fired rockets.")]);
     let g = graph_of(&ok(d.path(), &["build", "a.txt", "--date", "2024-08-06"]));
     let r = g.relation("iran", "backs", "hezbollah").unwrap();
-    assert_eq!(r.evidence[0].date.as_deref(), Some("2024-08-06"));
+    assert_eq!(
+        r.evidence.first().unwrap().date.as_deref(),
+        Some("2024-08-06")
+    );
 }

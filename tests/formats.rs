@@ -262,7 +262,7 @@ fn graph_of(labels: &[String], aliases: &[String], texts: &[String]) -> Knowledg
             source: ids[i % ids.len()].clone(),
             kind: "backs".into(),
             target: ids[(i + 1) % ids.len()].clone(),
-            evidence: vec![Evidence {
+            evidence: std::collections::BTreeSet::from([Evidence {
                 doc: texts[0].clone(),
                 sentence: i,
                 span: (i, i + text.len()),
@@ -270,7 +270,7 @@ fn graph_of(labels: &[String], aliases: &[String], texts: &[String]) -> Knowledg
                 date: None,
                 title: None,
                 url: None,
-            }],
+            }]),
         };
         g.add_relation(rel).unwrap();
     }

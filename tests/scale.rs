@@ -37,7 +37,12 @@ fn json_lines_records_flow_into_the_evidence() {
         "{err}"
     );
     let g = graph(&String::from_utf8(out.stdout).unwrap());
-    let ev = &g.relation("iran", "backs", "hezbollah").unwrap().evidence[0];
+    let ev = &g
+        .relation("iran", "backs", "hezbollah")
+        .unwrap()
+        .evidence
+        .first()
+        .unwrap();
     assert_eq!(ev.doc, "wire-1");
     assert_eq!(ev.date.as_deref(), Some("2024-08-05"));
     assert_eq!(ev.title.as_deref(), Some("Rockets"));
@@ -45,7 +50,9 @@ fn json_lines_records_flow_into_the_evidence() {
     assert_eq!(
         g.relation("turkey", "condemned", "greece")
             .unwrap()
-            .evidence[0]
+            .evidence
+            .first()
+            .unwrap()
             .doc,
         "4"
     );
@@ -180,6 +187,12 @@ fn merged(parts: &[&KnowledgeGraph]) -> newsgraph::graph::GraphFile {
     for p in parts {
         g.merge(p);
     }
+    // absorbing (by move) gives the same graph as merging (by copy)
+    let mut h = KnowledgeGraph::new();
+    for p in parts {
+        h.absorb((*p).clone());
+    }
+    assert_eq!(h.to_file(), g.to_file());
     g.to_file()
 }
 

@@ -190,7 +190,7 @@ pub fn read_dir(dir: &Path) -> Result<KnowledgeGraph> {
             source: field(&rec, 0),
             target: field(&rec, 1),
             kind: field(&rec, 2),
-            evidence,
+            evidence: evidence.into_iter().collect(),
         });
     }
     let mut documents = Vec::new();

@@ -351,7 +351,7 @@ pub fn from_str(text: &str, origin: &str) -> Result<KnowledgeGraph> {
             source,
             kind,
             target,
-            evidence,
+            evidence: evidence.into_iter().collect(),
         });
     }
     let file = GraphFile {

@@ -118,7 +118,7 @@ pub fn to_string(graph: &KnowledgeGraph) -> String {
                 weight: r.weight(),
                 plover: info(&r.kind).map(|i| i.plover.clone()).unwrap_or_default(),
                 cameo: info(&r.kind).map(|i| i.cameo.clone()).unwrap_or_default(),
-                evidence: r.evidence.clone(),
+                evidence: r.evidence.iter().cloned().collect(),
             })
             .collect(),
     };
@@ -163,7 +163,7 @@ pub fn from_str(text: &str, origin: &str) -> Result<KnowledgeGraph> {
                 source: l.source,
                 kind: l.kind,
                 target: l.target,
-                evidence: l.evidence,
+                evidence: l.evidence.into_iter().collect(),
             })
             .collect(),
     };
