@@ -558,14 +558,7 @@ fn write_output(graph: &KnowledgeGraph, out: &Output) -> anyhow::Result<u8> {
     let graph = out.filter.apply(graph)?;
     match &out.path {
         Some(path) => export::write(&graph, out.format, &out.draw, path)?,
-        None => {
-            let text = export::render(&graph, out.format, &out.draw)?;
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(text.as_bytes())
-                .context("writing to standard output")?;
-            stdout.flush().context("writing to standard output")?;
-        }
+        None => return print(&export::render(&graph, out.format, &out.draw)?),
     }
     Ok(exit::SUCCESS)
 }
