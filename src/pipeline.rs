@@ -181,7 +181,7 @@ fn to_graph(
             info,
             sentence_base + f.sentence,
             (byte_base + a, byte_base + b),
-            sent.text(doc.text),
+            &evidence_text(doc.text, sent.start, sent.end, a, b),
         );
         let rel = Relation {
             source: ids[f.source].clone(),
@@ -203,6 +203,38 @@ fn to_graph(
         let _ = g.add_relation(rel);
     }
     g
+}
+
+/// The longest evidence text kept: a sentence longer than this (a table, a
+/// page without punctuation) is cut to the words around the relation, so a
+/// relation stated many times does not hold many pages.
+pub const MAX_EVIDENCE_BYTES: usize = 1000;
+
+/// The sentence `[start, end)` of `text`, or, when it is longer than
+/// [`MAX_EVIDENCE_BYTES`], the part around the stating words `[a, b)`
+/// marked with "…" where it was cut.
+fn evidence_text(text: &str, start: usize, end: usize, a: usize, b: usize) -> String {
+    if end - start <= MAX_EVIDENCE_BYTES {
+        return text[start..end].to_string();
+    }
+    let margin = MAX_EVIDENCE_BYTES.saturating_sub(b - a) / 2;
+    let mut from = a.saturating_sub(margin).max(start);
+    let mut to = (b + margin).min(end);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let mut out = String::new();
+    if from > start {
+        out.push('…');
+    }
+    out.push_str(&text[from..to]);
+    if to < end {
+        out.push('…');
+    }
+    out
 }
 
 /// Reads many articles into one graph, in parallel (rayon). The result is
@@ -260,6 +292,20 @@ pub mod stages {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_sentences_give_short_evidence() {
+        let text = format!(
+            "{}Iran-backed Hezbollah{}",
+            "word ".repeat(500),
+            " more".repeat(500)
+        );
+        let a = 2500;
+        let ev = evidence_text(&text, 0, text.len(), a, a + 21);
+        assert!(ev.len() <= MAX_EVIDENCE_BYTES + 8, "{}", ev.len());
+        assert!(ev.starts_with('…') && ev.ends_with('…') && ev.contains("Iran-backed Hezbollah"));
+        assert_eq!(evidence_text("short one.", 0, 10, 0, 5), "short one.");
+    }
 
     #[test]
     fn blocks_cover_the_text_at_good_breaks() {

@@ -13,7 +13,8 @@ pub struct Evidence {
     /// Byte offsets `(start, end)` into the article of the words that state
     /// the relation.
     pub span: (usize, usize),
-    /// The sentence the relation was read from.
+    /// The sentence the relation was read from (around the stating words
+    /// only, marked with "…", when the sentence is over 1,000 bytes).
     pub text: String,
     /// The article's date, when known (ISO 8601).
     #[serde(default)]
