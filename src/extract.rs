@@ -221,7 +221,7 @@ impl<'d, 'a> Cx<'d, 'a> {
             || words.auxiliaries.contains(w)
             || words.relative_pronouns.contains(w)
             || words.clause_breaks.contains(w)
-            || matches!(w, "and" | "or" | "to" | "said" | "says")
+            || matches!(w, "and" | "or" | "to")
             || (self.lex.verbs.contains_key(w)
                 && !self.lex.nouns.contains_key(w)
                 && !self.lex.patient_nouns.contains_key(w)
@@ -1317,7 +1317,7 @@ impl<'d, 'a> Cx<'d, 'a> {
                 continue;
             }
             // "A and B held talks"
-            if k > 0 && matches!(self.w(k - 1), "held" | "hold" | "holds") {
+            if k > 0 && self.lex.words.meeting_verbs.contains(self.w(k - 1)) {
                 let (subjects, negated) = self.subject_left(k - 1);
                 if !negated && subjects.len() >= 2 {
                     self.emit(subjects[1], met, subjects[0], k - 1, k);
@@ -1618,6 +1618,7 @@ mod tests {
         // regression: a participle or infinitive opening the sentence (index underflow)
         f41_sentence_initial_participle: "Urging Iran to stop, Egypt left." => [];
         f42_sentence_initial_infinitive: "To attack Israel was the aim." => [];
+        f54_held_talks: "Egypt and Jordan held talks on Sunday." => ["egypt met jordan"];
         // the other PLOVER categories
         f47_agreed: "Israel agreed with Hamas on a truce." => ["hamas agreed_with israel"];
         f48_aided: "Qatar sent aid to Gaza. Egypt assisted Jordan." => ["egypt aided jordan", "qatar aided gaza"];

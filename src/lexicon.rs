@@ -237,6 +237,7 @@ pub struct Words {
     pub issue_verbs: Vec<String>,
     pub presence_words: Vec<String>,
     pub alias_markers: Vec<String>,
+    pub meeting_verbs: Vec<String>,
 }
 
 /// What a name pattern in the automaton stands for.
@@ -331,6 +332,7 @@ pub(crate) struct WordSets {
     pub issue_verbs: HashSet<String>,
     pub presence_words: HashSet<String>,
     pub alias_markers: Vec<Vec<String>>,
+    pub meeting_verbs: HashSet<String>,
     /// Plural demonyms ("Palestinians"): they name people, not the state's institutions.
     pub plural_demonyms: HashSet<String>,
 }
@@ -826,6 +828,7 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
         issue_verbs: set(|w| &w.issue_verbs),
         presence_words: set(|w| &w.presence_words),
         alias_markers: phrases(|w| &w.alias_markers),
+        meeting_verbs: set(|w| &w.meeting_verbs),
         plural_demonyms,
     };
     Ok(Lexicon {

@@ -72,8 +72,12 @@ fn long_line_bytes() -> usize {
 
 #[test]
 fn a_long_single_line() {
-    let unit = "Iran-backed Hezbollah fired rockets at Israel and Egypt urged calm ";
-    let text = unit.repeat(long_line_bytes() / unit.len());
+    // real prose with its line breaks lost, as a broken crawler delivers it
+    let prose = std::fs::read_to_string(crate::util::root().join("data/articles/seed.txt"))
+        .unwrap()
+        .replace('\n', " ")
+        + " ";
+    let text = prose.repeat(long_line_bytes() / prose.len());
     let d = dir_with(&[("line.txt", text.as_bytes())]);
     drop(text);
     // the graph goes to a file and is asked about, not loaded into the test
@@ -86,16 +90,11 @@ fn a_long_single_line() {
         &[
             "query",
             "line.json",
-            "Iran backs Hezbollah . Egypt urged ?x",
+            "Iran backs Hezbollah . ?x urged Iran",
             "--csv",
         ],
     );
-    assert!(
-        out.lines()
-            .nth(1)
-            .is_some_and(|row| row.starts_with("Iran,")),
-        "{out}"
-    );
+    assert!(out.contains("United Kingdom"), "{out}");
     let stats: serde_json::Value =
         serde_json::from_str(&ok(d.path(), &["stats", "line.json", "--json"])).unwrap();
     assert!(stats["evidence"].as_u64().unwrap() > 1000);
