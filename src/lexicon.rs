@@ -39,6 +39,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../data/lexicon/relations.ron"),
     ),
     ("words.ron", include_str!("../data/lexicon/words.ron")),
+    (
+        "given_names.ron",
+        include_str!("../data/lexicon/given_names.ron"),
+    ),
 ];
 
 /// One lexicon file. Every section is optional; files are concatenated.

@@ -628,6 +628,8 @@ mod tests {
             ("Iran-aligned militias fired rockets.", &[("Iran", "iran", State), ("militias", "militias", Militia)]),
             // 9: a head word after a known place names a new place
             ("Trucks waited at the Rafah Crossing near Rafah.", &[("Rafah Crossing", "rafah-crossing", Place), ("Rafah", "rafah", Place)]),
+            // 10: a frequent given name (US Census list) marks a person
+            ("Officials including Nancy Pelosi attended.", &[("Nancy Pelosi", "nancy-pelosi", Person)]),
             // 8: speech verb
             ("\"We will respond,\" said Omar Farouq.", &[("Omar Farouq", "omar-farouq", Person)]),
         ];

