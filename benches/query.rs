@@ -87,6 +87,7 @@ fn generate(edges: usize) -> GraphFile {
                 date: None,
                 title: None,
                 url: None,
+                event_date: None,
             }]),
         });
     }

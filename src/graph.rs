@@ -476,6 +476,7 @@ pub(crate) fn evidence(
     sentence: usize,
     span: (usize, usize),
     text: &str,
+    event_date: Option<String>,
 ) -> Evidence {
     Evidence {
         doc: doc.id.clone(),
@@ -485,6 +486,7 @@ pub(crate) fn evidence(
         date: doc.date.clone(),
         title: doc.title.clone(),
         url: doc.url.clone(),
+        event_date,
     }
 }
 
@@ -518,6 +520,7 @@ mod tests {
                 0,
                 (0, 1),
                 "x",
+                None,
             )]),
         }
     }

@@ -242,6 +242,8 @@ pub struct Words {
     pub presence_words: Vec<String>,
     pub alias_markers: Vec<String>,
     pub meeting_verbs: Vec<String>,
+    pub months: Vec<String>,
+    pub weekdays: Vec<String>,
 }
 
 /// What a name pattern in the automaton stands for.
@@ -337,6 +339,10 @@ pub(crate) struct WordSets {
     pub presence_words: HashSet<String>,
     pub alias_markers: Vec<Vec<String>>,
     pub meeting_verbs: HashSet<String>,
+    /// In calendar order (not sorted: position is the month number).
+    pub months: Vec<String>,
+    /// Monday first.
+    pub weekdays: Vec<String>,
     /// Plural demonyms ("Palestinians"): they name people, not the state's institutions.
     pub plural_demonyms: HashSet<String>,
 }
@@ -833,6 +839,16 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
         presence_words: set(|w| &w.presence_words),
         alias_markers: phrases(|w| &w.alias_markers),
         meeting_verbs: set(|w| &w.meeting_verbs),
+        months: all_words
+            .iter()
+            .find(|w| !w.months.is_empty())
+            .map(|w| w.months.iter().map(|m| m.to_lowercase()).collect())
+            .unwrap_or_default(),
+        weekdays: all_words
+            .iter()
+            .find(|w| !w.weekdays.is_empty())
+            .map(|w| w.weekdays.iter().map(|m| m.to_lowercase()).collect())
+            .unwrap_or_default(),
         plural_demonyms,
     };
     Ok(Lexicon {

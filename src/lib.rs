@@ -23,6 +23,7 @@
 #![deny(missing_docs)]
 
 pub(crate) mod coref;
+pub mod dates;
 pub mod document;
 pub mod entity;
 pub mod error;

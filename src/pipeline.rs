@@ -2,6 +2,7 @@
 //! relations → graph.
 
 use crate::coref;
+use crate::dates;
 use crate::document::{Document, Form};
 use crate::entity::{slug, Entity, EntityKind};
 use crate::extract;
@@ -174,14 +175,32 @@ fn to_graph(
         }
         g.add_entity(ent);
     }
+    let article_date = info.date.as_deref().and_then(dates::Date::parse);
+    let mut dates_of: std::collections::HashMap<usize, Vec<(usize, dates::Date)>> =
+        std::collections::HashMap::new();
     for f in found {
         let sent = &doc.sentences[f.sentence];
         let (a, b) = doc.byte_span(f.sentence, f.tokens.0, f.tokens.1);
+        let dates = dates_of
+            .entry(f.sentence)
+            .or_insert_with(|| dates::in_sentence(doc, lex, f.sentence, article_date));
+        // the date nearest to the words that state the relation
+        let event_date = dates
+            .iter()
+            .min_by_key(|(k, _)| {
+                if *k < f.tokens.0 {
+                    f.tokens.0 - k
+                } else {
+                    k.saturating_sub(f.tokens.1)
+                }
+            })
+            .map(|(_, d)| d.to_string());
         let ev = evidence(
             info,
             sentence_base + f.sentence,
             (byte_base + a, byte_base + b),
             &evidence_text(doc.text, sent.start, sent.end, a, b),
+            event_date,
         );
         let rel = Relation {
             source: ids[f.source].clone(),

@@ -25,6 +25,10 @@ pub struct Evidence {
     /// Where the article was published, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// When it happened, when the sentence says ("on August 5", "on Monday"
+    /// against the article's date), as YYYY-MM-DD.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_date: Option<String>,
 }
 
 /// One edge: `source` `kind` `target`, with every piece of evidence for it.

@@ -197,3 +197,38 @@ fn date_flows_into_the_evidence() {
         Some("2024-08-06")
     );
 }
+
+#[test]
+fn event_dates_are_resolved_against_the_article_date() {
+    let d = dir_with(&[("a.txt", b"Israel struck Gaza on Monday. On Aug. 2, Iran-backed Hezbollah fired rockets. Egypt urged calm.")]);
+    let g = graph_of(&ok(d.path(), &["build", "a.txt", "--date", "2024-08-07"]));
+    let date = |s: &str, k: &str, t: &str| {
+        g.relation(s, k, t)
+            .unwrap()
+            .evidence
+            .first()
+            .unwrap()
+            .event_date
+            .clone()
+    };
+    assert_eq!(
+        date("israel", "attacked", "gaza").as_deref(),
+        Some("2024-08-05"),
+        "the Monday before a Wednesday"
+    );
+    assert_eq!(
+        date("iran", "backs", "hezbollah").as_deref(),
+        Some("2024-08-02")
+    );
+    // without an article date, a weekday or a day without a year cannot be placed
+    let g = graph_of(&ok(d.path(), &["build", "a.txt"]));
+    assert_eq!(
+        g.relation("israel", "attacked", "gaza")
+            .unwrap()
+            .evidence
+            .first()
+            .unwrap()
+            .event_date,
+        None
+    );
+}

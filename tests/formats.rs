@@ -270,6 +270,7 @@ fn graph_of(labels: &[String], aliases: &[String], texts: &[String]) -> Knowledg
                 date: None,
                 title: None,
                 url: None,
+                event_date: None,
             }]),
         };
         g.add_relation(rel).unwrap();
