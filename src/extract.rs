@@ -82,15 +82,34 @@ pub(crate) fn relations(doc: &Document, lex: &Lexicon) -> Vec<Found> {
             out: Vec::new(),
             seen: HashSet::new(),
         };
-        cx.compounds();
-        cx.titles();
-        cx.verbs(&memory);
-        cx.nouns();
-        cx.meetings();
-        cx.locations();
-        cx.patients();
-        cx.labels();
-        cx.statements(&mut memory);
+        let on = |frame: &str| !ablated().iter().any(|f| f == frame);
+        if on("compounds") {
+            cx.compounds();
+        }
+        if on("titles") {
+            cx.titles();
+        }
+        if on("verbs") {
+            cx.verbs(&memory);
+        }
+        if on("nouns") {
+            cx.nouns();
+        }
+        if on("meetings") {
+            cx.meetings();
+        }
+        if on("locations") {
+            cx.locations();
+        }
+        if on("patients") {
+            cx.patients();
+        }
+        if on("labels") {
+            cx.labels();
+        }
+        if on("statements") {
+            cx.statements(&mut memory);
+        }
         let found = cx.out;
         let valid: Vec<Found> = found.into_iter().filter(|f| allowed(doc, lex, f)).collect();
         for f in &valid {
@@ -101,6 +120,23 @@ pub(crate) fn relations(doc: &Document, lex: &Lexicon) -> Vec<Found> {
         out.extend(valid);
     }
     out
+}
+
+/// Frames switched off for measurement (`NEWSGRAPH_ABLATE=verbs,nouns`,
+/// read once): `scripts/ablation.sh` uses it to show what each frame adds.
+/// A diagnostic, not a feature: leave it unset.
+fn ablated() -> &'static [String] {
+    static ABLATED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    ABLATED.get_or_init(|| {
+        std::env::var("NEWSGRAPH_ABLATE")
+            .map(|v| {
+                v.split(',')
+                    .map(|f| f.trim().to_string())
+                    .filter(|f| !f.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default()
+    })
 }
 
 /// Kind constraints of the relation type; no self-loops.
