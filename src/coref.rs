@@ -13,7 +13,7 @@ const WINDOW: usize = 3;
 
 /// Resolves every pronoun, description and bare title of the article.
 pub(crate) fn resolve(doc: &mut Document, lex: &Lexicon) {
-    bare_titles(doc, lex);
+    bare_titles(doc);
     for s in 0..doc.sentences.len() {
         for &m in &doc.info[s].mentions.clone() {
             if doc.mentions[m].entity.is_some() {
@@ -194,8 +194,7 @@ fn nominal(doc: &Document, lex: &Lexicon, m: usize) -> Option<usize> {
 }
 
 /// "the Secretary", "the Prime Minister": the person last given that title.
-fn bare_titles(doc: &mut Document, lex: &Lexicon) {
-    let _ = lex;
+fn bare_titles(doc: &mut Document) {
     // title → the first person the article gave it
     let mut holder: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     for (i, e) in doc.entities.iter().enumerate() {

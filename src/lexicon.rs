@@ -899,10 +899,6 @@ pub(crate) fn check_files(
 ) -> Vec<String> {
     let mut problems = Vec::new();
     let mut meaning: HashMap<String, (String, String)> = HashMap::default();
-    let relation_names: HashSet<&str> = all
-        .iter()
-        .flat_map(|(_, f)| f.relations.iter().map(|r| r.name.as_str()))
-        .collect();
     for (path, f) in all {
         let is_mine = mine.iter().any(|(p, _)| p == path);
         let mut note = |name: &str, what: String| {
@@ -946,7 +942,6 @@ pub(crate) fn check_files(
             }
         }
     }
-    let _ = relation_names;
     problems
 }
 

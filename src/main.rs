@@ -320,7 +320,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             print(&if json {
                 render::card_json(e, &list)
             } else {
-                render::card(&g, e, &list)
+                render::card(e, &list)
             })
         }
         Command::Neighbors {

@@ -192,7 +192,7 @@ pub fn neighbors_json(list: &[Neighbor]) -> String {
 
 /// An entity card: kind, aliases, mentions, and every relation in and out,
 /// grouped by type, with its evidence sentences and documents.
-pub fn card(graph: &KnowledgeGraph, e: &Entity, list: &[Neighbor]) -> String {
+pub fn card(e: &Entity, list: &[Neighbor]) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "{} ({})", e.label, e.kind);
     let _ = writeln!(o, "  id:       {}", e.id);
@@ -238,7 +238,6 @@ pub fn card(graph: &KnowledgeGraph, e: &Entity, list: &[Neighbor]) -> String {
             }
         }
     }
-    let _ = graph;
     o
 }
 
@@ -264,7 +263,6 @@ pub fn card_json(e: &Entity, list: &[Neighbor]) -> String {
 pub fn chains_text(graph: &KnowledgeGraph, from: &Entity, chains: &[Chain]) -> String {
     let mut o = String::new();
     for c in chains {
-        let mut at = from.id.clone();
         let mut line = from.label.clone();
         for s in c {
             let (next, text) = if s.backwards {
@@ -278,7 +276,6 @@ pub fn chains_text(graph: &KnowledgeGraph, from: &Entity, chains: &[Chain]) -> S
                     format!(" -{}-> ", s.relation.kind),
                 )
             };
-            let _ = at;
             line.push_str(&text);
             line.push_str(
                 &graph
@@ -286,7 +283,6 @@ pub fn chains_text(graph: &KnowledgeGraph, from: &Entity, chains: &[Chain]) -> S
                     .map(|e| e.label.clone())
                     .unwrap_or_else(|| next.clone()),
             );
-            at = next;
         }
         let _ = writeln!(o, "{line}");
     }
@@ -312,45 +308,39 @@ pub fn stats_text(s: &Stats) -> String {
         "relations: {} ({} pieces of evidence)",
         s.relations, s.evidence
     );
-    let _ = writeln!(o, "\nentities by kind:");
-    let rows = s
-        .by_kind
-        .iter()
-        .map(|(k, n)| vec![k.as_str().to_string(), n.to_string()])
-        .collect();
-    o.push_str(&indent(
-        &Table {
-            columns: vec!["kind".into(), "count".into()],
+    // a titled, indented table
+    let mut section = |title: &str, columns: &[&str], rows: Vec<Vec<String>>| {
+        let _ = writeln!(o, "\n{title}:");
+        let table = Table {
+            columns: columns.iter().map(|c| c.to_string()).collect(),
             rows,
-        }
-        .to_text(),
-    ));
-    let _ = writeln!(o, "\nrelations by type:");
-    let rows = s
-        .by_type
-        .iter()
-        .map(|(t, n)| vec![t.clone(), n.to_string()])
-        .collect();
-    o.push_str(&indent(
-        &Table {
-            columns: vec!["type".into(), "count".into()],
-            rows,
-        }
-        .to_text(),
-    ));
-    let _ = writeln!(o, "\ntop entities by degree:");
-    let rows = s
-        .top
-        .iter()
-        .map(|(_, l, k, d)| vec![l.clone(), k.as_str().to_string(), d.to_string()])
-        .collect();
-    o.push_str(&indent(
-        &Table {
-            columns: vec!["entity".into(), "kind".into(), "degree".into()],
-            rows,
-        }
-        .to_text(),
-    ));
+        };
+        o.push_str(&indent(&table.to_text()));
+    };
+    section(
+        "entities by kind",
+        &["kind", "count"],
+        s.by_kind
+            .iter()
+            .map(|(k, n)| vec![k.as_str().to_string(), n.to_string()])
+            .collect(),
+    );
+    section(
+        "relations by type",
+        &["type", "count"],
+        s.by_type
+            .iter()
+            .map(|(t, n)| vec![t.clone(), n.to_string()])
+            .collect(),
+    );
+    section(
+        "top entities by degree",
+        &["entity", "kind", "degree"],
+        s.top
+            .iter()
+            .map(|(_, l, k, d)| vec![l.clone(), k.as_str().to_string(), d.to_string()])
+            .collect(),
+    );
     o
 }
 
