@@ -32,6 +32,7 @@ pub mod export;
 pub(crate) mod extract;
 pub mod graph;
 pub mod input;
+pub mod layout;
 pub mod lexicon;
 pub(crate) mod mention;
 pub mod pipeline;

@@ -82,7 +82,7 @@ enum Command {
     },
     /// Write a graph file in another format, or a part of it
     #[command(
-        after_help = "Examples:\n  newsgraph export graphs/seed.ron --format graphml -o seed.graphml\n  newsgraph export graphs/seed.ron --format csv -o neo4j/          # nodes.csv, relationships.csv\n  newsgraph export graphs/seed.ron --format mermaid --focus Hezbollah --depth 1\n  newsgraph export graphs/seed.json --format dot --type backs,attacked --rankdir TB | dot -Tsvg > g.svg"
+        after_help = "Examples:\n  newsgraph export graphs/seed.ron -o seed.html                    # interactive page, opens offline\n  newsgraph export graphs/seed.ron --format graphml -o seed.graphml\n  newsgraph export graphs/seed.ron --format csv -o neo4j/          # nodes.csv, relationships.csv\n  newsgraph export graphs/seed.ron --format mermaid --focus Hezbollah --depth 1\n  newsgraph export graphs/seed.json --format dot --type backs,attacked --rankdir TB | dot -Tsvg > g.svg"
     )]
     Export {
         /// A graph newsgraph wrote: RON, JSON, GraphML, or a CSV directory
@@ -189,7 +189,7 @@ struct OutputArgs {
     /// Output file (written atomically; a directory for csv); standard output when absent
     #[arg(short, long)]
     output: Option<PathBuf>,
-    /// Output format: ron, dot, json, graphml, csv or mermaid (default: from the extension of -o, else ron)
+    /// Output format: ron, dot, json, graphml, csv, mermaid or html (default: from the extension of -o, else ron)
     #[arg(short, long)]
     format: Option<String>,
     /// Keep only the neighbourhood of this entity (id, label or alias)
@@ -401,8 +401,12 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
 /// The format from the flag, else from the extension of the output, else RON.
 fn choose_format(flag: Option<&str>, output: Option<&Path>) -> anyhow::Result<Format> {
     if let Some(name) = flag {
-        return Format::parse(name)
-            .ok_or_else(|| anyhow!("unknown format '{name}' (expected one of: ron, dot, json)"));
+        return Format::parse(name).ok_or_else(|| {
+            anyhow!(
+                "unknown format '{name}' (expected one of: {})",
+                Format::names()
+            )
+        });
     }
     Ok(output.and_then(Format::from_path).unwrap_or(Format::Ron))
 }

@@ -37,6 +37,7 @@ fn graphs_are_fresh() {
             ("json", "json"),
             ("graphml", "graphml"),
             ("mmd", "mermaid"),
+            ("html", "html"),
         ] {
             let path = root().join(format!("graphs/{name}.{ext}"));
             let stored = std::fs::read_to_string(&path)

@@ -7,6 +7,7 @@
 mod corpus;
 mod util;
 
+mod browser;
 mod build;
 mod export;
 mod formats;

@@ -3,6 +3,7 @@
 pub mod csv;
 pub mod dot;
 pub mod graphml;
+pub mod html;
 pub mod json;
 pub mod mermaid;
 pub mod ron;
@@ -27,17 +28,20 @@ pub enum Format {
     Csv,
     /// Mermaid flowchart.
     Mermaid,
+    /// A self-contained interactive page (Cytoscape.js inlined).
+    Html,
 }
 
 impl Format {
     /// Every format with its name.
-    pub const ALL: [(Format, &'static str); 6] = [
+    pub const ALL: [(Format, &'static str); 7] = [
         (Format::Ron, "ron"),
         (Format::Dot, "dot"),
         (Format::Json, "json"),
         (Format::Graphml, "graphml"),
         (Format::Csv, "csv"),
         (Format::Mermaid, "mermaid"),
+        (Format::Html, "html"),
     ];
 
     /// Parses a format name (case-insensitive).
@@ -55,6 +59,7 @@ impl Format {
             "gv" => Some(Format::Dot),
             "mmd" => Some(Format::Mermaid),
             "xml" => Some(Format::Graphml),
+            "htm" => Some(Format::Html),
             other => Format::parse(other),
         }
     }
@@ -102,6 +107,7 @@ pub fn render(graph: &KnowledgeGraph, format: Format, draw: &DrawOptions) -> Res
         Format::Json => json::to_string(graph),
         Format::Graphml => graphml::to_string(graph),
         Format::Mermaid => mermaid::to_string(graph),
+        Format::Html => html::to_string(graph),
         Format::Csv => return Err(Error::Usage(
             "the csv format writes a directory (nodes.csv, relationships.csv): give it with -o DIR"
                 .into(),

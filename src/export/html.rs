@@ -1,0 +1,281 @@
+//! A self-contained interactive page: the graph drawn with Cytoscape.js.
+//!
+//! # Format
+//!
+//! One HTML file that opens offline: the vendored Cytoscape.js
+//! (`vendor/cytoscape/`, MIT) and the page's own script and style are inlined,
+//! and a `Content-Security-Policy` forbids every network request. The graph
+//! travels as JSON in a `<script type="application/json">` block:
+//!
+//! ```json
+//! {"kinds": [{"name": "state", "color": "#aec7e8", "shape": "round-rectangle"}],
+//!  "types": [{"name": "backs", "color": "#2ca02c", "symmetric": false, "plover": "SUPPORT", "cameo": "05"}],
+//!  "documents": [{"id": "seed.txt", "date": null}],
+//!  "nodes": [{"id": "iran", "label": "Iran", "kind": "state", "aliases": ["Iranian"], "mentions": 7,
+//!             "x": -120.5, "y": 48.0}],
+//!  "edges": [{"source": "iran", "target": "hezbollah", "type": "backs", "weight": 1,
+//!             "evidence": [{"doc": "seed.txt", "sentence": 12, "text": "...", "date": null}]}]}
+//! ```
+//!
+//! Positions come from [`crate::layout::force_directed`] (ForceAtlas2), so the
+//! browser only draws; graphs of up to 300 entities are then polished by
+//! Cytoscape's CoSE in the page. `<`, `>`, `&` and the two JavaScript line separators are written as
+//! `\uXXXX` escapes, so no text from an article can close the block; the
+//! script puts every string into the page with `textContent`, never as HTML,
+//! and links only `http(s)` URLs. At most [`MAX_EVIDENCE_PER_EDGE`] sentences
+//! are kept per edge (the weight still counts them all).
+
+use crate::entity::EntityKind;
+use crate::graph::KnowledgeGraph;
+use serde::Serialize;
+
+/// Evidence sentences kept per edge in the page; `newsgraph show` lists all.
+pub const MAX_EVIDENCE_PER_EDGE: usize = 50;
+
+const TEMPLATE: &str = include_str!("html/page.html");
+const STYLE: &str = include_str!("html/page.css");
+const APP: &str = include_str!("html/page.js");
+/// The vendored libraries (vendor/README.md): name, version, licence, code,
+/// in the order they must load.
+const LIBRARIES: [(&str, &str, &str, &str); 1] = [(
+    "cytoscape",
+    "3.34.4",
+    "MIT, (c) 2016-2026 The Cytoscape Consortium",
+    include_str!("../../vendor/cytoscape/cytoscape.min.js"),
+)];
+
+/// The libraries as one script, each after a comment naming it.
+fn libraries() -> String {
+    let mut out = String::new();
+    for (name, version, licence, code) in LIBRARIES {
+        out.push_str(&format!(
+            "/* {name} {version} from the npm registry; licence: {licence} */\n"
+        ));
+        out.push_str(code);
+        out.push('\n');
+    }
+    out
+}
+
+/// Cytoscape shape and fill colour of each entity kind (the fills are the
+/// DOT ones; the shapes are Cytoscape's nearest to DOT's).
+pub fn style(kind: EntityKind) -> (&'static str, &'static str) {
+    let shape = match kind {
+        EntityKind::Person => "ellipse",
+        EntityKind::State => "round-rectangle",
+        EntityKind::Militia => "hexagon",
+        EntityKind::Organization => "barrel",
+        EntityKind::Place => "diamond",
+    };
+    (shape, super::dot::style(kind).1)
+}
+
+#[derive(Serialize)]
+struct Page<'a> {
+    kinds: Vec<KindStyle>,
+    types: Vec<TypeStyle<'a>>,
+    documents: &'a [crate::graph::DocumentInfo],
+    nodes: Vec<Node<'a>>,
+    edges: Vec<Edge<'a>>,
+}
+
+#[derive(Serialize)]
+struct KindStyle {
+    name: &'static str,
+    color: &'static str,
+    shape: &'static str,
+}
+
+#[derive(Serialize)]
+struct TypeStyle<'a> {
+    name: &'a str,
+    color: &'a str,
+    symmetric: bool,
+    plover: &'a str,
+    cameo: &'a str,
+}
+
+#[derive(Serialize)]
+struct Node<'a> {
+    id: &'a str,
+    label: &'a str,
+    kind: EntityKind,
+    aliases: &'a [String],
+    mentions: u64,
+    x: f64,
+    y: f64,
+}
+
+#[derive(Serialize)]
+struct Edge<'a> {
+    source: &'a str,
+    target: &'a str,
+    #[serde(rename = "type")]
+    kind: &'a str,
+    weight: usize,
+    evidence: Vec<&'a crate::relation::Evidence>,
+}
+
+/// The graph as one HTML page.
+pub fn to_string(graph: &KnowledgeGraph) -> String {
+    let page = Page {
+        kinds: EntityKind::ALL
+            .into_iter()
+            .map(|k| {
+                let (shape, color) = style(k);
+                KindStyle {
+                    name: k.as_str(),
+                    color,
+                    shape,
+                }
+            })
+            .collect(),
+        types: graph
+            .relation_infos()
+            .map(|i| TypeStyle {
+                name: &i.name,
+                color: &i.color,
+                symmetric: i.symmetric,
+                plover: &i.plover,
+                cameo: &i.cameo,
+            })
+            .collect(),
+        documents: graph.documents(),
+        nodes: graph
+            .entities()
+            .zip(crate::layout::force_directed(graph))
+            .map(|(e, (x, y))| Node {
+                id: &e.id,
+                label: &e.label,
+                kind: e.kind,
+                aliases: &e.aliases,
+                mentions: e.mentions,
+                x,
+                y,
+            })
+            .collect(),
+        edges: graph
+            .relations()
+            .map(|r| Edge {
+                source: &r.source,
+                target: &r.target,
+                kind: &r.kind,
+                weight: r.weight(),
+                evidence: r.evidence.iter().take(MAX_EVIDENCE_PER_EDGE).collect(),
+            })
+            .collect(),
+    };
+    let json = serde_json::to_string(&page).unwrap_or_else(|_| "{}".into());
+    let docs = graph.documents().len();
+    let title = format!(
+        "newsgraph: {} entities, {} relations from {} document{}",
+        graph.entity_count(),
+        graph.relation_count(),
+        docs,
+        if docs == 1 { "" } else { "s" }
+    );
+    fill(
+        TEMPLATE,
+        &[
+            ("{{title}}", &super::dot::html(&title)),
+            ("{{style}}", STYLE),
+            ("{{libraries}}", &libraries()),
+            ("{{data}}", &script_json(&json)),
+            ("{{app}}", APP),
+        ],
+    )
+}
+
+/// Makes JSON safe inside `<script>`: `<`, `>` and `&` (which only occur
+/// inside strings in JSON) and U+2028/U+2029 become `\uXXXX` escapes, so
+/// `</script>` or `<!--` in an article cannot end or comment out the block.
+pub fn script_json(json: &str) -> String {
+    let mut out = String::with_capacity(json.len() + json.len() / 16);
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Replaces each placeholder of `template` once, in one pass, so that text
+/// substituted earlier is never searched for later placeholders.
+fn fill(template: &str, parts: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(
+        template.len() + parts.iter().map(|(_, v)| v.len()).sum::<usize>() * 2,
+    );
+    let mut rest = template;
+    loop {
+        let next = parts
+            .iter()
+            .filter_map(|(k, v)| rest.find(k).map(|at| (at, *k, *v)))
+            .min_by_key(|(at, _, _)| *at);
+        match next {
+            Some((at, key, value)) => {
+                out.push_str(&rest[..at]);
+                out.push_str(value);
+                rest = &rest[at + key.len()..];
+            }
+            None => {
+                out.push_str(rest);
+                return out;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_json_cannot_close_the_block() {
+        let json = serde_json::to_string("</script><!-- a & b \u{2028}").unwrap();
+        let safe = script_json(&json);
+        assert!(!safe.contains('<') && !safe.contains('>') && !safe.contains('&'));
+        assert!(!safe.contains('\u{2028}'));
+        let back: String = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, "</script><!-- a & b \u{2028}");
+    }
+
+    #[test]
+    fn fill_does_not_rescan_substituted_text() {
+        let out = fill("<{{a}}|{{b}}>", &[("{{a}}", "{{b}}"), ("{{b}}", "B")]);
+        assert_eq!(out, "<{{b}}|B>");
+    }
+
+    #[test]
+    fn inlined_scripts_cannot_end_their_element() {
+        let libraries = LIBRARIES.iter().map(|(name, _, _, code)| (*name, *code));
+        for (name, text) in libraries.chain([("page.js", APP)]) {
+            let lower = text.to_ascii_lowercase();
+            assert!(!lower.contains("</script"), "{name} contains </script");
+            assert!(!lower.contains("<!--"), "{name} contains <!--");
+        }
+    }
+
+    #[test]
+    fn page_has_every_part_once() {
+        let page = to_string(&KnowledgeGraph::new());
+        for key in [
+            "{{title}}",
+            "{{style}}",
+            "{{libraries}}",
+            "{{data}}",
+            "{{app}}",
+        ] {
+            assert!(!page.contains(key), "{key} was left");
+        }
+        assert_eq!(page.matches("id=\"newsgraph-data\"").count(), 1);
+        assert!(
+            page.contains("The Cytoscape Consortium"),
+            "licence header kept"
+        );
+    }
+}

@@ -1,0 +1,186 @@
+// Opens a newsgraph HTML page from disk in headless Debian Chromium (driven by
+// playwright-core, no browser download) and does what a reader does: counts
+// what is drawn, searches an entity, clicks it on the canvas and reads its
+// card, clicks one of its relations on the canvas and reads the evidence,
+// and takes a screenshot. Prints one JSON object on standard output;
+// tests/browser.rs asserts on it.
+//
+//   node tests/browser/check.mjs PAGE.html [--search NAME] [--screenshot OUT.png]
+//
+// Environment: NEWSGRAPH_CHROMIUM (default /usr/bin/chromium).
+import { chromium } from "playwright-core";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+const args = process.argv.slice(2);
+const page_path = args[0];
+const option = (name) => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const search = option("--search");
+const screenshot = option("--screenshot");
+if (!page_path) {
+  console.error("usage: check.mjs PAGE.html [--search NAME] [--screenshot OUT.png]");
+  process.exit(2);
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.NEWSGRAPH_CHROMIUM || "/usr/bin/chromium",
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+});
+const report = { errors: [], dialogs: [], requests: [] };
+try {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
+  // The page must need nothing but itself: any request other than the file
+  // is recorded (the test asserts there is none) and refused.
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith("file:")) return route.continue();
+    report.requests.push(url);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => report.errors.push(String(e)));
+  page.on("console", (m) => {
+    if (m.type() === "error") report.errors.push(m.text());
+  });
+  page.on("dialog", async (d) => {
+    report.dialogs.push(d.message());
+    await d.dismiss();
+  });
+
+  const url = pathToFileURL(path.resolve(page_path)).href;
+  const started = Date.now();
+  await page.goto(url, { waitUntil: "load" });
+  await page.waitForFunction(() => window.newsgraph && window.newsgraph.ready, null, { timeout: 60000 });
+  report.openMs = Date.now() - started;
+  Object.assign(
+    report,
+    await page.evaluate(() => {
+      const cy = window.newsgraph.cy;
+      const finite = cy.nodes().every((n) => Number.isFinite(n.position("x")) && Number.isFinite(n.position("y")));
+      return {
+        layoutMs: Math.round(window.newsgraph.layoutMs),
+        nodes: cy.nodes(":visible").length,
+        edges: cy.edges(":visible").length,
+        positioned: finite,
+        counts: document.querySelector("[data-testid=counts]").textContent,
+        kinds: document.querySelector("[data-testid=kinds]").textContent,
+        types: document.querySelector("[data-testid=types]").textContent,
+        injected: document.querySelectorAll("img, iframe, object, embed").length,
+      };
+    }),
+  );
+
+  if (search) {
+    await page.fill("[data-testid=search]", search);
+    report.results = await page.locator("[data-testid=results] li").allTextContents();
+    // Where the entity the search found is drawn, in page coordinates.
+    const target = await page.evaluate((name) => {
+      const cy = window.newsgraph.cy;
+      const q = name.toLowerCase();
+      const node = cy.nodes().filter((n) => n.data("label").toLowerCase() === q)[0];
+      if (!node) return null;
+      cy.fit(node.closedNeighborhood(), 80);
+      const box = document.getElementById("cy").getBoundingClientRect();
+      const p = node.renderedPosition();
+      return { id: node.id(), x: box.left + p.x, y: box.top + p.y };
+    }, search);
+    if (target) {
+      await page.mouse.click(target.x, target.y);
+      const card = page.locator("[data-testid=card]");
+      await card.waitFor({ timeout: 5000 }).catch(() => {});
+      report.card = (await card.count()) ? await card.textContent() : null;
+      report.cardTitle = (await card.count()) ? await card.locator("h2").textContent() : null;
+      report.selected = await page.evaluate(() => window.newsgraph.cy.$(":selected").map((e) => e.id()));
+      // selecting centres the entity with a short animation
+      await page.waitForFunction(() => !window.newsgraph.cy.animated(), null, { timeout: 5000 });
+
+      // One of its relations whose middle is clear of every node and label.
+      const edgePoint = await page.evaluate((id) => {
+        const cy = window.newsgraph.cy;
+        const box = document.getElementById("cy").getBoundingClientRect();
+        const boxes = cy.nodes(":visible").map((n) => n.renderedBoundingBox({ includeLabels: true }));
+        const clear = (p) => boxes.every((b) => p.x < b.x1 - 4 || p.x > b.x2 + 4 || p.y < b.y1 - 4 || p.y > b.y2 + 4);
+        const edges = cy.getElementById(id).connectedEdges(":visible").toArray();
+        edges.sort((a, b) => b.renderedMidpoint().x - a.renderedMidpoint().x);
+        for (const e of edges) {
+          const src = e.source().renderedPosition();
+          const dst = e.target().renderedPosition();
+          // points along the edge, from the middle outwards
+          for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.35, 0.65]) {
+            const p = e.isLoop() ? e.renderedMidpoint() : { x: src.x + t * (dst.x - src.x), y: src.y + t * (dst.y - src.y) };
+            if (clear(p) && p.x > 0 && p.y > 0 && p.x < box.width && p.y < box.height) {
+              return { id: e.id(), type: e.data("type"), x: box.left + p.x, y: box.top + p.y };
+            }
+          }
+        }
+        return null;
+      }, target.id);
+      report.edgeClicked = edgePoint ? edgePoint.type : null;
+      if (edgePoint) {
+        await page.mouse.click(edgePoint.x, edgePoint.y);
+        const evidence = page.locator("[data-testid=evidence]");
+        await evidence.waitFor({ timeout: 5000 }).catch(() => {});
+        report.evidence = (await evidence.count()) ? await evidence.textContent() : null;
+        report.evidenceSentences = await page.locator("[data-testid=evidence] q").allTextContents();
+        report.evidenceMeta = await page.locator("[data-testid=evidence] .meta").allTextContents();
+        report.links = await page.evaluate(() => Array.from(document.querySelectorAll("[data-testid=evidence] a")).map((a) => a.getAttribute("href")));
+        report.injected += await page.evaluate(() => document.querySelectorAll("img, iframe, object, embed, #panel script").length);
+      }
+      // focus mode keeps the entity and its neighbours; a kind filter hides
+      // that kind (and its relations)
+      // what is drawn, once Cytoscape has restyled after the change
+      const visible = async () => {
+        await page
+          .waitForFunction(() => {
+            const cy = window.newsgraph.cy;
+            return cy.elements(":visible").length === cy.elements().not(".hidden").length;
+          }, null, { timeout: 5000 })
+          .catch(() => {});
+        return page.evaluate(() => [window.newsgraph.cy.nodes(":visible").length, window.newsgraph.cy.edges(":visible").length]);
+      };
+      await page.evaluate((id) => {
+        window.newsgraph.cy.getElementById(id).emit("tap");
+      }, target.id);
+      await page.check("[data-testid=focus]");
+      report.focused = await visible();
+      await page.uncheck("[data-testid=focus]");
+      await page.uncheck("[data-testid=kinds] input[data-name=place]");
+      report.withoutPlaces = await visible();
+      await page.click("text=Show everything");
+      report.afterReset = await visible();
+      // back to the whole graph for the screenshot, with the entity's card open
+      await page.evaluate(() => {
+        window.newsgraph.cy.fit(undefined, 30);
+      });
+      const again = await page.evaluate((id) => {
+        const box = document.getElementById("cy").getBoundingClientRect();
+        const p = window.newsgraph.cy.getElementById(id).renderedPosition();
+        return { x: box.left + p.x, y: box.top + p.y };
+      }, target.id);
+      await page.mouse.click(again.x, again.y);
+      await page.waitForFunction(() => !window.newsgraph.cy.animated(), null, { timeout: 5000 });
+      await page.evaluate(() => {
+        window.newsgraph.cy.fit(undefined, 30);
+      });
+    }
+  }
+  if (screenshot) {
+    await page.screenshot({ path: screenshot });
+    report.screenshot = screenshot;
+  }
+} finally {
+  await browser.close();
+}
+console.log(JSON.stringify(report));
