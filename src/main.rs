@@ -1,7 +1,7 @@
 //! The `newsgraph` command line: parses arguments, calls the library, prints.
 
 use anyhow::{anyhow, bail, Context};
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use newsgraph::explore::{self, Way};
 use newsgraph::export::{self, DrawOptions, Format};
 use newsgraph::query::{self, Query};
@@ -177,9 +177,27 @@ Examples:\n  newsgraph query graphs/seed.ron '?s backs ?m . ?m:militia attacked 
         json: bool,
     },
     /// Check lexicon files
+    #[command(after_help = "Example:\n  newsgraph lexicon check my-lexicon/")]
     Lexicon {
         #[command(subcommand)]
         command: LexiconCommand,
+    },
+    /// Print a shell completion script
+    #[command(
+        after_help = "Examples:\n  newsgraph completions bash > ~/.local/share/bash-completion/completions/newsgraph\n  newsgraph completions zsh > ~/.zfunc/_newsgraph\n  newsgraph completions fish > ~/.config/fish/completions/newsgraph.fish"
+    )]
+    Completions {
+        /// bash, zsh, fish, elvish or powershell
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), or write one page per subcommand into a directory
+    #[command(
+        after_help = "Examples:\n  newsgraph man | man -l -\n  newsgraph man -o ~/.local/share/man/man1      # newsgraph.1, newsgraph-build.1, ..."
+    )]
+    Man {
+        /// Write newsgraph.1 and a page per subcommand into this directory
+        #[arg(short, long)]
+        output: Option<PathBuf>,
     },
 }
 
@@ -258,15 +276,85 @@ enum LexiconCommand {
 }
 
 fn main() -> ExitCode {
-    match run(Cli::parse()) {
+    // NO_COLOR (https://no-color.org) turns colour off, whatever else is set
+    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        anstream::ColorChoice::Never.write_global();
+    }
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e),
+    };
+    match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
             if is_broken_pipe(&e) {
                 return ExitCode::from(exit::SUCCESS);
             }
-            eprintln!("newsgraph: error: {e:#}");
+            report::error(&describe(&e));
             ExitCode::from(exit::ERROR)
         }
+    }
+}
+
+/// The error and its causes, joined by ": ", leaving out the I/O error
+/// under one of the library's errors (whose message already says it).
+fn describe(e: &anyhow::Error) -> String {
+    let mut parts = Vec::new();
+    let mut under_ours = false;
+    for cause in e.chain() {
+        if under_ours && cause.downcast_ref::<std::io::Error>().is_some() {
+            continue;
+        }
+        under_ours = cause.downcast_ref::<newsgraph::error::Error>().is_some();
+        parts.push(cause.to_string());
+    }
+    parts.join(": ")
+}
+
+/// `--help` and `--version` print and succeed; argument errors take the
+/// style of every other error, with clap's usage hint after it.
+fn usage_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = e.print();
+        let code = if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+            exit::ERROR
+        } else {
+            exit::SUCCESS
+        };
+        return ExitCode::from(code);
+    }
+    let text = e.render().to_string();
+    let text = text.strip_prefix("error: ").unwrap_or(&text);
+    report::error(text.trim_end());
+    ExitCode::from(exit::ERROR)
+}
+
+/// Messages on standard error, in one style: `newsgraph: error: ...`,
+/// `newsgraph: warning: ...`, `newsgraph: ...`. "error" and "warning" are
+/// coloured when standard error is a terminal, never with `NO_COLOR` set
+/// (anstream decides: NO_COLOR, CLICOLOR, CLICOLOR_FORCE, the terminal).
+mod report {
+    use anstyle::{AnsiColor, Style};
+
+    const ERROR: Style = AnsiColor::Red.on_default().bold();
+    const WARNING: Style = AnsiColor::Yellow.on_default().bold();
+
+    pub fn error(message: &str) {
+        anstream::eprintln!("newsgraph: {ERROR}error:{ERROR:#} {message}");
+    }
+
+    pub fn warning(message: &str) {
+        anstream::eprintln!("newsgraph: {WARNING}warning:{WARNING:#} {message}");
+    }
+
+    pub fn note(message: &str) {
+        anstream::eprintln!("newsgraph: {message}");
     }
 }
 
@@ -368,10 +456,10 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 render::chains_text(&g, a, &chains)
             })?;
             if chains.is_empty() && !json {
-                eprintln!(
-                    "newsgraph: no chain of at most {max} relations between '{}' and '{}'",
+                report::note(&format!(
+                    "no chain of at most {max} relations between '{}' and '{}'",
                     a.label, b.label
-                );
+                ));
             }
             Ok(if chains.is_empty() {
                 exit::NO_RESULT
@@ -395,7 +483,34 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                     no_default_lexicon,
                 },
         } => lexicon_check(&dir, no_default_lexicon),
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "newsgraph", &mut script);
+            print(&String::from_utf8_lossy(&script))
+        }
+        Command::Man { output } => man(output.as_deref()),
     }
+}
+
+/// The manual page on standard output, or every page into `dir`.
+fn man(dir: Option<&Path>) -> anyhow::Result<u8> {
+    let mut cmd = Cli::command().disable_help_subcommand(true);
+    cmd.build();
+    let Some(dir) = dir else {
+        let mut page = Vec::new();
+        clap_mangen::Man::new(cmd).render(&mut page)?;
+        return print(&String::from_utf8_lossy(&page));
+    };
+    std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create", dir.display()))?;
+    let mut pending = vec![cmd];
+    while let Some(cmd) = pending.pop() {
+        pending.extend(cmd.get_subcommands().filter(|c| !c.is_hide_set()).cloned());
+        let man = clap_mangen::Man::new(cmd);
+        let mut page = Vec::new();
+        man.render(&mut page)?;
+        export::write_atomic(&dir.join(man.get_filename()), &page)?;
+    }
+    Ok(exit::SUCCESS)
 }
 
 /// The format from the flag, else from the extension of the output, else RON.
@@ -479,7 +594,7 @@ fn build(inputs: &[PathBuf], mut out: Output, o: BuildOptions) -> anyhow::Result
             progress.set_message(format!("{added} articles"));
             Ok(())
         },
-        |w| progress.suspend(|| eprintln!("newsgraph: warning: {w}")),
+        |w| progress.suspend(|| report::warning(&w.to_string())),
     )?;
     progress.finish_and_clear();
     for r in lex.relation_types() {
@@ -487,7 +602,7 @@ fn build(inputs: &[PathBuf], mut out: Output, o: BuildOptions) -> anyhow::Result
     }
     let problems = summary.skipped_files + summary.bad_records;
     if !o.quiet && (problems > 0 || summary.articles > 1 || added < summary.articles) {
-        let mut line = format!("newsgraph: {} article(s) read", summary.articles);
+        let mut line = format!("{} article(s) read", summary.articles);
         if added < summary.articles {
             line.push_str(&format!(
                 " ({} already in the graph)",
@@ -500,11 +615,11 @@ fn build(inputs: &[PathBuf], mut out: Output, o: BuildOptions) -> anyhow::Result
         if summary.bad_records > 0 {
             line.push_str(&format!(", {} bad record(s) skipped", summary.bad_records));
         }
-        eprintln!(
+        report::note(&format!(
             "{line}; {} entities, {} relations",
             graph.entity_count(),
             graph.relation_count()
-        );
+        ));
     }
     write_output(&graph, &out)
 }

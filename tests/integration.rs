@@ -9,6 +9,7 @@ mod util;
 
 mod browser;
 mod build;
+mod cli;
 mod export;
 mod formats;
 mod golden;
