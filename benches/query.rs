@@ -79,6 +79,7 @@ fn generate(edges: usize) -> GraphFile {
             source: entities[s].id.clone(),
             kind: k.to_string(),
             target: entities[t].id.clone(),
+            weight: 1,
             evidence: std::collections::BTreeSet::from([Evidence {
                 doc: format!("doc{}", relations.len() % 10_000),
                 sentence: 3,

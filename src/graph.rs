@@ -285,11 +285,11 @@ impl KnowledgeGraph {
             None => self.kinds.insert_full(relation.kind.clone()).0,
         };
         if let Some(&e) = self.edges.get(&(a, kind, b)) {
-            for ev in relation.evidence {
-                self.graph[e].add_evidence(ev);
-            }
+            self.graph[e].absorb(relation);
             return Ok(e);
         }
+        let mut relation = relation;
+        relation.weight = relation.weight();
         let e = self.graph.add_edge(a, b, relation);
         self.edges.insert((a, kind, b), e);
         Ok(e)
@@ -320,15 +320,25 @@ impl KnowledgeGraph {
             self.add_entity(e);
         }
         for r in other.relations() {
-            // both ends were just added
-            let _ = self.add_relation(r.clone());
+            // both ends were just added; a graph of articles all here already
+            // brings only relations this one lacks (it may have been cut)
+            if !(already && self.relation(&r.source, &r.kind, &r.target).is_some()) {
+                let _ = self.add_relation(r.clone());
+            }
         }
     }
 
     /// Like [`merge`](Self::merge), but takes `other` by value and moves
     /// its entities and relations in instead of copying them.
-    pub fn absorb(&mut self, mut other: KnowledgeGraph) {
-        let already = !other.documents.is_empty()
+    pub fn absorb(&mut self, other: KnowledgeGraph) {
+        self.absorb_part(other, false)
+    }
+
+    /// Absorbs `other`; with `same_article`, `other` is another block of an
+    /// article this graph holds a part of, so nothing in it was counted yet.
+    pub(crate) fn absorb_part(&mut self, mut other: KnowledgeGraph, same_article: bool) {
+        let already = !same_article
+            && !other.documents.is_empty()
             && other
                 .documents
                 .iter()
@@ -355,13 +365,18 @@ impl KnowledgeGraph {
         }
         for r in relations {
             // both ends were just added
-            let _ = self.add_relation(r);
+            if !(already && self.relation(&r.source, &r.kind, &r.target).is_some()) {
+                let _ = self.add_relation(r);
+            }
         }
     }
 
     /// Whether an article with this id is part of the graph.
     pub fn has_document(&self, id: &str) -> bool {
-        self.documents.iter().any(|d| d.id == id)
+        // documents are sorted by id first
+        self.documents
+            .binary_search_by(|d| d.id.as_str().cmp(id))
+            .is_ok()
     }
 
     /// The graph as its serialisable form, in a canonical order.
@@ -506,11 +521,11 @@ mod tests {
     }
 
     fn rel(s: &str, k: &str, t: &str, doc: &str) -> Relation {
-        Relation {
-            source: s.into(),
-            kind: k.into(),
-            target: t.into(),
-            evidence: std::collections::BTreeSet::from([evidence(
+        Relation::new(
+            s.into(),
+            k.into(),
+            t.into(),
+            evidence(
                 &DocumentInfo {
                     id: doc.into(),
                     date: None,
@@ -521,8 +536,8 @@ mod tests {
                 (0, 1),
                 "x",
                 None,
-            )]),
-        }
+            ),
+        )
     }
 
     fn graph(doc: &str, edges: &[(&str, &str, &str)]) -> KnowledgeGraph {

@@ -65,7 +65,7 @@ pub fn extract_article(article: &Article, lex: &Lexicon) -> KnowledgeGraph {
     let mut g = KnowledgeGraph::new();
     let mut sentences = 0;
     for ((doc, found), &(start, _)) in analysed.iter().zip(&blocks) {
-        g.absorb(to_graph(doc, lex, found, &info, start, sentences));
+        g.absorb_part(to_graph(doc, lex, found, &info, start, sentences), true);
         sentences += doc.sentences.len();
     }
     g
@@ -202,12 +202,12 @@ fn to_graph(
             &evidence_text(doc.text, sent.start, sent.end, a, b),
             event_date,
         );
-        let rel = Relation {
-            source: ids[f.source].clone(),
-            kind: lex.relations[f.relation].name.clone(),
-            target: ids[f.target].clone(),
-            evidence: std::collections::BTreeSet::from([ev]),
-        };
+        let rel = Relation::new(
+            ids[f.source].clone(),
+            lex.relations[f.relation].name.clone(),
+            ids[f.target].clone(),
+            ev,
+        );
         // symmetric relations are stored once, in id order
         let rel = if lex.relations[f.relation].symmetric && rel.source > rel.target {
             Relation {
@@ -348,6 +348,7 @@ mod tests {
         let g = extract_article(&Article::new("long", text.as_str()), Lexicon::embedded());
         let r = g.relation("iran", "backs", "hezbollah").unwrap();
         assert_eq!(r.weight(), BLOCK_BYTES / para.len() * 3);
+        assert_eq!(r.evidence.len(), crate::relation::MAX_EVIDENCE);
         for (i, e) in r.evidence.iter().enumerate() {
             assert_eq!(&text[e.span.0..e.span.1], "Iran-backed Hezbollah");
             assert_eq!(e.sentence, i * 2, "sentence numbers run on across blocks");

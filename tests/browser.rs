@@ -210,6 +210,7 @@ fn generated(n: usize, m: usize) -> KnowledgeGraph {
                 source: format!("e{s}"),
                 kind: k.into(),
                 target: format!("e{t}"),
+                weight: 1,
                 evidence: [Evidence {
                     doc: "d".into(),
                     sentence: 0,

@@ -262,6 +262,7 @@ fn graph_of(labels: &[String], aliases: &[String], texts: &[String]) -> Knowledg
             source: ids[i % ids.len()].clone(),
             kind: "backs".into(),
             target: ids[(i + 1) % ids.len()].clone(),
+            weight: 1,
             evidence: std::collections::BTreeSet::from([Evidence {
                 doc: texts[0].clone(),
                 sentence: i,

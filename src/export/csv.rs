@@ -190,6 +190,7 @@ pub fn read_dir(dir: &Path) -> Result<KnowledgeGraph> {
             source: field(&rec, 0),
             target: field(&rec, 1),
             kind: field(&rec, 2),
+            weight: field(&rec, 3).parse().unwrap_or(0),
             evidence: evidence.into_iter().collect(),
         });
     }

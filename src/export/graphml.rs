@@ -14,7 +14,7 @@
 //! | `aliases` | node | string | the other names, as a JSON array |
 //! | `mentions` | node | int | how often the articles mention it |
 //! | `label`, `type` | edge | string | the relation type (`backs`, ...) |
-//! | `weight` | edge | int | how many pieces of evidence |
+//! | `weight` | edge | int | how many statements (evidence keeps the first 20) |
 //! | `plover`, `cameo` | edge | string | event codes of the type |
 //! | `evidence` | edge | string | the first evidence sentence, for reading |
 //! | `evidence_json` | edge | string | every piece of evidence, as a JSON array |
@@ -347,10 +347,15 @@ pub fn from_str(text: &str, origin: &str) -> Result<KnowledgeGraph> {
             .unwrap_or_default();
         let evidence: Vec<Evidence> =
             json_list(origin, "evidence_json", d.get("edge:evidence_json"))?;
+        let weight = d
+            .get("edge:weight")
+            .and_then(|w| w.trim().parse().ok())
+            .unwrap_or(0);
         relations.push(Relation {
             source,
             kind,
             target,
+            weight,
             evidence: evidence.into_iter().collect(),
         });
     }

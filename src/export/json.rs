@@ -65,14 +65,16 @@ struct Link {
     evidence: Vec<Evidence>,
 }
 
-/// A link as read back: `key`, `weight`, `plover` and `cameo` are derived
-/// from the rest, so they are skipped rather than allocated.
+/// A link as read back: `key`, `plover` and `cameo` are derived from the
+/// rest, so they are skipped rather than allocated.
 #[derive(Deserialize)]
 struct LinkIn {
     source: String,
     target: String,
     #[serde(rename = "type")]
     kind: String,
+    #[serde(default)]
+    weight: usize,
     evidence: Vec<Evidence>,
 }
 
@@ -163,6 +165,7 @@ pub fn from_str(text: &str, origin: &str) -> Result<KnowledgeGraph> {
                 source: l.source,
                 kind: l.kind,
                 target: l.target,
+                weight: l.weight,
                 evidence: l.evidence.into_iter().collect(),
             })
             .collect(),

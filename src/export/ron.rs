@@ -12,7 +12,7 @@
 //! - `entities`: `(id, label, kind, aliases, mentions)` sorted by id; `id`
 //!   is the slug of the canonical name, `kind` one of `person`, `state`,
 //!   `militia`, `organization`, `place`;
-//! - `relations`: `(source, kind, target, evidence)` sorted by
+//! - `relations`: `(source, kind, target, weight, evidence)` sorted by
 //!   (source, kind, target), one per triple; each evidence is
 //!   `(doc, sentence, span: (start, end), text, date)` with byte offsets
 //!   into the article.
@@ -23,7 +23,7 @@
 //!     documents: [(id: "seed.txt", date: None)],
 //!     relation_types: [(name: "backs", symmetric: false, plover: "SUPPORT", cameo: "05", color: "#2ca02c")],
 //!     entities: [(id: "iran", label: "Iran", kind: state, aliases: ["Iranian"], mentions: 7)],
-//!     relations: [(source: "iran", kind: "backs", target: "hezbollah", evidence: [...])],
+//!     relations: [(source: "iran", kind: "backs", target: "hezbollah", weight: 1, evidence: [...])],
 //! )
 //! ```
 
