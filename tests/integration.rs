@@ -18,3 +18,4 @@ mod query;
 mod robust;
 mod scale;
 mod seed;
+mod spark;
