@@ -250,6 +250,48 @@ impl Corpus {
             .sum()
     }
 
+    /// Like [`read`](Self::read), but reads and parses the next batch on a
+    /// thread of its own while `batch` works on the current one (at most one
+    /// batch waits), so reading is not a serial step between extractions.
+    /// `batch` runs on the calling thread, in order; when it fails, reading
+    /// stops and its error is returned.
+    pub fn read_ahead(
+        &self,
+        batch_bytes: usize,
+        mut batch: impl FnMut(Vec<Article>, u64) -> Result<()>,
+        warn: impl FnMut(Warning) + Send,
+    ) -> Result<Summary> {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<(Vec<Article>, u64)>(1);
+        std::thread::scope(|scope| {
+            let reader = scope.spawn(move || {
+                self.read(
+                    batch_bytes,
+                    |articles, bytes| {
+                        // the consumer hung up: it failed and reports why
+                        tx.send((articles, bytes))
+                            .map_err(|_| Error::Usage("stopped".into()))
+                    },
+                    warn,
+                )
+            });
+            let mut failed = None;
+            for (articles, bytes) in rx.iter() {
+                if let Err(e) = batch(articles, bytes) {
+                    failed = Some(e);
+                    break;
+                }
+            }
+            drop(rx);
+            let read = reader
+                .join()
+                .unwrap_or_else(|_| Err(Error::Usage("the reading thread panicked".into())));
+            match failed {
+                Some(e) => Err(e),
+                None => read,
+            }
+        })
+    }
+
     /// Reads the corpus in batches of about `batch_bytes` of text, calling
     /// `batch` with each (in order) and `warn` with each warning. Malformed
     /// JSON Lines records are reported with their line number and skipped.
@@ -440,5 +482,43 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("binary file"));
+    }
+
+    #[test]
+    fn read_ahead_gives_the_batches_in_order_and_stops_on_failure() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("feed.jsonl");
+        let lines: String = (0..50)
+            .map(|i| format!("{{\"id\": \"a{i:02}\", \"text\": \"Iran backs Hezbollah.\"}}\n"))
+            .collect();
+        std::fs::write(&path, lines).unwrap();
+        let corpus = Corpus::open(&[path], ReadOptions::default()).unwrap();
+        let mut ids = Vec::new();
+        let summary = corpus
+            .read_ahead(
+                100,
+                |batch, _| {
+                    ids.extend(batch.into_iter().map(|a| a.id));
+                    Ok(())
+                },
+                |_| {},
+            )
+            .unwrap();
+        assert_eq!(summary.articles, 50);
+        let want: Vec<String> = (0..50).map(|i| format!("a{i:02}")).collect();
+        assert_eq!(ids, want);
+        let mut calls = 0;
+        let err = corpus
+            .read_ahead(
+                100,
+                |_, _| {
+                    calls += 1;
+                    Err(Error::Usage("full disk".into()))
+                },
+                |_| {},
+            )
+            .unwrap_err();
+        assert_eq!(err.to_string(), "full disk");
+        assert_eq!(calls, 1);
     }
 }

@@ -279,13 +279,37 @@ pub fn add_articles(graph: &mut KnowledgeGraph, articles: &[&Article], lex: &Lex
         .iter()
         .filter(|a| !graph.has_document(&a.id))
         .collect();
-    let graphs: Vec<KnowledgeGraph> = fresh.par_iter().map(|a| extract_article(a, lex)).collect();
+    // extraction and merging both in parallel: a tree of merges, each
+    // folding the smaller graph into the larger (merging is associative and
+    // commutative, so the shape of the tree does not change the result)
+    let merged =
+        fresh
+            .par_iter()
+            .map(|a| extract_article(a, lex))
+            .reduce(KnowledgeGraph::new, |a, b| {
+                let (mut big, small) = if a.relation_count() + a.entity_count()
+                    >= b.relation_count() + b.entity_count()
+                {
+                    (a, b)
+                } else {
+                    (b, a)
+                };
+                big.absorb(small);
+                big
+            });
     for r in lex.relation_types() {
         graph.declare_relation_type(RelationInfo::from(r));
     }
-    let added = graphs.len();
-    for g in graphs {
-        graph.absorb(g);
+    let added = fresh.len();
+    if graph.entity_count() == 0 && graph.documents().is_empty() {
+        // nothing to fold into: take the batch's graph as it is
+        let mut merged = merged;
+        for info in graph.relation_infos() {
+            merged.declare_relation_type(info.clone());
+        }
+        *graph = merged;
+    } else {
+        graph.absorb(merged);
     }
     added
 }

@@ -29,7 +29,9 @@ fn python_with_spark() -> Option<PathBuf> {
     if std::env::var_os("NEWSGRAPH_REQUIRE_CONSUMERS").is_some() {
         panic!("pyspark and java are required (NEWSGRAPH_REQUIRE_CONSUMERS is set)");
     }
-    eprintln!("note: pyspark or java not installed; skipping the Spark test (.ci/run installs pyspark)");
+    eprintln!(
+        "note: pyspark or java not installed; skipping the Spark test (.ci/run installs pyspark)"
+    );
     None
 }
 
@@ -60,7 +62,14 @@ fn spark_map_reduce_equals_the_local_build() {
     let local = ok(d.path(), &["build", "news.jsonl", "--quiet"]);
     let out = Command::new(&python)
         .arg(root().join("examples/spark/newsgraph_spark.py"))
-        .args(["news.jsonl", "spark.ron", "--partitions", "4", "--master", "local[2]"])
+        .args([
+            "news.jsonl",
+            "spark.ron",
+            "--partitions",
+            "4",
+            "--master",
+            "local[2]",
+        ])
         .arg("--newsgraph")
         .arg(env!("CARGO_BIN_EXE_newsgraph"))
         .current_dir(d.path())
