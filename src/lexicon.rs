@@ -33,6 +33,10 @@ const EMBEDDED: &[(&str, &str)] = &[
     ),
     ("places.ron", include_str!("../data/lexicon/places.ron")),
     ("cities.ron", include_str!("../data/lexicon/cities.ron")),
+    (
+        "provinces.ron",
+        include_str!("../data/lexicon/provinces.ron"),
+    ),
     ("titles.ron", include_str!("../data/lexicon/titles.ron")),
     (
         "relations.ron",

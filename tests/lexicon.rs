@@ -119,3 +119,33 @@ fn user_lexicon_extends_the_default() {
     let g = newsgraph::KnowledgeGraph::load_str(&out, "out").unwrap();
     assert!(g.entity("hezbollah").is_none());
 }
+
+#[test]
+fn provinces_and_governorates_are_places_in_news_spelling() {
+    use newsgraph::{extract_article, Article, EntityKind, Lexicon};
+    let text = "Gunmen attacked a checkpoint in al-Anbar. Residents fled Raqqa and Hadramawt. \
+                Officials in Al Hasakah and Dhi Qar said nothing.";
+    let g = extract_article(&Article::new("a.txt", text), Lexicon::embedded());
+    for (id, alias) in [
+        ("anbar", Some("al-Anbar")),
+        ("raqqa", None),
+        ("hadramawt", None),
+        ("hasakah", Some("Al Hasakah")),
+        ("dhi-qar", None),
+    ] {
+        let e = g.entity(id).unwrap_or_else(|| panic!("{id} not found"));
+        assert_eq!(e.kind, EntityKind::Place, "{id}");
+        if let Some(a) = alias {
+            assert!(
+                e.aliases.iter().any(|x| x == a) || e.label == a,
+                "{id}: {e:?}"
+            );
+        }
+    }
+    // the article-less name of a province is not a word: "Central" stays out
+    let g = extract_article(
+        &Article::new("b.txt", "Central banks met in Capital Economics' offices."),
+        Lexicon::embedded(),
+    );
+    assert_eq!(g.entity_count(), 0, "{:?}", g.to_file().entities);
+}
