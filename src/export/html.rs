@@ -22,15 +22,13 @@
 //! Cytoscape's CoSE in the page. `<`, `>`, `&` and the two JavaScript line separators are written as
 //! `\uXXXX` escapes, so no text from an article can close the block; the
 //! script puts every string into the page with `textContent`, never as HTML,
-//! and links only `http(s)` URLs. At most [`MAX_EVIDENCE_PER_EDGE`] sentences
-//! are kept per edge (the weight still counts them all).
+//! and links only `http(s)` URLs. Each edge carries the evidence its graph
+//! keeps (at most [`crate::relation::MAX_EVIDENCE`] sentences; the weight
+//! counts every statement).
 
 use crate::entity::EntityKind;
 use crate::graph::KnowledgeGraph;
 use serde::Serialize;
-
-/// Evidence sentences kept per edge in the page; `newsgraph show` lists all.
-pub const MAX_EVIDENCE_PER_EDGE: usize = 50;
 
 const TEMPLATE: &str = include_str!("html/page.html");
 const STYLE: &str = include_str!("html/page.css");
@@ -161,7 +159,7 @@ pub fn to_string(graph: &KnowledgeGraph) -> String {
                 target: &r.target,
                 kind: &r.kind,
                 weight: r.weight(),
-                evidence: r.evidence.iter().take(MAX_EVIDENCE_PER_EDGE).collect(),
+                evidence: r.evidence.iter().collect(),
             })
             .collect(),
     };
