@@ -299,33 +299,7 @@ impl KnowledgeGraph {
     /// commutative up to ordering, and adding the same article twice does
     /// not double its evidence.
     pub fn merge(&mut self, other: &KnowledgeGraph) {
-        // a graph whose articles are all here already adds nothing new:
-        // merging it again must not count its mentions twice
-        let already = !other.documents.is_empty()
-            && other
-                .documents
-                .iter()
-                .all(|d| self.documents.binary_search(d).is_ok());
-        for d in &other.documents {
-            self.add_document(d.clone());
-        }
-        for info in other.relation_types.values() {
-            self.declare_relation_type(info.clone());
-        }
-        for e in other.entities() {
-            let mut e = e.clone();
-            if already && self.nodes.contains_key(&e.id) {
-                e.mentions = 0;
-            }
-            self.add_entity(e);
-        }
-        for r in other.relations() {
-            // both ends were just added; a graph of articles all here already
-            // brings only relations this one lacks (it may have been cut)
-            if !(already && self.relation(&r.source, &r.kind, &r.target).is_some()) {
-                let _ = self.add_relation(r.clone());
-            }
-        }
+        self.absorb(other.clone());
     }
 
     /// Like [`merge`](Self::merge), but takes `other` by value and moves

@@ -562,7 +562,8 @@ fn build(inputs: &[PathBuf], mut out: Output, o: BuildOptions) -> anyhow::Result
             .build_global()
             .context("starting worker threads")?;
     }
-    // the lexicon compiles (~60 ms) while the first batch is read
+    // the lexicon compiles (~60 ms) while the inputs are listed and the
+    // --into graph is loaded
     let (lexicon_dir, replace) = (o.lexicon.clone(), o.replace);
     let lexicon = std::thread::spawn(move || load_lexicon(lexicon_dir.as_deref(), replace));
     let corpus = input::Corpus::open(inputs, input::ReadOptions { strict: o.strict })?;
@@ -580,17 +581,9 @@ fn build(inputs: &[PathBuf], mut out: Output, o: BuildOptions) -> anyhow::Result
         Some(path) if path.exists() => KnowledgeGraph::load(path)?,
         _ => KnowledgeGraph::new(),
     };
-    let mut lexicon = Some(lexicon);
-    let mut lex = None;
-    // waits for the lexicon the first time it is needed
-    let mut ready = move || -> anyhow::Result<std::borrow::Cow<'static, Lexicon>> {
-        match lexicon.take() {
-            Some(thread) => thread
-                .join()
-                .map_err(|_| anyhow!("compiling the lexicon failed"))?,
-            None => bail!("the lexicon was taken twice"),
-        }
-    };
+    let lex = lexicon
+        .join()
+        .map_err(|_| anyhow!("compiling the lexicon failed"))??;
     let progress = progress_bar(corpus.total_bytes(), o.quiet);
     let mut added = 0;
     let summary = corpus.read_ahead(
@@ -601,12 +594,8 @@ fn build(inputs: &[PathBuf], mut out: Output, o: BuildOptions) -> anyhow::Result
                     a.date = o.date.clone();
                 }
             }
-            if lex.is_none() {
-                lex = Some(ready().map_err(|e| newsgraph::error::Error::Usage(format!("{e:#}")))?);
-            }
-            let lex = lex.as_deref().unwrap_or_else(|| Lexicon::embedded());
             let refs: Vec<&newsgraph::Article> = batch.iter().collect();
-            added += pipeline::add_articles(&mut graph, &refs, lex);
+            added += pipeline::add_articles(&mut graph, &refs, &lex);
             progress.inc(bytes);
             progress.set_message(format!("{added} articles"));
             Ok(())
@@ -614,10 +603,6 @@ fn build(inputs: &[PathBuf], mut out: Output, o: BuildOptions) -> anyhow::Result
         |w| progress.suspend(|| report::warning(&w.to_string())),
     )?;
     progress.finish_and_clear();
-    let lex = match lex {
-        Some(lex) => lex,
-        None => ready()?,
-    };
     for r in lex.relation_types() {
         graph.declare_relation_type(newsgraph::graph::RelationInfo::from(r));
     }

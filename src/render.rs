@@ -128,6 +128,16 @@ pub fn answer_csv(graph: &KnowledgeGraph, answer: &Answer) -> String {
     Table { columns, rows }.to_csv()
 }
 
+/// One neighbour: direction, relation type, the entity, weight.
+fn neighbor_json(n: &Neighbor) -> Json {
+    json!({
+        "direction": if n.way == Way::Out { "out" } else { "in" },
+        "relation": n.relation.kind,
+        "entity": entity_json(n.other),
+        "weight": n.relation.weight(),
+    })
+}
+
 fn entity_json(e: &Entity) -> Json {
     json!({"id": e.id, "label": e.label, "type": e.kind.as_str()})
 }
@@ -176,17 +186,7 @@ pub fn neighbors_table(list: &[Neighbor]) -> Table {
 
 /// Neighbours as JSON.
 pub fn neighbors_json(list: &[Neighbor]) -> String {
-    let rows: Vec<Json> = list
-        .iter()
-        .map(|n| {
-            json!({
-                "direction": if n.way == Way::Out { "out" } else { "in" },
-                "relation": n.relation.kind,
-                "entity": entity_json(n.other),
-                "weight": n.relation.weight(),
-            })
-        })
-        .collect();
+    let rows: Vec<Json> = list.iter().map(neighbor_json).collect();
     serde_json::to_string_pretty(&rows).unwrap_or_default() + "\n"
 }
 
@@ -246,13 +246,9 @@ pub fn card_json(e: &Entity, list: &[Neighbor]) -> String {
     let rels: Vec<Json> = list
         .iter()
         .map(|n| {
-            json!({
-                "direction": if n.way == Way::Out { "out" } else { "in" },
-                "relation": n.relation.kind,
-                "entity": entity_json(n.other),
-                "weight": n.relation.weight(),
-                "evidence": n.relation.evidence,
-            })
+            let mut row = neighbor_json(n);
+            row["evidence"] = json!(n.relation.evidence);
+            row
         })
         .collect();
     let v = json!({"id": e.id, "label": e.label, "type": e.kind.as_str(), "aliases": e.aliases, "mentions": e.mentions, "relations": rels});

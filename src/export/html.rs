@@ -33,27 +33,9 @@ use serde::Serialize;
 const TEMPLATE: &str = include_str!("html/page.html");
 const STYLE: &str = include_str!("html/page.css");
 const APP: &str = include_str!("html/page.js");
-/// The vendored libraries (vendor/README.md): name, version, licence, code,
-/// in the order they must load.
-const LIBRARIES: [(&str, &str, &str, &str); 1] = [(
-    "cytoscape",
-    "3.34.4",
-    "MIT, (c) 2016-2026 The Cytoscape Consortium",
-    include_str!("../../vendor/cytoscape/cytoscape.min.js"),
-)];
-
-/// The libraries as one script, each after a comment naming it.
-fn libraries() -> String {
-    let mut out = String::new();
-    for (name, version, licence, code) in LIBRARIES {
-        out.push_str(&format!(
-            "/* {name} {version} from the npm registry; licence: {licence} */\n"
-        ));
-        out.push_str(code);
-        out.push('\n');
-    }
-    out
-}
+/// Cytoscape.js 3.34.4 from npm (vendor/README.md); the page names it and
+/// its licence in a comment before it.
+const CYTOSCAPE: &str = include_str!("../../vendor/cytoscape/cytoscape.min.js");
 
 /// Cytoscape shape and fill colour of each entity kind (the fills are the
 /// DOT ones; the shapes are Cytoscape's nearest to DOT's).
@@ -177,7 +159,7 @@ pub fn to_string(graph: &KnowledgeGraph) -> String {
         &[
             ("{{title}}", &super::dot::html(&title)),
             ("{{style}}", STYLE),
-            ("{{libraries}}", &libraries()),
+            ("{{cytoscape}}", CYTOSCAPE),
             ("{{data}}", &script_json(&json)),
             ("{{app}}", APP),
         ],
@@ -250,8 +232,7 @@ mod tests {
 
     #[test]
     fn inlined_scripts_cannot_end_their_element() {
-        let libraries = LIBRARIES.iter().map(|(name, _, _, code)| (*name, *code));
-        for (name, text) in libraries.chain([("page.js", APP)]) {
+        for (name, text) in [("cytoscape", CYTOSCAPE), ("page.js", APP)] {
             let lower = text.to_ascii_lowercase();
             assert!(!lower.contains("</script"), "{name} contains </script");
             assert!(!lower.contains("<!--"), "{name} contains <!--");
@@ -264,7 +245,7 @@ mod tests {
         for key in [
             "{{title}}",
             "{{style}}",
-            "{{libraries}}",
+            "{{cytoscape}}",
             "{{data}}",
             "{{app}}",
         ] {
