@@ -41,6 +41,7 @@ pub mod relation;
 pub mod render;
 pub mod segment;
 pub mod subgraph;
+pub mod syntax;
 
 pub use entity::{Entity, EntityKind};
 pub use error::{Error, Result};
