@@ -155,6 +155,9 @@ pub struct RelationType {
     pub patient_nouns: Vec<String>,
     /// Names a speaker calls the target: "the aggressor [Israel]".
     pub label_nouns: Vec<String>,
+    /// Verbs (lemmas) of intent: an event of another type in their
+    /// complement gives this type instead ("vowed to strike Y": threatened).
+    pub intents: Vec<String>,
 }
 
 /// A trigger verb; inflections are generated from the lemma.
@@ -248,6 +251,14 @@ pub struct Words {
     pub meeting_verbs: Vec<String>,
     pub months: Vec<String>,
     pub weekdays: Vec<String>,
+    /// Auxiliaries that make a clause hypothetical or future ("could", "would").
+    pub modals: Vec<String>,
+    /// Subordinators of a condition ("if", "unless").
+    pub conditionals: Vec<String>,
+    /// Verbs whose complement has not happened yet ("prepare", "plan"), lemmas.
+    pub prospective_verbs: Vec<String>,
+    /// Verbs and adverbs of accusation ("accuse", "allegedly"): the event they govern is alleged.
+    pub accusation_verbs: Vec<String>,
 }
 
 /// What a name pattern in the automaton stands for.
@@ -347,6 +358,10 @@ pub(crate) struct WordSets {
     pub months: Vec<String>,
     /// Monday first.
     pub weekdays: Vec<String>,
+    pub modals: HashSet<String>,
+    pub conditionals: HashSet<String>,
+    pub prospective_verbs: HashSet<String>,
+    pub accusation_verbs: HashSet<String>,
     /// Plural demonyms ("Palestinians"): they name people, not the state's institutions.
     pub plural_demonyms: HashSet<String>,
 }
@@ -698,6 +713,7 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
                     .patient_nouns
                     .extend(r.patient_nouns.iter().cloned());
                 existing.label_nouns.extend(r.label_nouns.iter().cloned());
+                existing.intents.extend(r.intents.iter().cloned());
             } else {
                 relation_index.insert(r.name.clone(), relations.len());
                 relations.push(r.clone());
@@ -853,6 +869,10 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
             .find(|w| !w.weekdays.is_empty())
             .map(|w| w.weekdays.iter().map(|m| m.to_lowercase()).collect())
             .unwrap_or_default(),
+        modals: set(|w| &w.modals),
+        conditionals: set(|w| &w.conditionals),
+        prospective_verbs: set(|w| &w.prospective_verbs),
+        accusation_verbs: set(|w| &w.accusation_verbs),
         plural_demonyms,
     };
     Ok(Lexicon {

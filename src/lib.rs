@@ -38,6 +38,7 @@ pub(crate) mod mention;
 pub mod pipeline;
 pub mod query;
 pub mod relation;
+pub mod relations;
 pub mod render;
 pub mod segment;
 pub mod subgraph;

@@ -1,0 +1,587 @@
+//! Relations read from the dependency parse of a sentence.
+//!
+//! The triggers and the relation types are data (`data/lexicon/relations.ron`);
+//! this module knows syntactic roles, the paths between them and modality,
+//! and never names a relation type.
+//!
+//! | construction | example | roles read |
+//! |---|---|---|
+//! | active clause | "Iran backs Hamas" | subject → object (or oblique with the verb's preposition) |
+//! | passive clause | "the base was attacked by X", "militias backed by Iran" | agent (`by`) → passive subject / modified noun |
+//! | relative clause | "Hamas, which Iran backs," | the relative pronoun stands for the noun it modifies |
+//! | control | "urged Iraq to ...", "X vowed to strike Y" | the controller fills the missing subject |
+//! | nominal event | "X's strikes on Y", "attacks on Y by X", "Israeli strikes" | possessor, compound, demonym or `by`/`from` oblique → `on`/`against` oblique |
+//! | light verb | "X carried out strikes on Y" | the light verb's subject → the noun's oblique |
+//! | compound adjective | "Iran-backed Houthis", "Gaza-based Hamas" | the modifier ↔ the modified noun |
+//! | prefix | "pro-Iranian militias" | the demonym → the modified noun |
+//! | coordination, apposition | "X and Y attacked Z", "the group, Hezbollah," | each conjunct, the apposed name |
+//!
+//! Every candidate gets a modality ([`Drop`] when it is not a stated fact:
+//! negated, conditional, hypothetical, prospective, denied, alleged, a
+//! question) and a [`Mode`] (stated, or reported when a speech verb
+//! governs it). An event that is the complement of an intent verb ("vowed to
+//! strike Y") becomes the relation that declares that verb in its `intents`.
+
+pub mod modality;
+
+use crate::entity::EntityKind;
+use crate::lexicon::Lexicon;
+use crate::syntax::ParsedSentence;
+pub use modality::{Drop, Mode};
+
+/// The most conjuncts or apposed names read for one role.
+const MAX_FILLERS: usize = 32;
+
+/// A mention of an entity, as the words of the parse it covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Anchor {
+    /// Word range `[start, end)` in the parsed sentence.
+    pub words: (usize, usize),
+    /// The entity it refers to (an index the caller gives meaning to).
+    pub entity: usize,
+    /// The entity's kind.
+    pub kind: EntityKind,
+}
+
+/// The construction a candidate was read from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Construction {
+    /// "X attacked Y".
+    Active,
+    /// "Y was attacked by X", "Y, backed by X".
+    Passive,
+    /// "X's attack on Y", "attacks on Y by X".
+    Nominal,
+    /// "X carried out strikes on Y".
+    LightVerb,
+    /// "X-backed Y".
+    Compound,
+    /// "pro-X Y".
+    Prefix,
+    /// "X vowed to strike Y".
+    Intent,
+}
+
+impl Construction {
+    /// The name `explain` and the evidence use.
+    pub fn name(self) -> &'static str {
+        match self {
+            Construction::Active => "active",
+            Construction::Passive => "passive",
+            Construction::Nominal => "nominal",
+            Construction::LightVerb => "light-verb",
+            Construction::Compound => "compound",
+            Construction::Prefix => "prefix",
+            Construction::Intent => "intent",
+        }
+    }
+}
+
+/// A relation read from one sentence, kept or dropped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    /// Source entity (as given by the anchors).
+    pub source: usize,
+    /// Index of the relation type in the lexicon.
+    pub relation: usize,
+    /// Target entity.
+    pub target: usize,
+    /// The trigger word.
+    pub trigger: usize,
+    /// Word range `[start, end)` of the words that state it.
+    pub words: (usize, usize),
+    /// How it was read.
+    pub construction: Construction,
+    /// The dependency path from source to target through the trigger, as
+    /// labels (`nsubj< attack >obj`).
+    pub path: String,
+    /// Stated or reported.
+    pub mode: Mode,
+    /// Why it gives no edge, if it does not.
+    pub dropped: Option<Drop>,
+}
+
+/// Reads the candidate relations of one parsed sentence whose mentions are
+/// `anchors`.
+pub fn read_sentence(parse: &ParsedSentence, anchors: &[Anchor], lex: &Lexicon) -> Vec<Candidate> {
+    let cx = Cx::new(parse, anchors, lex);
+    let mut out = Vec::new();
+    for t in 0..cx.n() {
+        cx.verb_frames(t, &mut out);
+        cx.noun_frames(t, &mut out);
+        cx.compound_frames(t, &mut out);
+    }
+    for c in &mut out {
+        if c.dropped.is_none() {
+            c.dropped = cx.kind_check(c);
+        }
+    }
+    out.sort_by_key(|c| (c.words, c.trigger, c.relation, c.source, c.target));
+    out.dedup_by(|a, b| {
+        a.source == b.source
+            && a.relation == b.relation
+            && a.target == b.target
+            && a.trigger == b.trigger
+    });
+    out
+}
+
+/// One filler of a role: the entity and the word it was found at.
+#[derive(Clone, Copy, Debug)]
+struct Filler {
+    anchor: usize,
+    word: usize,
+}
+
+pub(crate) struct Cx<'a> {
+    pub(crate) parse: &'a ParsedSentence,
+    anchors: &'a [Anchor],
+    pub(crate) lex: &'a Lexicon,
+    /// Word → anchor covering it.
+    at: Vec<Option<usize>>,
+    /// Word → its children, in order.
+    children: Vec<Vec<usize>>,
+    /// Words in lower case.
+    pub(crate) lower: Vec<String>,
+}
+
+impl<'a> Cx<'a> {
+    fn new(parse: &'a ParsedSentence, anchors: &'a [Anchor], lex: &'a Lexicon) -> Cx<'a> {
+        let n = parse.words.len();
+        let mut at = vec![None; n];
+        for (i, a) in anchors.iter().enumerate() {
+            for slot in at.iter_mut().take(a.words.1.min(n)).skip(a.words.0) {
+                slot.get_or_insert(i);
+            }
+        }
+        let mut children = vec![Vec::new(); n];
+        for (i, w) in parse.words.iter().enumerate() {
+            if w.head > 0 && (w.head as usize) <= n {
+                children[w.head as usize - 1].push(i);
+            }
+        }
+        let lower = parse.words.iter().map(|w| w.form.to_lowercase()).collect();
+        Cx {
+            parse,
+            anchors,
+            lex,
+            at,
+            children,
+            lower,
+        }
+    }
+
+    fn n(&self) -> usize {
+        self.parse.words.len()
+    }
+
+    pub(crate) fn deprel(&self, i: usize) -> &str {
+        &self.parse.words[i].deprel
+    }
+
+    pub(crate) fn upos(&self, i: usize) -> &str {
+        &self.parse.words[i].upos
+    }
+
+    pub(crate) fn lemma(&self, i: usize) -> String {
+        let l = &self.parse.words[i].lemma;
+        if l.is_empty() || l == "_" {
+            self.lower[i].clone()
+        } else {
+            l.to_lowercase()
+        }
+    }
+
+    pub(crate) fn head(&self, i: usize) -> Option<usize> {
+        self.parse.head(i).filter(|&h| h < self.n())
+    }
+
+    pub(crate) fn kids(&self, i: usize) -> &[usize] {
+        &self.children[i]
+    }
+
+    /// Children of `i` whose relation is `rel` or a subtype of it.
+    pub(crate) fn kids_of<'s>(
+        &'s self,
+        i: usize,
+        rel: &'s str,
+    ) -> impl Iterator<Item = usize> + 's {
+        self.children[i].iter().copied().filter(move |&c| {
+            let d = self.deprel(c);
+            d == rel || d.strip_prefix(rel).is_some_and(|r| r.starts_with(':'))
+        })
+    }
+
+    /// The preposition of a nominal (`on` in "on Y", "on behalf of" → "on").
+    fn case_of(&self, i: usize) -> Option<&str> {
+        self.children[i]
+            .iter()
+            .find(|&&c| self.deprel(c) == "case" && c < i)
+            .map(|&c| self.lower[c].as_str())
+    }
+
+    /// Whether the verb at `t` is passive.
+    fn passive(&self, t: usize) -> bool {
+        self.children[t]
+            .iter()
+            .any(|&c| matches!(self.deprel(c), "nsubj:pass" | "aux:pass" | "csubj:pass"))
+            || (self.deprel(t).starts_with("acl")
+                && self.parse.words[t].xpos == "VBN"
+                && !self.children[t]
+                    .iter()
+                    .any(|&c| matches!(self.deprel(c), "nsubj" | "aux")))
+    }
+
+    /// The entities a nominal at word `w` stands for: its own mention, the
+    /// antecedent of a relative pronoun, the state behind "Iraqi forces" or
+    /// "U.S. bases", an apposed name, and each conjunct.
+    fn fillers(&self, w: usize) -> Vec<Filler> {
+        let mut out = Vec::new();
+        self.fillers_into(w, &mut out, 0);
+        out.truncate(MAX_FILLERS);
+        out
+    }
+
+    fn fillers_into(&self, w: usize, out: &mut Vec<Filler>, depth: usize) {
+        if depth > 4 || out.len() >= MAX_FILLERS {
+            return;
+        }
+        if let Some(a) = self.at[w] {
+            push_filler(out, a, w);
+        } else if self.is_relative(w) {
+            // "Hamas, which Iran backs": the clause modifies the antecedent
+            let clause = self.head(w).filter(|&h| self.deprel(h).starts_with("acl"));
+            if let Some(noun) = clause.and_then(|h| self.head(h)) {
+                self.fillers_into(noun, out, depth + 1);
+            }
+            return;
+        } else if matches!(self.upos(w), "NOUN" | "PROPN" | "ADJ" | "NUM") {
+            // "U.S. troops", "Iraqi forces", "Iran's proxies", "forces of Iran"
+            let body = self.lex.words.state_bodies.contains(&self.lower[w])
+                || self.lex.words.group_nouns.contains(&self.lower[w]);
+            for &c in &self.children[w] {
+                let d = self.deprel(c);
+                let modifier = matches!(d, "compound" | "amod" | "nmod:poss")
+                    || (body && d == "nmod" && self.case_of(c) == Some("of"));
+                if modifier {
+                    if let Some(a) = self.at[c] {
+                        push_filler(out, a, c);
+                    }
+                }
+            }
+        }
+        for c in self.kids_of(w, "appos").collect::<Vec<_>>() {
+            if let Some(a) = self.at[c] {
+                push_filler(out, a, c);
+            }
+        }
+        for c in self.kids_of(w, "conj").collect::<Vec<_>>() {
+            self.fillers_into(c, out, depth + 1);
+        }
+    }
+
+    fn is_relative(&self, w: usize) -> bool {
+        self.upos(w) == "PRON"
+            && (matches!(self.parse.words[w].xpos.as_str(), "WDT" | "WP")
+                || self.lex.words.relative_pronouns.contains(&self.lower[w]))
+    }
+
+    /// The logical subject of the predicate at `t`.
+    fn subjects(&self, t: usize, depth: usize) -> Vec<Filler> {
+        if depth > 4 {
+            return Vec::new();
+        }
+        let passive = self.passive(t);
+        let mut out = Vec::new();
+        for &c in &self.children[t] {
+            let d = self.deprel(c);
+            if d == "nsubj" || (passive && self.is_agent(c)) {
+                out.extend(self.fillers(c));
+            }
+        }
+        if !out.is_empty() || passive {
+            return out;
+        }
+        let Some(h) = self.head(t) else { return out };
+        match self.deprel(t) {
+            // "urged Iraq to act": the object controls; "vowed to act": the subject
+            "xcomp" => {
+                let objects: Vec<Filler> = self
+                    .kids_of(h, "obj")
+                    .chain(self.kids_of(h, "iobj"))
+                    .flat_map(|o| self.fillers(o))
+                    .collect();
+                if objects.is_empty() {
+                    self.subjects(h, depth + 1)
+                } else {
+                    objects
+                }
+            }
+            // "X attacked Y and killed Z", "..., killing Z"
+            "conj" | "advcl" if self.upos(h) == "VERB" => self.subjects(h, depth + 1),
+            _ => out,
+        }
+    }
+
+    /// "by X" of a passive: `obl:agent`, or `obl` with the preposition `by`.
+    fn is_agent(&self, c: usize) -> bool {
+        let d = self.deprel(c);
+        d == "obl:agent" || (d == "obl" && self.case_of(c) == Some("by"))
+    }
+
+    /// The logical object of the verb at `t`: its object, or the oblique with
+    /// one of `preps`; the passive subject or the modified noun of a passive.
+    fn objects(&self, t: usize, prep: Option<&str>, preps: &[String]) -> Vec<Filler> {
+        let mut out = Vec::new();
+        if self.passive(t) {
+            for &c in &self.children[t] {
+                if self.deprel(c) == "nsubj:pass" {
+                    out.extend(self.fillers(c));
+                }
+            }
+            if out.is_empty()
+                && self.deprel(t).starts_with("acl")
+                && !self.deprel(t).ends_with("relcl")
+            {
+                if let Some(h) = self.head(t) {
+                    out.extend(self.fillers(h));
+                }
+            }
+            return out;
+        }
+        // "called on Iraq": `on` may be a particle with an object, or a case
+        let particle =
+            prep.is_some_and(|p| self.kids_of(t, "compound:prt").any(|c| self.lower[c] == p));
+        for &c in &self.children[t] {
+            let d = self.deprel(c);
+            let object = d == "obj" || d == "iobj";
+            let oblique = d == "obl" || d.starts_with("obl:") && d != "obl:agent";
+            let take = match prep {
+                Some(p) => (particle && object) || (oblique && self.case_of(c) == Some(p)),
+                None => {
+                    object
+                        || (oblique
+                            && self
+                                .case_of(c)
+                                .is_some_and(|p| preps.iter().any(|q| q == p)))
+                }
+            };
+            if take {
+                out.extend(self.fillers(c));
+            }
+        }
+        out
+    }
+
+    fn verb_frames(&self, t: usize, out: &mut Vec<Candidate>) {
+        if !matches!(self.upos(t), "VERB") {
+            return;
+        }
+        let Some(triggers) = self
+            .lex
+            .verbs
+            .get(&self.lower[t])
+            .or_else(|| self.lex.verbs.get(&self.lemma(t)))
+        else {
+            return;
+        };
+        let passive = self.passive(t);
+        let construction = if passive {
+            Construction::Passive
+        } else {
+            Construction::Active
+        };
+        for trig in triggers {
+            let sources = self.subjects(t, 0);
+            let targets = self.objects(t, trig.prep.as_deref(), &trig.preps);
+            self.emit(out, t, trig.relation, construction, &sources, &targets);
+        }
+    }
+
+    fn noun_frames(&self, t: usize, out: &mut Vec<Candidate>) {
+        if !matches!(self.upos(t), "NOUN" | "PROPN") || self.at[t].is_some() {
+            return;
+        }
+        let Some(triggers) = self
+            .lex
+            .nouns
+            .get(&self.lower[t])
+            .or_else(|| self.lex.nouns.get(&self.lemma(t)))
+        else {
+            return;
+        };
+        for trig in triggers {
+            let mut sources = Vec::new();
+            let mut targets = Vec::new();
+            for &c in &self.children[t] {
+                let d = self.deprel(c);
+                if d == "nmod" || (d.starts_with("nmod:") && d != "nmod:poss") {
+                    let p = self.case_of(c).unwrap_or("");
+                    if trig.target_preps.iter().any(|q| q == p) {
+                        targets.extend(self.fillers(c));
+                    } else if trig.source_preps.iter().any(|q| q == p) {
+                        sources.extend(self.fillers(c));
+                    }
+                } else if matches!(d, "nmod:poss" | "compound" | "amod") && c < t {
+                    if let Some(a) = self.at[c] {
+                        push_filler(&mut sources, a, c);
+                    }
+                }
+            }
+            let mut construction = Construction::Nominal;
+            if sources.is_empty() {
+                // "X carried out strikes on Y", "X launched an offensive against Y"
+                if let Some(h) = self.head(t).filter(|_| self.deprel(t) == "obj") {
+                    if self.is_light_verb(h) {
+                        sources = self.subjects(h, 0);
+                        construction = Construction::LightVerb;
+                    }
+                }
+            }
+            self.emit(out, t, trig.relation, construction, &sources, &targets);
+        }
+    }
+
+    fn is_light_verb(&self, v: usize) -> bool {
+        let w = &self.lex.words.light_verbs;
+        w.contains(&self.lower[v]) || w.contains(&self.lemma(v))
+    }
+
+    fn compound_frames(&self, t: usize, out: &mut Vec<Candidate>) {
+        let hyphen_before = t >= 2 && is_hyphen(&self.parse.words[t - 1].form);
+        if let Some(&(relation, reverse)) = self.lex.compounds.get(&self.lower[t]) {
+            // the modifier: the name right before "-backed", or a nominal
+            // dependent before the participle ("Iranian sponsored")
+            let mut modifiers = Vec::new();
+            if hyphen_before {
+                if let Some(a) = self.at[t - 2] {
+                    push_filler(&mut modifiers, a, t - 2);
+                }
+            }
+            if modifiers.is_empty() {
+                for &c in &self.children[t] {
+                    if c < t && self.at[c].is_some() && self.deprel(c) != "nsubj" {
+                        modifiers.extend(self.fillers(c));
+                    }
+                }
+            }
+            if modifiers.is_empty() {
+                return;
+            }
+            let modified: Vec<Filler> = match self.head(t) {
+                Some(h) if matches!(self.deprel(t), "amod" | "acl" | "compound") => self.fillers(h),
+                _ => self
+                    .kids_of(t, "nsubj")
+                    .flat_map(|s| self.fillers(s))
+                    .collect(),
+            };
+            let (sources, targets) = if reverse {
+                (&modified, &modifiers)
+            } else {
+                (&modifiers, &modified)
+            };
+            self.emit(out, t, relation, Construction::Compound, sources, targets);
+        }
+        // "pro-Iranian militias"
+        if let Some(&relation) = self.lex.prefixes.get(&self.lower[t]) {
+            if t + 2 < self.n() && is_hyphen(&self.parse.words[t + 1].form) {
+                if let Some(a) = self.at[t + 2] {
+                    let word = self.anchor_head(a);
+                    let mut sources = Vec::new();
+                    push_filler(&mut sources, a, t + 2);
+                    let targets = match self.head(word) {
+                        Some(h) if self.at[h] != Some(a) => self.fillers(h),
+                        _ => Vec::new(),
+                    };
+                    self.emit(out, t, relation, Construction::Prefix, &sources, &targets);
+                }
+            }
+        }
+    }
+
+    /// The word of an anchor whose head lies outside it.
+    fn anchor_head(&self, a: usize) -> usize {
+        let (s, e) = self.anchors[a].words;
+        (s..e.min(self.n()))
+            .find(|&w| self.head(w).is_none_or(|h| h < s || h >= e))
+            .unwrap_or(s)
+    }
+
+    fn emit(
+        &self,
+        out: &mut Vec<Candidate>,
+        t: usize,
+        relation: usize,
+        construction: Construction,
+        sources: &[Filler],
+        targets: &[Filler],
+    ) {
+        if sources.is_empty() || targets.is_empty() {
+            return;
+        }
+        let modality = modality::of(self, t);
+        let (relation, construction) = match modality.intent {
+            Some(r) if modality.dropped == Some(Drop::Prospective) => (r, Construction::Intent),
+            _ => (relation, construction),
+        };
+        let dropped = if construction == Construction::Intent {
+            None
+        } else {
+            modality.dropped
+        };
+        for s in sources {
+            for g in targets {
+                let a = self.anchors[s.anchor];
+                let b = self.anchors[g.anchor];
+                let from = a.words.0.min(b.words.0).min(t);
+                let to = a.words.1.max(b.words.1).max(t + 1);
+                out.push(Candidate {
+                    source: a.entity,
+                    relation,
+                    target: b.entity,
+                    trigger: t,
+                    words: (from, to),
+                    construction,
+                    path: format!(
+                        "{} {} {}",
+                        self.deprel(s.word),
+                        self.lemma(t),
+                        self.deprel(g.word)
+                    ),
+                    mode: modality.mode,
+                    dropped,
+                });
+            }
+        }
+    }
+
+    /// Kind constraints of the relation type; no self-loops.
+    fn kind_check(&self, c: &Candidate) -> Option<Drop> {
+        if c.source == c.target {
+            return Some(Drop::SameEntity);
+        }
+        let r = &self.lex.relations[c.relation];
+        let kind_of = |e: usize| self.anchors.iter().find(|a| a.entity == e).map(|a| a.kind);
+        let ok = |allowed: &[EntityKind], k: Option<EntityKind>| {
+            allowed.is_empty() || k.is_some_and(|k| allowed.contains(&k))
+        };
+        if ok(&r.source, kind_of(c.source)) && ok(&r.target, kind_of(c.target)) {
+            None
+        } else {
+            Some(Drop::KindNotAllowed)
+        }
+    }
+}
+
+fn push_filler(out: &mut Vec<Filler>, anchor: usize, word: usize) {
+    if !out.iter().any(|f| f.anchor == anchor) {
+        out.push(Filler { anchor, word });
+    }
+}
+
+fn is_hyphen(s: &str) -> bool {
+    matches!(s, "-" | "‐" | "‑" | "–")
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,157 @@
+//! Modality and polarity of an event word: is it stated as a fact?
+//!
+//! Read from the parse around the trigger, with the word lists of the
+//! lexicon (`negations`, `modals`, `conditionals`, `prospective_verbs`,
+//! `denials`, `accusation_verbs`, `speech_verbs`): the trigger's own
+//! dependents, then up the chain of clauses that govern it (`xcomp`,
+//! `ccomp`, a light verb's object, a passive participle).
+
+use super::Cx;
+use rustc_hash::FxHashSet as HashSet;
+
+/// Why a candidate relation gives no edge.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Drop {
+    /// "did not attack", "never backed", "no attacks".
+    Negated,
+    /// "if Iran attacks", "unless ...".
+    Conditional,
+    /// "could strike", "would attack", "may back".
+    Hypothetical,
+    /// "preparing to strike", "plans to attack".
+    Prospective,
+    /// "denied attacking", "refused to back".
+    Denied,
+    /// "accused X of attacking Y": the accusation is the fact, not the attack.
+    Alleged,
+    /// "Did Iran attack?"
+    Question,
+    /// The relation type does not allow these kinds at its ends.
+    KindNotAllowed,
+    /// Both ends are the same entity.
+    SameEntity,
+}
+
+impl Drop {
+    /// The reason as `explain` prints it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Drop::Negated => "negated",
+            Drop::Conditional => "conditional",
+            Drop::Hypothetical => "hypothetical (modal or future)",
+            Drop::Prospective => "prospective (not yet done)",
+            Drop::Denied => "denied",
+            Drop::Alleged => "alleged (an accusation)",
+            Drop::Question => "question",
+            Drop::KindNotAllowed => "kind not allowed",
+            Drop::SameEntity => "same entity at both ends",
+        }
+    }
+}
+
+/// How a kept relation is stated.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Mode {
+    /// Stated by the article.
+    #[default]
+    Stated,
+    /// Reported from someone's words ("X said Y attacked Z").
+    Reported,
+}
+
+impl Mode {
+    /// The mode as the evidence records it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Stated => "stated",
+            Mode::Reported => "reported",
+        }
+    }
+}
+
+/// The modality of an event word.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Modality {
+    pub dropped: Option<Drop>,
+    pub mode: Mode,
+    /// The relation an intent verb above the event gives ("vowed to strike").
+    pub intent: Option<usize>,
+}
+
+/// How many governing clauses are read above the trigger.
+const MAX_CLIMB: usize = 6;
+
+pub(crate) fn of(cx: &Cx, t: usize) -> Modality {
+    let w = &cx.lex.words;
+    let mut m = Modality::default();
+    let mut x = t;
+    // a drop found at or above an intent verb ("did not vow to strike")
+    // blocks the intent too
+    let set = |m: &mut Modality, d: Drop| {
+        m.intent = None;
+        m.dropped.get_or_insert(d);
+    };
+    for _ in 0..MAX_CLIMB {
+        for &c in cx.kids(x) {
+            let d = cx.deprel(c);
+            let word = cx.lower[c].as_str();
+            match d {
+                "advmod" | "neg" if w.negations.contains(word) => set(&mut m, Drop::Negated),
+                "det" if word == "no" => set(&mut m, Drop::Negated),
+                "aux" if w.modals.contains(word) || w.modals.contains(&cx.lemma(c)) => {
+                    set(&mut m, Drop::Hypothetical)
+                }
+                "mark" if w.conditionals.contains(word) => set(&mut m, Drop::Conditional),
+                "advmod" if w.accusation_verbs.contains(word) => set(&mut m, Drop::Alleged),
+                _ => {}
+            }
+        }
+        let Some(h) = cx.head(x) else { break };
+        let lemma = cx.lemma(h);
+        let form = cx.lower[h].as_str();
+        let has = |list: &HashSet<String>| list.contains(form) || list.contains(&lemma);
+        match cx.deprel(x) {
+            "xcomp" => {
+                if has(&w.denials) {
+                    set(&mut m, Drop::Denied);
+                } else if has(&w.prospective_verbs) {
+                    let intent = if m.dropped.is_none() {
+                        intent_relation(cx, &lemma, form)
+                    } else {
+                        None
+                    };
+                    set(&mut m, Drop::Prospective);
+                    m.intent = intent;
+                }
+            }
+            "ccomp" => {
+                if has(&w.denials) {
+                    set(&mut m, Drop::Denied);
+                } else if has(&w.speech_verbs) {
+                    m.mode = crate::relations::Mode::Reported;
+                }
+            }
+            "advcl" | "acl" if has(&w.accusation_verbs) => set(&mut m, Drop::Alleged),
+            // "did not launch attacks": the light verb's polarity
+            "obj" if cx.upos(x) == "NOUN" => {}
+            "advcl" => {
+                // "X struck after Y attacked": its own clause only
+                break;
+            }
+            _ => break,
+        }
+        x = h;
+    }
+    if cx.parse.words.last().is_some_and(|last| last.form == "?") {
+        set(&mut m, Drop::Question);
+    }
+    m
+}
+
+/// The relation whose `intents` lists the verb governing an event.
+fn intent_relation(cx: &Cx, lemma: &str, form: &str) -> Option<usize> {
+    cx.lex
+        .relations
+        .iter()
+        .position(|r| r.intents.iter().any(|i| i == lemma || i == form))
+}

@@ -1,0 +1,234 @@
+//! Frame tests over hand-made parses: each row is a sentence as
+//! `form/UPOS/head/deprel` words (`form=lemma` where they differ) (heads 1-based, as in CoNLL-U), the words
+//! that are mentions, and the edges expected. They test the engine apart
+//! from the trained parser; `tests/frames.rs` runs whole sentences.
+
+use super::*;
+use crate::syntax::{ParsedSentence, Word};
+
+fn sentence(spec: &str) -> ParsedSentence {
+    let words = spec
+        .split_whitespace()
+        .map(|w| {
+            let parts: Vec<&str> = w.split('/').collect();
+            assert_eq!(parts.len(), 4, "bad word spec {w}");
+            // `form=lemma` when the lemma differs
+            let (form, lemma) = parts[0].split_once('=').unwrap_or((parts[0], "_"));
+            let xpos = match (parts[1], form) {
+                ("VERB", f) if f.ends_with("ed") => "VBN",
+                ("PRON", "which" | "that" | "who") => "WDT",
+                _ => "_",
+            };
+            Word {
+                form: form.to_string(),
+                lemma: lemma.to_string(),
+                upos: parts[1].to_string(),
+                xpos: xpos.to_string(),
+                head: parts[2].parse().unwrap(),
+                deprel: parts[3].to_string(),
+                span: None,
+                misc: "_".to_string(),
+            }
+        })
+        .collect();
+    ParsedSentence {
+        id: None,
+        text: None,
+        words,
+    }
+}
+
+/// Mentions: (first word, end word, entity, kind) — the entity is its name.
+fn run(spec: &str, mentions: &[(usize, usize, &str, EntityKind)]) -> (Vec<String>, Vec<String>) {
+    let lex = Lexicon::embedded();
+    let parse = sentence(spec);
+    let names: Vec<&str> = mentions.iter().map(|m| m.2).collect();
+    let anchors: Vec<Anchor> = mentions
+        .iter()
+        .map(|&(a, b, name, kind)| Anchor {
+            words: (a, b),
+            entity: names.iter().position(|n| *n == name).unwrap(),
+            kind,
+        })
+        .collect();
+    let mut kept = Vec::new();
+    let mut dropped = Vec::new();
+    for c in read_sentence(&parse, &anchors, lex) {
+        let edge = format!(
+            "{} {} {}",
+            names[c.source], lex.relations[c.relation].name, names[c.target]
+        );
+        match c.dropped {
+            None => kept.push(edge),
+            Some(d) => dropped.push(format!("{edge} ({})", d.name())),
+        }
+    }
+    kept.sort();
+    dropped.sort();
+    (kept, dropped)
+}
+
+use EntityKind::{Militia as M, Person as P, State as S};
+
+#[test]
+fn active_passive_relative_and_coordination() {
+    // 1: active, with a modifier between subject and verb
+    let (k, _) = run(
+        "Serbia/PROPN/4/nsubj on/ADP/3/case Thursday/PROPN/4/obl rejected/VERB/0/root Kosovo/PROPN/4/obj ./PUNCT/4/punct",
+        &[(0, 1, "Serbia", S), (4, 5, "Kosovo", S)],
+    );
+    assert_eq!(k, ["Serbia rejected Kosovo"]);
+    // 2: passive with agent
+    let (k, _) = run(
+        "Hamas/PROPN/3/nsubj:pass was/AUX/3/aux:pass backed/VERB/0/root by/ADP/5/case Iran/PROPN/3/obl:agent",
+        &[(0, 1, "Hamas", M), (4, 5, "Iran", S)],
+    );
+    assert_eq!(k, ["Iran backs Hamas"]);
+    // 3: relative clause with the pronoun as object
+    let (k, _) = run(
+        "Hamas/PROPN/0/root ,/PUNCT/5/punct which/PRON/5/obj Iran/PROPN/5/nsubj backs/VERB/1/acl:relcl",
+        &[(0, 1, "Hamas", M), (3, 4, "Iran", S)],
+    );
+    assert_eq!(k, ["Iran backs Hamas"]);
+    // 4: coordinated subjects
+    let (k, _) = run(
+        "Britain/PROPN/4/nsubj and/CCONJ/3/cc France/PROPN/1/conj urged/VERB/0/root Iran/PROPN/4/obj",
+        &[(0, 1, "Britain", S), (2, 3, "France", S), (4, 5, "Iran", S)],
+    );
+    assert_eq!(k, ["Britain urged Iran", "France urged Iran"]);
+    // 5: reduced relative "militias backed by Iran"
+    let (k, _) = run(
+        "militias/NOUN/0/root backed/VERB/1/acl by/ADP/4/case Iran/PROPN/2/obl:agent",
+        &[(0, 1, "militias", M), (3, 4, "Iran", S)],
+    );
+    assert_eq!(k, ["Iran backs militias"]);
+}
+
+#[test]
+fn nominal_light_verb_compound_and_prefix() {
+    // 1: possessor and oblique
+    let (k, _) = run(
+        "Israel/PROPN/3/nmod:poss 's/PART/1/case strikes/NOUN/0/root on/ADP/5/case Hezbollah/PROPN/3/nmod",
+        &[(0, 1, "Israel", S), (4, 5, "Hezbollah", M)],
+    );
+    assert_eq!(k, ["Israel attacked Hezbollah"]);
+    // 2: light verb
+    let (k, _) = run(
+        "Israel/PROPN/2/nsubj carried/VERB/0/root out/ADP/2/compound:prt strikes/NOUN/2/obj on/ADP/6/case Hezbollah/PROPN/4/nmod",
+        &[(0, 1, "Israel", S), (5, 6, "Hezbollah", M)],
+    );
+    assert_eq!(k, ["Israel attacked Hezbollah"]);
+    // 3: compound adjective, coordinated target
+    let (k, _) = run(
+        "Iran/PROPN/3/compound -/PUNCT/3/punct backed/VERB/4/amod Houthis/PROPN/0/root and/CCONJ/6/cc Hezbollah/PROPN/4/conj",
+        &[(0, 1, "Iran", S), (3, 4, "Houthis", M), (5, 6, "Hezbollah", M)],
+    );
+    assert_eq!(k, ["Iran backs Hezbollah", "Iran backs Houthis"]);
+    // 4: prefix
+    let (k, _) = run(
+        "pro/ADJ/3/amod -/PUNCT/3/punct Iranian/ADJ/4/amod militias/NOUN/0/root",
+        &[(2, 3, "Iran", S), (3, 4, "militias", M)],
+    );
+    assert_eq!(k, ["Iran backs militias"]);
+    // 5: the state behind "U.S. troops"
+    let (k, _) = run(
+        "militants/NOUN/2/nsubj attacked/VERB/0/root U.S./PROPN/4/compound troops/NOUN/2/obj",
+        &[(0, 1, "militants", M), (2, 3, "United States", S)],
+    );
+    assert_eq!(k, ["militants attacked United States"]);
+}
+
+#[test]
+fn modality_drops_what_is_not_a_fact() {
+    let m = &[(0, 1, "Iran", S), (4, 5, "Israel", S)];
+    // negation with a split clitic
+    let (k, d) = run(
+        "Iran/PROPN/4/nsubj has/AUX/4/aux n't/PART/4/advmod attacked/VERB/0/root Israel/PROPN/4/obj",
+        m,
+    );
+    assert!(k.is_empty(), "{k:?}");
+    assert_eq!(d, ["Iran attacked Israel (negated)"]);
+    // modal
+    let (k, d) = run(
+        "Iran/PROPN/4/nsubj could/AUX/4/aux soon/ADV/4/advmod strike/VERB/0/root Israel/PROPN/4/obj",
+        m,
+    );
+    assert!(k.is_empty());
+    assert_eq!(d, ["Iran attacked Israel (hypothetical (modal or future))"]);
+    // conditional
+    let (k, d) = run(
+        "If/SCONJ/3/mark Iran/PROPN/3/nsubj attacks/VERB/0/root Israel/PROPN/3/obj",
+        &[(1, 2, "Iran", S), (3, 4, "Israel", S)],
+    );
+    assert!(k.is_empty());
+    assert_eq!(d, ["Iran attacked Israel (conditional)"]);
+    // prospective
+    let (k, _) = run(
+        "Iran/PROPN/3/nsubj is/AUX/3/aux preparing=prepare/VERB/0/root to/PART/5/mark strike/VERB/3/xcomp Israel/PROPN/5/obj",
+        &[(0, 1, "Iran", S), (5, 6, "Israel", S)],
+    );
+    assert!(k.is_empty(), "{k:?}");
+    // intent gives a threat
+    let (k, _) = run(
+        "Iran/PROPN/2/nsubj vowed=vow/VERB/0/root to/PART/4/mark strike/VERB/2/xcomp Israel/PROPN/4/obj",
+        &[(0, 1, "Iran", S), (4, 5, "Israel", S)],
+    );
+    assert_eq!(k, ["Iran threatened Israel"]);
+    // ... unless the vow itself is negated
+    let (k, _) = run(
+        "Iran/PROPN/3/nsubj never/ADV/3/advmod vowed=vow/VERB/0/root to/PART/5/mark strike/VERB/3/xcomp Israel/PROPN/5/obj",
+        &[(0, 1, "Iran", S), (5, 6, "Israel", S)],
+    );
+    assert!(k.is_empty(), "{k:?}");
+    // denial
+    let (k, d) = run(
+        "Iran/PROPN/2/nsubj denied=deny/VERB/0/root attacking/VERB/2/xcomp Israel/PROPN/3/obj",
+        &[(0, 1, "Iran", S), (3, 4, "Israel", S)],
+    );
+    assert!(k.is_empty());
+    assert_eq!(d, ["Iran attacked Israel (denied)"]);
+    // question
+    let (k, _) = run(
+        "Did/AUX/3/aux Iran/PROPN/3/nsubj attack/VERB/0/root Israel/PROPN/3/obj ?/PUNCT/3/punct",
+        &[(1, 2, "Iran", S), (3, 4, "Israel", S)],
+    );
+    assert!(k.is_empty());
+}
+
+#[test]
+fn reported_speech_and_kinds() {
+    let lex = Lexicon::embedded();
+    let parse = sentence(
+        "Israel/PROPN/2/nsubj said/VERB/0/root Hezbollah/PROPN/4/nsubj attacked/VERB/2/ccomp Haifa/PROPN/4/obj",
+    );
+    let anchors = [
+        Anchor {
+            words: (0, 1),
+            entity: 0,
+            kind: S,
+        },
+        Anchor {
+            words: (2, 3),
+            entity: 1,
+            kind: M,
+        },
+        Anchor {
+            words: (4, 5),
+            entity: 2,
+            kind: EntityKind::Place,
+        },
+    ];
+    let c = read_sentence(&parse, &anchors, lex);
+    assert_eq!(c.len(), 1);
+    assert_eq!(
+        (c[0].source, c[0].target, c[0].mode, c[0].dropped),
+        (1, 2, Mode::Reported, None)
+    );
+    // a person cannot be backed into a place
+    let (k, d) = run(
+        "Blinken/PROPN/2/nsubj backs/VERB/0/root Gaza/PROPN/2/obj",
+        &[(0, 1, "Blinken", P), (2, 3, "Gaza", EntityKind::Place)],
+    );
+    assert!(k.is_empty());
+    assert_eq!(d, ["Blinken backs Gaza (kind not allowed)"]);
+}
