@@ -89,6 +89,8 @@ fn generate(edges: usize) -> GraphFile {
                 title: None,
                 url: None,
                 event_date: None,
+                frame: None,
+                mode: None,
             }]),
         });
     }

@@ -24,6 +24,7 @@
 use crate::document::{Document, Form};
 use crate::entity::EntityKind;
 use crate::lexicon::{Lexicon, Role, VerbForm, VerbTrigger};
+use crate::relations::article::{self, ParseFn};
 use std::collections::HashSet;
 
 /// How far frames look around a trigger, in tokens. Every walk is bounded,
@@ -42,6 +43,9 @@ pub(crate) struct Found {
     pub sentence: usize,
     /// Token range of the words that state it.
     pub tokens: (usize, usize),
+    /// The parse frame that read it ("passive", "nominal", ...) and its mode
+    /// ("stated", "reported"); `None` for the word-window frames.
+    pub how: Option<(&'static str, &'static str)>,
 }
 
 /// What the extractor remembers across the sentences of one article.
@@ -70,8 +74,11 @@ struct Phrase {
     last_word: String,
 }
 
-/// Extracts the relations of every sentence of an analysed article.
-pub(crate) fn relations(doc: &Document, lex: &Lexicon) -> Vec<Found> {
+/// Extracts the relations of every sentence of an analysed article. With a
+/// parser, the clause and event frames are read from the parse of each
+/// sentence that may hold a relation ([`crate::relations`]) instead of from
+/// word windows.
+pub(crate) fn relations(doc: &Document, lex: &Lexicon, parse: Option<&ParseFn>) -> Vec<Found> {
     let mut memory = Memory::default();
     let mut out = Vec::new();
     for s in 0..doc.sentences.len() {
@@ -82,7 +89,26 @@ pub(crate) fn relations(doc: &Document, lex: &Lexicon) -> Vec<Found> {
             out: Vec::new(),
             seen: HashSet::new(),
         };
+        if let Some(parse) = parse {
+            if article::worth_parsing(doc, lex, s) {
+                for c in article::read(doc, lex, s, parse).candidates {
+                    if c.dropped.is_none() {
+                        cx.out.push(Found {
+                            source: c.source,
+                            relation: c.relation,
+                            target: c.target,
+                            sentence: s,
+                            tokens: c.words,
+                            how: Some((c.construction.name(), c.mode.name())),
+                        });
+                    }
+                }
+            }
+        }
         for (name, frame) in FRAMES {
+            if parse.is_some() && PARSED.contains(&name) {
+                continue;
+            }
             if !ablated().iter().any(|f| f == name) {
                 frame(&mut cx, &mut memory);
             }
@@ -113,6 +139,9 @@ const FRAMES: [(&str, Frame); 9] = [
     ("labels", |cx, _| cx.labels()),
     ("statements", |cx, m| cx.statements(m)),
 ];
+
+/// The word-window frames the parse replaces.
+const PARSED: [&str; 3] = ["compounds", "verbs", "nouns"];
 
 /// Frames switched off for measurement (`NEWSGRAPH_ABLATE=verbs,nouns`,
 /// read once): `scripts/ablation.sh` uses it to show what each frame adds.
@@ -209,6 +238,7 @@ impl<'d, 'a> Cx<'d, 'a> {
             target,
             sentence: self.s,
             tokens: (a.min(b), a.max(b).min(self.n().saturating_sub(1)) + 1),
+            how: None,
         };
         if self.seen.insert((f.source, f.relation, f.target, f.tokens)) {
             self.out.push(f);

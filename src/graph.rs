@@ -466,6 +466,7 @@ pub(crate) fn evidence(
     span: (usize, usize),
     text: &str,
     event_date: Option<String>,
+    how: Option<(&str, &str)>,
 ) -> Evidence {
     Evidence {
         doc: doc.id.clone(),
@@ -476,6 +477,8 @@ pub(crate) fn evidence(
         title: doc.title.clone(),
         url: doc.url.clone(),
         event_date,
+        frame: how.map(|h| h.0.to_string()),
+        mode: how.map(|h| h.1.to_string()),
     }
 }
 
@@ -509,6 +512,7 @@ mod tests {
                 0,
                 (0, 1),
                 "x",
+                None,
                 None,
             ),
         )

@@ -76,7 +76,7 @@ fn analyse<'t>(id: &str, text: &'t str, lex: &Lexicon) -> (Document<'t>, Vec<ext
     let mut doc = Document::new(id, text, None, lex);
     mention::find(&mut doc, lex);
     coref::resolve(&mut doc, lex);
-    let found = extract::relations(&doc, lex);
+    let found = extract::relations(&doc, lex, None);
     (doc, found)
 }
 
@@ -201,6 +201,7 @@ fn to_graph(
             (byte_base + a, byte_base + b),
             &evidence_text(doc.text, sent.start, sent.end, a, b),
             event_date,
+            f.how,
         );
         let rel = Relation::new(
             ids[f.source].clone(),
@@ -328,7 +329,7 @@ pub mod stages {
 
     /// The relations of an analysed article.
     pub fn relations(doc: &Document, lex: &Lexicon) -> usize {
-        extract::relations(doc, lex).len()
+        extract::relations(doc, lex, None).len()
     }
 }
 

@@ -29,6 +29,13 @@ pub struct Evidence {
     /// against the article's date), as YYYY-MM-DD.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_date: Option<String>,
+    /// The parse frame that read the relation ("active", "passive",
+    /// "nominal", "compound", ...; see `newsgraph explain`), when a parse did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frame: Option<String>,
+    /// How the article states it: "stated", or "reported" (someone's words).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode: Option<String>,
 }
 
 /// The most evidence sentences an edge keeps: the first ones in evidence
@@ -125,6 +132,8 @@ mod tests {
             title: None,
             url: None,
             event_date: None,
+        frame: None,
+        mode: None,
         }
     }
 

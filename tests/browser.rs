@@ -220,6 +220,8 @@ fn generated(n: usize, m: usize) -> KnowledgeGraph {
                     title: None,
                     url: None,
                     event_date: None,
+                    frame: None,
+                    mode: None,
                 }]
                 .into(),
             });

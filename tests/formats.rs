@@ -272,6 +272,8 @@ fn graph_of(labels: &[String], aliases: &[String], texts: &[String]) -> Knowledg
                 title: None,
                 url: None,
                 event_date: None,
+                frame: None,
+                mode: None,
             }]),
         };
         g.add_relation(rel).unwrap();

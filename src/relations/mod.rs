@@ -22,6 +22,7 @@
 //! governs it). An event that is the complement of an intent verb ("vowed to
 //! strike Y") becomes the relation that declares that verb in its `intents`.
 
+pub mod article;
 pub mod modality;
 
 use crate::entity::EntityKind;

@@ -1,0 +1,81 @@
+//! The relations of an analysed article, read from the parse of each sentence
+//! that may hold one.
+
+use super::{read_sentence, Anchor, Candidate};
+use crate::document::Document;
+use crate::lexicon::Lexicon;
+use crate::syntax::{ParsedSentence, Word};
+
+/// Parses a sentence in place: fills lemma, part of speech, head and label of
+/// words whose forms and spans are given.
+pub type ParseFn<'p> = dyn Fn(&mut ParsedSentence) + Sync + 'p;
+
+/// One sentence read: its parse, its anchors and every candidate.
+#[derive(Clone, Debug)]
+pub struct SentenceReading {
+    /// Index of the sentence in the article.
+    pub sentence: usize,
+    /// The parse (words are the article's tokens, one for one).
+    pub parse: ParsedSentence,
+    /// The mentions, as words.
+    pub anchors: Vec<Anchor>,
+    /// Every candidate, kept or dropped.
+    pub candidates: Vec<Candidate>,
+}
+
+/// Whether sentence `s` may state a relation the parse can read: two
+/// entities and a trigger word. Only those are parsed.
+pub(crate) fn worth_parsing(doc: &Document, lex: &Lexicon, s: usize) -> bool {
+    let info = &doc.info[s];
+    let mut first = None;
+    let two = info.mentions.iter().any(|&m| match doc.entity_of(m) {
+        Some(e) => *first.get_or_insert(e) != e,
+        None => false,
+    });
+    two && (0..info.len()).any(|k| {
+        let w = info.word(k);
+        lex.verbs.contains_key(w)
+            || lex.nouns.contains_key(w)
+            || lex.compounds.contains_key(w)
+            || lex.prefixes.contains_key(w)
+    })
+}
+
+/// Reads sentence `s` of `doc`: its tokens become the parse's words, its
+/// resolved mentions the anchors.
+pub(crate) fn read(doc: &Document, lex: &Lexicon, s: usize, parse: &ParseFn) -> SentenceReading {
+    let sent = &doc.sentences[s];
+    let mut ps = ParsedSentence {
+        id: None,
+        text: Some(sent.text(doc.text).to_string()),
+        words: sent
+            .tokens
+            .iter()
+            .map(|t| Word {
+                form: t.text(doc.text).to_string(),
+                span: Some((t.start, t.end)),
+                ..Word::default()
+            })
+            .collect(),
+    };
+    parse(&mut ps);
+    let anchors: Vec<Anchor> = doc.info[s]
+        .mentions
+        .iter()
+        .filter_map(|&m| {
+            let e = doc.entity_of(m)?;
+            Some(Anchor {
+                words: doc.mentions[m].tokens,
+                entity: e,
+                kind: doc.entities[e].kind,
+            })
+        })
+        .collect();
+    let candidates = read_sentence(&ps, &anchors, lex);
+    SentenceReading {
+        sentence: s,
+        parse: ps,
+        anchors,
+        candidates,
+    }
+}
