@@ -16,6 +16,7 @@
 
 use crate::entity::{slug, EntityKind};
 use crate::error::{Error, Result};
+use crate::relations::paths::Path as DepPath;
 use crate::segment::SegmentRules;
 use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -158,6 +159,13 @@ pub struct RelationType {
     /// Verbs (lemmas) of intent: an event of another type in their
     /// complement gives this type instead ("vowed to strike Y": threatened).
     pub intents: Vec<String>,
+    /// The title role that gives this relation ("Prime Minister X" of a
+    /// state: `leads`), if any.
+    pub title_role: Option<Role>,
+    /// Dependency paths from a source mention to a target mention that state
+    /// this relation (`">nmod:poss"`: "Iraq's Anbar"); see
+    /// [`crate::relations::paths`].
+    pub paths: Vec<String>,
 }
 
 /// A trigger verb; inflections are generated from the lemma.
@@ -366,6 +374,35 @@ pub(crate) struct WordSets {
     pub plural_demonyms: HashSet<String>,
 }
 
+impl WordSets {
+    /// The word lists a path frame may name (`{@place_heads}`).
+    pub(crate) const LISTS: [&'static str; 8] = [
+        "group_nouns",
+        "location_nouns",
+        "member_cues",
+        "place_heads",
+        "presence_words",
+        "speech_verbs",
+        "state_bodies",
+        "statement_nouns",
+    ];
+
+    /// The word list called `name`.
+    pub(crate) fn list(&self, name: &str) -> Option<&HashSet<String>> {
+        Some(match name {
+            "group_nouns" => &self.group_nouns,
+            "location_nouns" => &self.location_nouns,
+            "member_cues" => &self.member_cues,
+            "place_heads" => &self.place_heads,
+            "presence_words" => &self.presence_words,
+            "speech_verbs" => &self.speech_verbs,
+            "state_bodies" => &self.state_bodies,
+            "statement_nouns" => &self.statement_nouns,
+            _ => return None,
+        })
+    }
+}
+
 /// A compiled lexicon, ready for extraction. Build it once per process:
 /// [`Lexicon::embedded`] caches the default one.
 #[derive(Clone, Debug)]
@@ -382,6 +419,8 @@ pub struct Lexicon {
     pub(crate) prefixes: HashMap<String, usize>,
     pub(crate) patient_nouns: HashMap<String, usize>,
     pub(crate) label_nouns: HashMap<String, usize>,
+    /// Path frames: (relation, path).
+    pub(crate) paths: Vec<(usize, DepPath)>,
     pub(crate) words: WordSets,
     pub(crate) segment_rules: SegmentRules,
 }
@@ -496,6 +535,16 @@ impl Lexicon {
 
     pub(crate) fn relation_id(&self, name: &str) -> Option<usize> {
         self.relation_index.get(name).copied()
+    }
+
+    /// The relation a title of role `role` gives, as the lexicon declares it.
+    pub(crate) fn title_relation(&self, role: Role) -> Option<usize> {
+        if role == Role::None {
+            return None;
+        }
+        self.relations
+            .iter()
+            .position(|r| r.title_role == Some(role))
     }
 
     /// The segmentation rules this lexicon gives.
@@ -714,6 +763,7 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
                     .extend(r.patient_nouns.iter().cloned());
                 existing.label_nouns.extend(r.label_nouns.iter().cloned());
                 existing.intents.extend(r.intents.iter().cloned());
+                existing.paths.extend(r.paths.iter().cloned());
             } else {
                 relation_index.insert(r.name.clone(), relations.len());
                 relations.push(r.clone());
@@ -727,7 +777,28 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
     let mut prefixes = HashMap::default();
     let mut patient_nouns = HashMap::default();
     let mut label_nouns = HashMap::default();
+    let mut paths = Vec::new();
     for (ri, r) in relations.iter().enumerate() {
+        for text in &r.paths {
+            let path = DepPath::parse(text).map_err(|message| Error::Lexicon {
+                path: format!("relation {:?}", r.name),
+                message: format!("path {text:?}: {message}"),
+            })?;
+            for step in &path.steps {
+                if let Some(list) = &step.list {
+                    if !WordSets::LISTS.contains(&list.as_str()) {
+                        return Err(Error::Lexicon {
+                            path: format!("relation {:?}", r.name),
+                            message: format!(
+                                "path {text:?}: no word list {list:?} (known: {})",
+                                WordSets::LISTS.join(", ")
+                            ),
+                        });
+                    }
+                }
+            }
+            paths.push((ri, path));
+        }
         for v in &r.verbs {
             for (form, tag) in inflect(v) {
                 verbs.entry(form).or_default().push(VerbTrigger {
@@ -888,6 +959,7 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
         prefixes,
         patient_nouns,
         label_nouns,
+        paths,
         words: word_sets,
         segment_rules,
     })

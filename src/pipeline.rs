@@ -10,6 +10,7 @@ use crate::graph::{evidence, DocumentInfo, KnowledgeGraph, RelationInfo};
 use crate::lexicon::Lexicon;
 use crate::mention;
 use crate::relation::Relation;
+use crate::relations::article::{self, ParseFn};
 use rayon::prelude::*;
 
 /// An article to read.
@@ -313,6 +314,98 @@ pub fn add_articles(graph: &mut KnowledgeGraph, articles: &[&Article], lex: &Lex
         graph.absorb(merged);
     }
     added
+}
+
+/// What the pipeline read in each sentence of `text`, for `newsgraph
+/// explain`: the parse (compact), the mentions and the entities they were
+/// resolved to, each edge with the frame and path that made it, and each
+/// candidate that was dropped, with why.
+pub fn explain(text: &str, lex: &Lexicon, parse: &ParseFn) -> String {
+    use std::fmt::Write as _;
+    let mut doc = Document::new("-", text, None, lex);
+    mention::find(&mut doc, lex);
+    coref::resolve(&mut doc, lex);
+    let found = extract::relations(&doc, lex, Some(parse));
+    let name =
+        |e: usize| format!("{} ({:?})", doc.entities[e].id, doc.entities[e].kind).to_lowercase();
+    let mut out = String::new();
+    for s in 0..doc.sentences.len() {
+        let sent = &doc.sentences[s];
+        let _ = writeln!(
+            out,
+            "sentence {}: {}",
+            s + 1,
+            sent.text(doc.text).replace('\n', " ")
+        );
+        let info = &doc.info[s];
+        let mentions: Vec<String> = info
+            .mentions
+            .iter()
+            .filter_map(|&m| {
+                let e = doc.entity_of(m)?;
+                let (a, b) = doc.mentions[m].tokens;
+                Some(format!("{:?} = {}", doc.span_text(s, a, b), name(e)))
+            })
+            .collect();
+        if !mentions.is_empty() {
+            let _ = writeln!(out, "  mentions: {}", mentions.join(" · "));
+        }
+        if article::worth_parsing(&doc, lex, s) {
+            let reading = article::read(&doc, lex, s, parse);
+            let _ = writeln!(out, "  parse: {}", compact_parse(&reading.parse));
+            for c in reading.candidates.iter().filter(|c| c.dropped.is_some()) {
+                let _ = writeln!(
+                    out,
+                    "  dropped: {} {} {} — {} [{}: {}]",
+                    name(c.source),
+                    lex.relations[c.relation].name,
+                    name(c.target),
+                    c.dropped.map(|d| d.name()).unwrap_or_default(),
+                    c.construction.name(),
+                    c.path
+                );
+            }
+        } else if info.mentions.len() >= 2 {
+            let _ = writeln!(
+                out,
+                "  (not parsed: fewer than two entities or no trigger word)"
+            );
+        }
+        for f in found.iter().filter(|f| f.sentence == s) {
+            let how = match f.how {
+                Some((frame, mode)) => format!("{frame}, {mode}"),
+                None => "word-window frame".to_string(),
+            };
+            let _ = writeln!(
+                out,
+                "  edge: {} {} {} [{}] “{}”",
+                name(f.source),
+                lex.relations[f.relation].name,
+                name(f.target),
+                how,
+                doc.span_text(s, f.tokens.0, f.tokens.1)
+            );
+        }
+    }
+    out
+}
+
+/// A parse on one line: `word/UPOS/label>head-word` for each word.
+fn compact_parse(p: &crate::syntax::ParsedSentence) -> String {
+    p.words
+        .iter()
+        .map(|w| match w.head {
+            0 => format!("{}/{}/root", w.form, w.upos),
+            h => format!(
+                "{}/{}/{}>{}",
+                w.form,
+                w.upos,
+                w.deprel,
+                p.words[h as usize - 1].form
+            ),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The stages one at a time, for the benchmarks (`benches/pipeline.rs`).

@@ -132,8 +132,8 @@ mod tests {
             title: None,
             url: None,
             event_date: None,
-        frame: None,
-        mode: None,
+            frame: None,
+            mode: None,
         }
     }
 

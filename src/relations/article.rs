@@ -1,7 +1,7 @@
 //! The relations of an analysed article, read from the parse of each sentence
 //! that may hold one.
 
-use super::{read_sentence, Anchor, Candidate};
+use super::{read_sentence, Anchor, Candidate, TitleAnchor};
 use crate::document::Document;
 use crate::lexicon::Lexicon;
 use crate::syntax::{ParsedSentence, Word};
@@ -71,7 +71,15 @@ pub(crate) fn read(doc: &Document, lex: &Lexicon, s: usize, parse: &ParseFn) -> 
             })
         })
         .collect();
-    let candidates = read_sentence(&ps, &anchors, lex);
+    let titles: Vec<TitleAnchor> = doc.info[s]
+        .titles
+        .iter()
+        .map(|t| TitleAnchor {
+            words: t.tokens,
+            title: t.title,
+        })
+        .collect();
+    let candidates = read_sentence(&ps, &anchors, &titles, lex);
     SentenceReading {
         sentence: s,
         parse: ps,

@@ -24,9 +24,10 @@
 
 pub mod article;
 pub mod modality;
+pub mod paths;
 
 use crate::entity::EntityKind;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, Role};
 use crate::syntax::ParsedSentence;
 pub use modality::{Drop, Mode};
 
@@ -42,6 +43,15 @@ pub struct Anchor {
     pub entity: usize,
     /// The entity's kind.
     pub kind: EntityKind,
+}
+
+/// A title of office in the sentence ("Prime Minister"), as words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TitleAnchor {
+    /// Word range `[start, end)`.
+    pub words: (usize, usize),
+    /// Index of the title in the lexicon.
+    pub title: usize,
 }
 
 /// The construction a candidate was read from.
@@ -61,6 +71,10 @@ pub enum Construction {
     Prefix,
     /// "X vowed to strike Y".
     Intent,
+    /// A path frame of the lexicon ("Iraq's Anbar province").
+    Path,
+    /// A title of office ("Iraqi Prime Minister X", "X, the leader of Y").
+    Title,
 }
 
 impl Construction {
@@ -74,6 +88,8 @@ impl Construction {
             Construction::Compound => "compound",
             Construction::Prefix => "prefix",
             Construction::Intent => "intent",
+            Construction::Path => "path",
+            Construction::Title => "title",
         }
     }
 }
@@ -104,13 +120,24 @@ pub struct Candidate {
 
 /// Reads the candidate relations of one parsed sentence whose mentions are
 /// `anchors`.
-pub fn read_sentence(parse: &ParsedSentence, anchors: &[Anchor], lex: &Lexicon) -> Vec<Candidate> {
+pub fn read_sentence(
+    parse: &ParsedSentence,
+    anchors: &[Anchor],
+    titles: &[TitleAnchor],
+    lex: &Lexicon,
+) -> Vec<Candidate> {
     let cx = Cx::new(parse, anchors, lex);
     let mut out = Vec::new();
     for t in 0..cx.n() {
         cx.verb_frames(t, &mut out);
         cx.noun_frames(t, &mut out);
         cx.compound_frames(t, &mut out);
+    }
+    for a in 0..anchors.len() {
+        cx.path_frames(a, &mut out);
+    }
+    for t in titles {
+        cx.title_frame(t, &mut out);
     }
     for c in &mut out {
         if c.dropped.is_none() {
@@ -279,6 +306,25 @@ impl<'a> Cx<'a> {
         for c in self.kids_of(w, "conj").collect::<Vec<_>>() {
             self.fillers_into(c, out, depth + 1);
         }
+    }
+
+    /// The mention at word `w` and those coordinated with it, nothing
+    /// inferred: what path frames read.
+    fn direct_fillers(&self, w: usize) -> Vec<Filler> {
+        let mut out = Vec::new();
+        let mut todo = vec![w];
+        let mut steps = 0;
+        while let Some(x) = todo.pop() {
+            steps += 1;
+            if steps > MAX_FILLERS {
+                break;
+            }
+            if let Some(a) = self.at[x] {
+                push_filler(&mut out, a, x);
+            }
+            todo.extend(self.kids_of(x, "conj"));
+        }
+        out
     }
 
     fn is_relative(&self, w: usize) -> bool {
@@ -556,6 +602,238 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// Whether anchor `a` is joined by a hyphen to the word before or after it.
+    fn in_hyphenated(&self, a: usize) -> bool {
+        let (s, e) = self.anchors[a].words;
+        (s > 0 && is_hyphen(&self.parse.words[s - 1].form))
+            || (e < self.n() && is_hyphen(&self.parse.words[e].form))
+    }
+
+    /// The lexicon's path frames from anchor `a`.
+    fn path_frames(&self, a: usize, out: &mut Vec<Candidate>) {
+        if self.in_hyphenated(a) {
+            return;
+        }
+        let kind = self.anchors[a].kind;
+        let from = self.anchor_head(a);
+        for (relation, path) in &self.lex.paths {
+            let allowed = &self.lex.relations[*relation].source;
+            if !allowed.is_empty() && !allowed.contains(&kind) {
+                continue;
+            }
+            // the first step down may leave from any word of the mention
+            // ("Iraq's Anbar province": "Iraq" may hang on "Anbar")
+            let (s, e) = self.anchors[a].words;
+            let mut at = vec![from];
+            for (i, step) in path.steps.iter().enumerate() {
+                let mut next = Vec::new();
+                if i == 0 && !step.up {
+                    at = (s..e.min(self.n())).collect();
+                }
+                for &x in &at {
+                    if i == 0 && !step.up {
+                        next.extend(
+                            self.children[x].iter().copied().filter(|&c| {
+                                (c < s || c >= e) && label_is(self.deprel(c), &step.rel)
+                            }),
+                        );
+                        continue;
+                    }
+                    if step.up {
+                        // `<nmod[of]`: the preposition is the one of the word left
+                        let prep_ok = step.preps.is_empty()
+                            || self
+                                .case_of(x)
+                                .is_some_and(|p| step.preps.iter().any(|q| q == p));
+                        if let Some(h) = self
+                            .head(x)
+                            .filter(|_| prep_ok && label_is(self.deprel(x), &step.rel))
+                        {
+                            next.push(h);
+                        }
+                    } else {
+                        next.extend(
+                            self.children[x]
+                                .iter()
+                                .copied()
+                                .filter(|&c| label_is(self.deprel(c), &step.rel)),
+                        );
+                    }
+                }
+                next.retain(|&w| self.step_allows(step, w));
+                at = next;
+                if at.is_empty() {
+                    break;
+                }
+            }
+            for w in at {
+                // "pro-Iranian militias" is not a place: names inside a
+                // hyphenated compound belong to the compound frames
+                let targets: Vec<Filler> = self
+                    .direct_fillers(w)
+                    .into_iter()
+                    .filter(|f| f.anchor != a && !self.in_hyphenated(f.anchor))
+                    .collect();
+                let source = [Filler {
+                    anchor: a,
+                    word: from,
+                }];
+                let before = out.len();
+                self.emit(out, w, *relation, Construction::Path, &source, &targets);
+                for c in &mut out[before..] {
+                    c.path = path.to_string();
+                    // a path frame states a fact about its mentions; the
+                    // modality of the clause it sits in does not apply
+                    c.dropped = None;
+                }
+            }
+        }
+    }
+
+    fn step_allows(&self, step: &paths::Step, w: usize) -> bool {
+        if !step.up
+            && !step.preps.is_empty()
+            && !self
+                .case_of(w)
+                .is_some_and(|p| step.preps.iter().any(|q| q == p))
+        {
+            return false;
+        }
+        let lemma = self.lemma(w);
+        if !step.words.is_empty()
+            && !step
+                .words
+                .iter()
+                .any(|x| *x == self.lower[w] || *x == lemma)
+        {
+            return false;
+        }
+        match step.list.as_deref().and_then(|l| self.lex.words.list(l)) {
+            Some(list) => list.contains(&self.lower[w]) || list.contains(&lemma),
+            None => true,
+        }
+    }
+
+    /// "Iraqi Prime Minister X", "Hezbollah chief X", "X, the leader of Y",
+    /// "the leader of Y, X", "X is Iraq's president": the person holds the
+    /// title in the state or body that modifies it.
+    fn title_frame(&self, t: &TitleAnchor, out: &mut Vec<Candidate>) {
+        let entry = &self.lex.titles[t.title];
+        let (ts, te) = t.words;
+        let inside = |w: usize| w >= ts && w < te;
+        let head = (ts..te.min(self.n()))
+            .find(|&w| self.head(w).is_none_or(|h| !inside(h)))
+            .unwrap_or(ts);
+        let person_at =
+            |w: usize| self.at[w].filter(|&a| self.anchors[a].kind == EntityKind::Person);
+        // the person: the word the title modifies, an apposed name, or the subject of "is the leader"
+        let mut person = self.head(head).and_then(|h| {
+            person_at(h).filter(|_| {
+                matches!(
+                    self.deprel(head).split(':').next(),
+                    Some("compound" | "appos" | "flat" | "nmod" | "amod")
+                )
+            })
+        });
+        if person.is_none() {
+            person = self.children[head]
+                .iter()
+                .find(|&&c| {
+                    matches!(self.deprel(c), "appos" | "nsubj" | "flat" | "compound")
+                        && person_at(c).is_some()
+                })
+                .and_then(|&c| person_at(c));
+        }
+        let Some(p) = person else { return };
+        let p_head = self.anchor_head(p);
+        // the body: a modifier of the title's words, or of the name before the title
+        let body_kind = |a: usize| {
+            matches!(
+                self.anchors[a].kind,
+                EntityKind::State | EntityKind::Organization | EntityKind::Militia
+            )
+        };
+        let mut bodies: Vec<Filler> = Vec::new();
+        for w in ts..te.min(self.n()) {
+            for &c in &self.children[w] {
+                if inside(c) {
+                    continue;
+                }
+                let d = self.deprel(c);
+                let of = d.starts_with("nmod") && matches!(self.case_of(c), Some("of" | "for"));
+                if matches!(d, "amod" | "compound" | "nmod:poss") || of {
+                    for f in self.fillers(c) {
+                        if body_kind(f.anchor) && f.anchor != p {
+                            push_filler(&mut bodies, f.anchor, f.word);
+                        }
+                    }
+                }
+            }
+        }
+        if bodies.is_empty() {
+            for &c in &self.children[p_head] {
+                if c < ts && matches!(self.deprel(c), "amod" | "compound" | "nmod:poss") {
+                    if let Some(a) = self.at[c].filter(|&a| body_kind(a) && a != p) {
+                        push_filler(&mut bodies, a, c);
+                    }
+                }
+            }
+        }
+        // "a senior Hamas leader X": the cue may hang on the title or the name
+        let member_cue = self.children[head]
+            .iter()
+            .chain(self.children[p_head].iter().filter(|&&c| c < ts))
+            .any(|&c| {
+                matches!(self.deprel(c), "det" | "amod")
+                    && self.lex.words.member_cues.contains(&self.lower[c])
+            });
+        let role_of = |body: usize| -> Role {
+            let (a, b) = self.anchors[body].words;
+            let last = &self.lower[b.max(a + 1) - 1];
+            match entry.role {
+                Role::Leads if member_cue => Role::MemberOf,
+                Role::MemberOf if entry.leads_when.iter().any(|w| w == last) => Role::Leads,
+                r => r,
+            }
+        };
+        if bodies.is_empty() && entry.role == Role::Leads && !member_cue {
+            // a head of state with no state named by the title: the state
+            // the sentence names nearest to it ("at President X's direction,
+            // U.S. forces ...")
+            let nearest = (0..self.anchors.len())
+                .filter(|&a| self.anchors[a].kind == EntityKind::State)
+                .min_by_key(|&a| {
+                    let w = self.anchors[a].words.0;
+                    if w < ts {
+                        (ts - w) * 2
+                    } else {
+                        (w - ts) * 2 + 1
+                    }
+                });
+            if let Some(a) = nearest {
+                bodies.push(Filler {
+                    anchor: a,
+                    word: self.anchors[a].words.0,
+                });
+            }
+        }
+        let source = [Filler {
+            anchor: p,
+            word: p_head,
+        }];
+        for b in bodies {
+            let Some(relation) = self.lex.title_relation(role_of(b.anchor)) else {
+                continue;
+            };
+            let before = out.len();
+            self.emit(out, head, relation, Construction::Title, &source, &[b]);
+            for c in &mut out[before..] {
+                c.dropped = None;
+                c.path = format!("title {}", entry.name);
+            }
+        }
+    }
+
     /// Kind constraints of the relation type; no self-loops.
     fn kind_check(&self, c: &Candidate) -> Option<Drop> {
         if c.source == c.target {
@@ -572,6 +850,11 @@ impl<'a> Cx<'a> {
             Some(Drop::KindNotAllowed)
         }
     }
+}
+
+/// Whether `label` is `rel` or a subtype of it (`nmod:poss` is an `nmod`).
+fn label_is(label: &str, rel: &str) -> bool {
+    label == rel || label.strip_prefix(rel).is_some_and(|r| r.starts_with(':'))
 }
 
 fn push_filler(out: &mut Vec<Filler>, anchor: usize, word: usize) {

@@ -53,7 +53,7 @@ fn run(spec: &str, mentions: &[(usize, usize, &str, EntityKind)]) -> (Vec<String
         .collect();
     let mut kept = Vec::new();
     let mut dropped = Vec::new();
-    for c in read_sentence(&parse, &anchors, lex) {
+    for c in read_sentence(&parse, &anchors, &[], lex) {
         let edge = format!(
             "{} {} {}",
             names[c.source], lex.relations[c.relation].name, names[c.target]
@@ -218,7 +218,7 @@ fn reported_speech_and_kinds() {
             kind: EntityKind::Place,
         },
     ];
-    let c = read_sentence(&parse, &anchors, lex);
+    let c = read_sentence(&parse, &anchors, &[], lex);
     assert_eq!(c.len(), 1);
     assert_eq!(
         (c[0].source, c[0].target, c[0].mode, c[0].dropped),
@@ -231,4 +231,114 @@ fn reported_speech_and_kinds() {
     );
     assert!(k.is_empty());
     assert_eq!(d, ["Blinken backs Gaza (kind not allowed)"]);
+}
+
+/// Like [`run`], with titles: (first word, end word, title name).
+fn run_titles(
+    spec: &str,
+    mentions: &[(usize, usize, &str, EntityKind)],
+    titles: &[(usize, usize, &str)],
+) -> Vec<String> {
+    let lex = Lexicon::embedded();
+    let parse = sentence(spec);
+    let names: Vec<&str> = mentions.iter().map(|m| m.2).collect();
+    let anchors: Vec<Anchor> = mentions
+        .iter()
+        .enumerate()
+        .map(|(i, &(a, b, _, kind))| Anchor {
+            words: (a, b),
+            entity: i,
+            kind,
+        })
+        .collect();
+    let titles: Vec<TitleAnchor> = titles
+        .iter()
+        .map(|&(a, b, name)| TitleAnchor {
+            words: (a, b),
+            title: lex
+                .titles
+                .iter()
+                .position(|t| t.name == name)
+                .expect("a title"),
+        })
+        .collect();
+    let mut kept: Vec<String> = read_sentence(&parse, &anchors, &titles, lex)
+        .into_iter()
+        .filter(|c| c.dropped.is_none())
+        .map(|c| {
+            format!(
+                "{} {} {}",
+                names[c.source], lex.relations[c.relation].name, names[c.target]
+            )
+        })
+        .collect();
+    kept.sort();
+    kept
+}
+
+#[test]
+fn titles_and_paths() {
+    use EntityKind::{Organization as O, Place as L};
+    // 1: demonym, title, name
+    let k = run_titles(
+        "Iraqi/ADJ/3/amod Prime/PROPN/3/compound Minister/PROPN/4/compound Sudani/PROPN/5/nsubj spoke/VERB/0/root",
+        &[(0, 1, "Iraq", S), (3, 4, "Sudani", P)],
+        &[(1, 3, "prime minister")],
+    );
+    assert_eq!(k, ["Sudani leads Iraq"]);
+    // 2: apposition with "of"
+    let k = run_titles(
+        "Godane/PROPN/0/root ,/PUNCT/4/punct the/DET/4/det leader/NOUN/1/appos of/ADP/6/case Shabaab/PROPN/4/nmod",
+        &[(0, 1, "Godane", P), (5, 6, "Shabaab", M)],
+        &[(3, 4, "leader")],
+    );
+    assert_eq!(k, ["Godane leads Shabaab"]);
+    // 3: a member cue makes a leader title a member
+    let k = run_titles(
+        "a/DET/5/det senior/ADJ/5/amod Hamas/PROPN/4/compound leader/NOUN/5/compound Arouri/PROPN/0/root",
+        &[(2, 3, "Hamas", M), (4, 5, "Arouri", P)],
+        &[(3, 4, "leader")],
+    );
+    assert_eq!(k, ["Arouri member_of Hamas"]);
+    // 4: a rank gives nothing
+    let k = run_titles(
+        "General/PROPN/2/compound Kurilla/PROPN/3/nsubj spoke/VERB/0/root",
+        &[(1, 2, "Kurilla", P)],
+        &[(0, 1, "general")],
+    );
+    assert!(k.is_empty(), "{k:?}");
+    // 5: possessive place
+    let (k, _) = run(
+        "Iraq/PROPN/3/nmod:poss 's/PART/1/case Anbar/PROPN/4/compound province/NOUN/0/root",
+        &[(0, 1, "Iraq", S), (2, 4, "Anbar", L)],
+    );
+    assert_eq!(k, ["Anbar located_in Iraq"]);
+    let (k, _) = run(
+        "Iraq/PROPN/4/nmod:poss 's/PART/1/case Anbar/PROPN/4/compound province/NOUN/0/root",
+        &[(0, 1, "Iraq", S), (2, 4, "Anbar", L)],
+    );
+    assert_eq!(k, ["Anbar located_in Iraq"]);
+    // 6: "the Iraqi city of Mosul"
+    let (k, _) = run(
+        "the/DET/3/det Iraqi/ADJ/3/amod city/NOUN/0/root of/ADP/5/case Mosul/PROPN/3/nmod",
+        &[(1, 2, "Iraq", S), (4, 5, "Mosul", L)],
+    );
+    assert_eq!(k, ["Mosul located_in Iraq"]);
+    // 7: "X is based in Y"
+    let (k, _) = run(
+        "ISIS/PROPN/3/nsubj:pass is/AUX/3/aux:pass based/VERB/0/root in/ADP/5/case Mali/PROPN/3/obl",
+        &[(0, 1, "ISIS", M), (4, 5, "Mali", S)],
+    );
+    assert_eq!(k, ["ISIS located_in Mali"]);
+    // 8: "Hezbollah, an Iranian proxy" (and a body of a kind that cannot be located)
+    let (k, _) = run(
+        "Hezbollah/PROPN/0/root ,/PUNCT/4/punct an/DET/4/det Iranian/ADJ/5/amod proxy/NOUN/1/appos",
+        &[(0, 1, "Hezbollah", M), (3, 4, "Iran", S)],
+    );
+    assert_eq!(k, ["Iran backs Hezbollah"]);
+    let (k, _) = run(
+        "NATO/PROPN/0/root ,/PUNCT/4/punct the/DET/4/det alliance/NOUN/1/appos",
+        &[(0, 1, "NATO", O)],
+    );
+    assert!(k.is_empty());
 }
