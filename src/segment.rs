@@ -170,6 +170,13 @@ pub fn tokenize(text: &str, rules: &SegmentRules) -> Vec<Token> {
             // possessive 's as its own token
             kind = TokenKind::Word;
             i += clen + 1;
+        } else if let Some(n) = (is_apostrophe(c) && !tokens.is_empty() && !space_before)
+            .then(|| clitic_len(&text[i + clen..]))
+            .flatten()
+        {
+            // "'re", "'ll", "'ve", "'d", "'m"
+            kind = TokenKind::Word;
+            i += clen + n;
         } else {
             kind = TokenKind::Punct;
             i += clen;
@@ -204,8 +211,22 @@ fn scan_word(text: &str, mut i: usize) -> usize {
             let n2 = r.next();
             let possessive =
                 matches!(n1, Some('s') | Some('S')) && !n2.is_some_and(|x| x.is_alphanumeric());
-            let negation = matches!(n1, Some('t')) && text[base..base + off].ends_with('n');
-            if n1.is_some_and(|x| x.is_alphabetic()) && !possessive && !negation {
+            let negation = matches!(n1, Some('t') | Some('T'))
+                && !n2.is_some_and(|x| x.is_alphanumeric())
+                && text[base..base + off].to_lowercase().ends_with('n');
+            if negation {
+                // "hasn't" -> "has" "n't", "can't" -> "ca" "n't" (UD English)
+                return if off > 1 {
+                    base + off - 1
+                } else {
+                    base + off + c.len_utf8() + 1
+                };
+            }
+            if n1.is_some_and(|x| x.is_alphabetic())
+                && !possessive
+                && !negation
+                && clitic_len(rest).is_none()
+            {
                 i = base + off + c.len_utf8();
                 continue;
             }
@@ -213,6 +234,17 @@ fn scan_word(text: &str, mut i: usize) -> usize {
         break;
     }
     i
+}
+
+/// The length in bytes of a contraction clitic after an apostrophe at the
+/// start of `rest` ("re", "ll", "ve", "d", "m" followed by a non-letter), as
+/// UD English splits them: "they're" -> "they" "'re".
+fn clitic_len(rest: &str) -> Option<usize> {
+    let lower = rest.get(..3.min(rest.len()))?.to_ascii_lowercase();
+    ["re", "ll", "ve", "d", "m"].iter().find_map(|c| {
+        let after = rest[c.len()..].chars().next();
+        (lower.starts_with(c) && !after.is_some_and(|x| x.is_alphanumeric())).then_some(c.len())
+    })
 }
 
 fn split_sentences(text: &str, tokens: Vec<Token>, rules: &SegmentRules) -> Vec<Sentence> {
@@ -415,7 +447,11 @@ mod tests {
             ),
             ("Kata'ib Hizballah", &["Kata'ib", "Hizballah"]),
             ("Hamas' attack", &["Hamas", "'", "attack"]),
-            ("didn't", &["didn", "'", "t"]),
+            ("didn't", &["did", "n't"]),
+            ("Iran hasn’t", &["Iran", "has", "n’t"]),
+            ("can't", &["ca", "n't"]),
+            ("they're", &["they", "'re"]),
+            ("we'll", &["we", "'ll"]),
             ("U.S.-Iraq", &["U.S.", "-", "Iraq"]),
             ("TAMPA, Fla. –", &["TAMPA", ",", "Fla.", "–"]),
             ("165 attacks", &["165", "attacks"]),

@@ -343,7 +343,13 @@ impl<'a> Cx<'a> {
         for &c in &self.children[t] {
             let d = self.deprel(c);
             if d == "nsubj" || (passive && self.is_agent(c)) {
-                out.extend(self.fillers(c));
+                let found = self.fillers(c);
+                if found.is_empty() {
+                    // "the statement, issued by A and B, urged Y"
+                    out.extend(self.issuers(c));
+                } else {
+                    out.extend(found);
+                }
             }
         }
         if !out.is_empty() || passive {
@@ -351,6 +357,15 @@ impl<'a> Cx<'a> {
         }
         let Some(h) = self.head(t) else { return out };
         match self.deprel(t) {
+            // "a statement by A urging Y", "militants firing on Y"
+            "acl" => {
+                let found = self.fillers(h);
+                if found.is_empty() {
+                    self.issuers(h)
+                } else {
+                    found
+                }
+            }
             // "urged Iraq to act": the object controls; "vowed to act": the subject
             "xcomp" => {
                 let objects: Vec<Filler> = self
@@ -368,6 +383,34 @@ impl<'a> Cx<'a> {
             "conj" | "advcl" if self.upos(h) == "VERB" => self.subjects(h, depth + 1),
             _ => out,
         }
+    }
+
+    /// Who issued a statement noun at `w`: "a statement by A", "A's
+    /// statement", "the statement, issued by A", "a joint U.S.-Iraqi
+    /// statement".
+    fn issuers(&self, w: usize) -> Vec<Filler> {
+        let words = &self.lex.words;
+        if !words.statement_nouns.contains(&self.lemma(w))
+            && !words.statement_nouns.contains(&self.lower[w])
+        {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for &c in &self.children[w] {
+            let d = self.deprel(c);
+            let by = d.starts_with("nmod") && matches!(self.case_of(c), Some("by" | "from"));
+            if by || matches!(d, "nmod:poss" | "compound" | "amod") {
+                out.extend(self.fillers(c));
+            } else if d.starts_with("acl") {
+                // "issued by A"
+                for &g in &self.children[c] {
+                    if self.is_agent(g) {
+                        out.extend(self.fillers(g));
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// "by X" of a passive: `obl:agent`, or `obl` with the preposition `by`.
@@ -476,6 +519,13 @@ impl<'a> Cx<'a> {
                 }
             }
             let mut construction = Construction::Nominal;
+            if sources.is_empty()
+                && targets.len() >= 2
+                && self.lex.relations[trig.relation].symmetric
+            {
+                // "talks between A and B": the first with each of the others
+                sources = vec![targets.remove(0)];
+            }
             if sources.is_empty() {
                 // "X carried out strikes on Y", "X launched an offensive against Y"
                 if let Some(h) = self.head(t).filter(|_| self.deprel(t) == "obj") {

@@ -139,6 +139,22 @@ fn nominal_light_verb_compound_and_prefix() {
 }
 
 #[test]
+fn statements_speak_for_their_issuers() {
+    // 1: "a statement by A and B urging Y"
+    let (k, _) = run(
+        "a/DET/2/det statement/NOUN/0/root by/ADP/4/case Britain/PROPN/2/nmod and/CCONJ/6/cc France/PROPN/4/conj urging/VERB/2/acl Iran/PROPN/7/obj",
+        &[(3, 4, "Britain", S), (5, 6, "France", S), (7, 8, "Iran", S)],
+    );
+    assert_eq!(k, ["Britain urged Iran", "France urged Iran"]);
+    // 2: "the statement, issued by A, condemned Y"
+    let (k, _) = run(
+        "the/DET/2/det statement/NOUN/7/nsubj ,/PUNCT/4/punct issued/VERB/2/acl by/ADP/6/case Jordan/PROPN/4/obl:agent condemned/VERB/0/root Israel/PROPN/7/obj",
+        &[(5, 6, "Jordan", S), (7, 8, "Israel", S)],
+    );
+    assert_eq!(k, ["Jordan condemned Israel"]);
+}
+
+#[test]
 fn modality_drops_what_is_not_a_fact() {
     let m = &[(0, 1, "Iran", S), (4, 5, "Israel", S)];
     // negation with a split clitic
