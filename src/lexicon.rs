@@ -159,6 +159,12 @@ pub struct RelationType {
     /// Verbs (lemmas) of intent: an event of another type in their
     /// complement gives this type instead ("vowed to strike Y": threatened).
     pub intents: Vec<String>,
+    /// How an unnamed armed group this relation points at is named after
+    /// its (state) source: `"{source}-backed militias"`.
+    pub unnamed_label: Option<String>,
+    /// The relation a candidate becomes when its target's kind is not
+    /// allowed ("killed a Hezbollah commander": an attack on Hezbollah).
+    pub otherwise: Option<String>,
     /// The title role that gives this relation ("Prime Minister X" of a
     /// state: `leads`), if any.
     pub title_role: Option<Role>,
@@ -776,6 +782,18 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
     let mut compounds = HashMap::default();
     let mut prefixes = HashMap::default();
     let mut patient_nouns = HashMap::default();
+    for r in &relations {
+        if let Some(other) = r
+            .otherwise
+            .as_ref()
+            .filter(|o| !relation_index.contains_key(*o))
+        {
+            return Err(Error::Lexicon {
+                path: format!("relation {:?}", r.name),
+                message: format!("`otherwise` names no relation type: {other:?}"),
+            });
+        }
+    }
     let mut label_nouns = HashMap::default();
     let mut paths = Vec::new();
     for (ri, r) in relations.iter().enumerate() {

@@ -123,8 +123,12 @@ fn to_graph(
     for r in lex.relation_types() {
         g.declare_relation_type(RelationInfo::from(r));
     }
-    // Unnamed groups are named after their backer: "Iran-backed militias".
-    let backs = lex.relation_id("backs");
+    // Unnamed groups are named after their backer ("Iran-backed militias"):
+    // the relation type that declares `unnamed_label` names them.
+    let namer = lex
+        .relation_types()
+        .iter()
+        .position(|r| r.unnamed_label.is_some());
     let mut ids: Vec<String> = doc.entities.iter().map(|e| e.id.clone()).collect();
     let mut labels: Vec<String> = doc.entities.iter().map(|e| e.label.clone()).collect();
     for (i, e) in doc.entities.iter().enumerate() {
@@ -134,14 +138,18 @@ fn to_graph(
         let backer = found
             .iter()
             .filter(|f| {
-                Some(f.relation) == backs
+                Some(f.relation) == namer
                     && f.target == i
                     && doc.entities[f.source].kind == EntityKind::State
             })
             .map(|f| doc.entities[f.source].label.clone())
             .min();
-        if let Some(b) = backer {
-            labels[i] = format!("{b}-backed militias");
+        if let (Some(b), Some(r)) = (backer, namer) {
+            let template = lex.relation_types()[r]
+                .unnamed_label
+                .as_deref()
+                .unwrap_or_default();
+            labels[i] = template.replace("{source}", &b);
             ids[i] = slug(&labels[i]);
         }
     }

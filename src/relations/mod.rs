@@ -142,6 +142,22 @@ pub fn read_sentence(
     for c in &mut out {
         if c.dropped.is_none() {
             c.dropped = cx.kind_check(c);
+            // "killed a Hezbollah commander": the type the lexicon names instead
+            if c.dropped == Some(Drop::KindNotAllowed) {
+                let instead = lex.relations[c.relation]
+                    .otherwise
+                    .as_deref()
+                    .and_then(|name| lex.relation_id(name));
+                if let Some(r) = instead {
+                    let retry = Candidate {
+                        relation: r,
+                        ..c.clone()
+                    };
+                    if cx.kind_check(&retry).is_none() {
+                        *c = retry;
+                    }
+                }
+            }
         }
     }
     out.sort_by_key(|c| (c.words, c.trigger, c.relation, c.source, c.target));
