@@ -140,11 +140,11 @@ fn nominal_light_verb_compound_and_prefix() {
 
 #[test]
 fn killing_a_member_is_an_attack_on_the_group() {
-    let (k, _) = run(
+    let (k, _d) = run(
         "Israel/PROPN/2/nsubj killed/VERB/0/root a/DET/5/det Hezbollah/PROPN/5/compound commander/NOUN/2/obj",
         &[(0, 1, "Israel", S), (3, 4, "Hezbollah", M)],
     );
-    assert_eq!(k, ["Israel attacked Hezbollah"]);
+    assert_eq!(k, ["Israel attacked Hezbollah"], "{_d:?}");
 }
 
 #[test]
