@@ -151,6 +151,7 @@ pub fn read_sentence(
                 if let Some(r) = instead {
                     let retry = Candidate {
                         relation: r,
+                        dropped: None,
                         ..c.clone()
                     };
                     if cx.kind_check(&retry).is_none() {
