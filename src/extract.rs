@@ -25,6 +25,7 @@ use crate::document::{Document, Form};
 use crate::entity::EntityKind;
 use crate::lexicon::{Lexicon, Role, VerbForm, VerbTrigger};
 use crate::relations::article::{self, ParseFn};
+use crate::relations::PriorEvent;
 use std::collections::HashSet;
 
 /// How far frames look around a trigger, in tokens. Every walk is bounded,
@@ -55,6 +56,8 @@ struct Memory {
     statement: Vec<(usize, usize)>,
     /// (source, target) of every `urged` edge so far.
     urged: Vec<(usize, usize)>,
+    /// Events read from the parse, by sentence.
+    events: Vec<(usize, PriorEvent)>,
 }
 
 /// A noun phrase read rightwards: its entities (more than one when
@@ -90,8 +93,18 @@ pub(crate) fn relations(doc: &Document, lex: &Lexicon, parse: Option<&ParseFn>) 
             seen: HashSet::new(),
         };
         if let Some(parse) = parse {
-            if article::worth_parsing(doc, lex, s) {
-                for c in article::read(doc, lex, s, parse).candidates {
+            let recent: Vec<PriorEvent> = memory
+                .events
+                .iter()
+                .filter(|(k, _)| k + article::ANAPHOR_WINDOW >= s)
+                .map(|&(_, e)| e)
+                .collect();
+            if article::worth_parsing(doc, lex, s, !recent.is_empty()) {
+                let reading = article::read(doc, lex, s, parse, &recent);
+                memory
+                    .events
+                    .extend(article::events(&reading, doc).into_iter().map(|e| (s, e)));
+                for c in reading.candidates {
                     if c.dropped.is_none() {
                         cx.out.push(Found {
                             source: c.source,

@@ -358,8 +358,8 @@ pub fn explain(text: &str, lex: &Lexicon, parse: &ParseFn) -> String {
         if !mentions.is_empty() {
             let _ = writeln!(out, "  mentions: {}", mentions.join(" · "));
         }
-        if article::worth_parsing(&doc, lex, s) {
-            let reading = article::read(&doc, lex, s, parse);
+        if article::worth_parsing(&doc, lex, s, false) {
+            let reading = article::read(&doc, lex, s, parse, &[]);
             let _ = writeln!(out, "  parse: {}", compact_parse(&reading.parse));
             for c in reading.candidates.iter().filter(|c| c.dropped.is_some()) {
                 let _ = writeln!(

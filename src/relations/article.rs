@@ -1,7 +1,7 @@
 //! The relations of an analysed article, read from the parse of each sentence
 //! that may hold one.
 
-use super::{read_sentence, Anchor, Candidate, TitleAnchor};
+use super::{read_in_context, Anchor, Candidate, Construction, PriorEvent, TitleAnchor};
 use crate::document::Document;
 use crate::lexicon::Lexicon;
 use crate::syntax::{ParsedSentence, Word};
@@ -25,25 +25,33 @@ pub struct SentenceReading {
 
 /// Whether sentence `s` may state a relation the parse can read: two
 /// entities and a trigger word. Only those are parsed.
-pub(crate) fn worth_parsing(doc: &Document, lex: &Lexicon, s: usize) -> bool {
+/// With `prior` events, one entity is enough ("the strikes on Y").
+pub(crate) fn worth_parsing(doc: &Document, lex: &Lexicon, s: usize, prior: bool) -> bool {
     let info = &doc.info[s];
     let mut first = None;
     let two = info.mentions.iter().any(|&m| match doc.entity_of(m) {
         Some(e) => *first.get_or_insert(e) != e,
         None => false,
     });
-    two && (0..info.len()).any(|k| {
-        let w = info.word(k);
-        lex.verbs.contains_key(w)
-            || lex.nouns.contains_key(w)
-            || lex.compounds.contains_key(w)
-            || lex.prefixes.contains_key(w)
-    })
+    (two || (prior && first.is_some()))
+        && (0..info.len()).any(|k| {
+            let w = info.word(k);
+            lex.verbs.contains_key(w)
+                || lex.nouns.contains_key(w)
+                || lex.compounds.contains_key(w)
+                || lex.prefixes.contains_key(w)
+        })
 }
 
 /// Reads sentence `s` of `doc`: its tokens become the parse's words, its
 /// resolved mentions the anchors.
-pub(crate) fn read(doc: &Document, lex: &Lexicon, s: usize, parse: &ParseFn) -> SentenceReading {
+pub(crate) fn read(
+    doc: &Document,
+    lex: &Lexicon,
+    s: usize,
+    parse: &ParseFn,
+    prior: &[PriorEvent],
+) -> SentenceReading {
     let sent = &doc.sentences[s];
     let mut ps = ParsedSentence {
         id: None,
@@ -79,11 +87,40 @@ pub(crate) fn read(doc: &Document, lex: &Lexicon, s: usize, parse: &ParseFn) -> 
             title: t.title,
         })
         .collect();
-    let candidates = read_sentence(&ps, &anchors, &titles, lex);
+    let candidates = read_in_context(&ps, &anchors, &titles, prior, lex);
     SentenceReading {
         sentence: s,
         parse: ps,
         anchors,
         candidates,
     }
+}
+
+/// How many sentences back an event noun ("the attacks") may find its
+/// perpetrator.
+pub(crate) const ANAPHOR_WINDOW: usize = 3;
+
+/// The events of a sentence's kept candidates that a later "the attacks"
+/// may refer to.
+pub(crate) fn events(reading: &SentenceReading, doc: &Document) -> Vec<PriorEvent> {
+    reading
+        .candidates
+        .iter()
+        .filter(|c| {
+            c.dropped.is_none()
+                && matches!(
+                    c.construction,
+                    Construction::Active
+                        | Construction::Passive
+                        | Construction::Nominal
+                        | Construction::LightVerb
+                        | Construction::Anaphor
+                )
+        })
+        .map(|c| PriorEvent {
+            relation: c.relation,
+            source: c.source,
+            kind: doc.entities[c.source].kind,
+        })
+        .collect()
 }

@@ -73,6 +73,8 @@ pub enum Construction {
     Intent,
     /// A path frame of the lexicon ("Iraq's Anbar province").
     Path,
+    /// "the attacks on Y", whose perpetrator an earlier sentence named.
+    Anaphor,
     /// A title of office ("Iraqi Prime Minister X", "X, the leader of Y").
     Title,
 }
@@ -89,6 +91,7 @@ impl Construction {
             Construction::Prefix => "prefix",
             Construction::Intent => "intent",
             Construction::Path => "path",
+            Construction::Anaphor => "anaphor",
             Construction::Title => "title",
         }
     }
@@ -126,7 +129,47 @@ pub fn read_sentence(
     titles: &[TitleAnchor],
     lex: &Lexicon,
 ) -> Vec<Candidate> {
-    let cx = Cx::new(parse, anchors, lex);
+    read_in_context(parse, anchors, titles, &[], lex)
+}
+
+/// An event the article stated before: "the attacks" in a later sentence
+/// may refer to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PriorEvent {
+    /// The relation type.
+    pub relation: usize,
+    /// Who did it.
+    pub source: usize,
+    /// Its kind.
+    pub kind: EntityKind,
+}
+
+/// Like [`read_sentence`], with the events of the sentences before: a
+/// definite event noun with a target and no stated source ("the strikes on
+/// Y") takes the source of the last event of its type, when there is one.
+pub fn read_in_context(
+    parse: &ParsedSentence,
+    anchors: &[Anchor],
+    titles: &[TitleAnchor],
+    prior: &[PriorEvent],
+    lex: &Lexicon,
+) -> Vec<Candidate> {
+    let mut all: Vec<Anchor> = anchors.to_vec();
+    let cx0 = Cx::new(parse, anchors, lex);
+    // the prior sources become anchors with no words, found by relation
+    let prior_anchor: Vec<(usize, usize)> = prior
+        .iter()
+        .map(|p| {
+            all.push(Anchor {
+                words: (cx0.n(), cx0.n()),
+                entity: p.source,
+                kind: p.kind,
+            });
+            (p.relation, all.len() - 1)
+        })
+        .collect();
+    let mut cx = Cx::new(parse, &all, lex);
+    cx.prior = prior_anchor;
     let mut out = Vec::new();
     for t in 0..cx.n() {
         cx.verb_frames(t, &mut out);
@@ -188,6 +231,8 @@ pub(crate) struct Cx<'a> {
     children: Vec<Vec<usize>>,
     /// Words in lower case.
     pub(crate) lower: Vec<String>,
+    /// (relation, anchor) of the events of earlier sentences.
+    prior: Vec<(usize, usize)>,
 }
 
 impl<'a> Cx<'a> {
@@ -213,6 +258,7 @@ impl<'a> Cx<'a> {
             at,
             children,
             lower,
+            prior: Vec::new(),
         }
     }
 
@@ -552,6 +598,17 @@ impl<'a> Cx<'a> {
                     }
                 }
             }
+            let definite = self.children[t].iter().any(|&c| {
+                self.deprel(c) == "det"
+                    && matches!(self.lower[c].as_str(), "the" | "this" | "these" | "those")
+            });
+            if sources.is_empty() && definite && !targets.is_empty() {
+                // "the strikes on Y": the last event of this type the article stated
+                if let Some(&(_, a)) = self.prior.iter().rev().find(|(r, _)| *r == trig.relation) {
+                    sources.push(Filler { anchor: a, word: t });
+                    construction = Construction::Anaphor;
+                }
+            }
             self.emit(out, t, trig.relation, construction, &sources, &targets);
         }
     }
@@ -647,8 +704,16 @@ impl<'a> Cx<'a> {
             for g in targets {
                 let a = self.anchors[s.anchor];
                 let b = self.anchors[g.anchor];
-                let from = a.words.0.min(b.words.0).min(t);
-                let to = a.words.1.max(b.words.1).max(t + 1);
+                // an anchor of an earlier sentence has no words here
+                let span = |x: Anchor| {
+                    if x.words.0 == x.words.1 {
+                        (t, t + 1)
+                    } else {
+                        x.words
+                    }
+                };
+                let from = span(a).0.min(span(b).0).min(t);
+                let to = span(a).1.max(span(b).1).max(t + 1);
                 out.push(Candidate {
                     source: a.entity,
                     relation,

@@ -367,3 +367,44 @@ fn titles_and_paths() {
     );
     assert!(k.is_empty());
 }
+
+#[test]
+fn the_attacks_of_an_earlier_sentence() {
+    let lex = Lexicon::embedded();
+    let attacked = lex.relation_id("attacked").unwrap();
+    let parse = sentence("the/DET/2/det strikes/NOUN/0/root on/ADP/4/case Sanaa/PROPN/2/nmod");
+    let anchors = [Anchor {
+        words: (3, 4),
+        entity: 7,
+        kind: EntityKind::Place,
+    }];
+    let prior = [PriorEvent {
+        relation: attacked,
+        source: 3,
+        kind: S,
+    }];
+    let c = read_in_context(&parse, &anchors, &[], &prior, lex);
+    assert_eq!(c.len(), 1);
+    assert_eq!((c[0].source, c[0].relation, c[0].target), (3, attacked, 7));
+    assert_eq!(c[0].construction, Construction::Anaphor);
+    // without a determiner, or without an earlier event, nothing
+    let bare = sentence("strikes/NOUN/0/root on/ADP/3/case Sanaa/PROPN/1/nmod");
+    let anchors = [Anchor {
+        words: (2, 3),
+        entity: 7,
+        kind: EntityKind::Place,
+    }];
+    assert!(read_in_context(&bare, &anchors, &[], &prior, lex).is_empty());
+    assert!(read_in_context(
+        &parse,
+        &[Anchor {
+            words: (3, 4),
+            entity: 7,
+            kind: EntityKind::Place
+        }],
+        &[],
+        &[],
+        lex
+    )
+    .is_empty());
+}
