@@ -35,19 +35,7 @@ const WINDOW: usize = 40;
 /// The most conjuncts read in one list.
 const MAX_CONJUNCTS: usize = 64;
 
-/// A relation read from a sentence, before it joins the graph.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Found {
-    pub source: usize,
-    pub relation: usize,
-    pub target: usize,
-    pub sentence: usize,
-    /// Token range of the words that state it.
-    pub tokens: (usize, usize),
-    /// The parse frame that read it ("passive", "nominal", ...) and its mode
-    /// ("stated", "reported"); `None` for the word-window frames.
-    pub how: Option<(&'static str, &'static str)>,
-}
+pub(crate) use crate::relations::article::Found;
 
 /// What the extractor remembers across the sentences of one article.
 #[derive(Default)]

@@ -71,6 +71,27 @@ enum Command {
         #[arg(short, long)]
         quiet: bool,
     },
+    /// Split text into sentences and words, tag and parse it (CoNLL-U, or JSON)
+    #[command(
+        after_help = "Examples:\n  newsgraph parse 'Iran-backed militias attacked U.S. troops.'\n  newsgraph parse article.txt --json --threads 4\n  newsgraph parse --eval ../shared/ud/ewt-test.conllu           # UPOS, XPOS, UAS, LAS\n  newsgraph parse --eval ../shared/ud/ewt-test.conllu --raw     # from the raw text, with segmentation F1"
+    )]
+    Parse {
+        /// Text, a file, or - for standard input
+        #[arg(required_unless_present = "eval")]
+        input: Option<String>,
+        /// One JSON object per sentence instead of CoNLL-U (with --eval: the scores as JSON on the last line)
+        #[arg(long)]
+        json: bool,
+        /// Measure accuracy on a gold CoNLL-U file: its words and sentences are kept, the rest predicted
+        #[arg(long, value_name = "GOLD.conllu", conflicts_with = "input")]
+        eval: Option<PathBuf>,
+        /// With --eval: parse the gold file's '# text' lines from scratch and score segmentation too
+        #[arg(long, requires = "eval")]
+        raw: bool,
+        /// Worker threads (default: one per core); the output is the same for any number
+        #[arg(long)]
+        threads: Option<usize>,
+    },
     /// Merge graphs into one (the same article in several graphs counts once)
     #[command(after_help = "Example:\n  newsgraph merge shard-*.ron -o all.ron")]
     Merge {
@@ -389,6 +410,13 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             };
             build(&inputs, out.validate()?, opts)
         }
+        Command::Parse {
+            input,
+            json,
+            eval,
+            raw,
+            threads,
+        } => parse(input.as_deref(), eval.as_deref(), json, raw, threads),
         Command::Merge { graphs, out } => merge(&graphs, out.validate()?),
         Command::Export { graph, out } => export_graph(&graph, out.validate()?),
         Command::Query {
@@ -542,6 +570,87 @@ fn load_lexicon(
             Ok(std::borrow::Cow::Owned(b.build()?))
         }
     }
+}
+
+/// `newsgraph parse`: CoNLL-U or JSON of text, or accuracy on a gold file.
+fn parse(
+    input: Option<&str>,
+    eval: Option<&Path>,
+    json: bool,
+    raw: bool,
+    threads: Option<usize>,
+) -> anyhow::Result<u8> {
+    use newsgraph::syntax::{self, conllu, eval as score};
+    use rayon::prelude::*;
+    if let Some(n) = threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()
+            .context("starting worker threads")?;
+    }
+    let model = syntax::Model::builtin().map_err(|e| anyhow!(e))?;
+    let lex = Lexicon::embedded();
+    let mut out = String::new();
+    if let Some(gold_path) = eval {
+        let text = std::fs::read_to_string(gold_path)
+            .with_context(|| format!("cannot read {}", gold_path.display()))?;
+        let gold = conllu::read(&gold_path.display().to_string(), &text)?;
+        if raw {
+            let mut texts = Vec::new();
+            for (k, s) in gold.iter().enumerate() {
+                let t = s.text.as_deref().with_context(|| {
+                    format!(
+                        "{}: sentence {} has no '# text' line, which --raw needs",
+                        gold_path.display(),
+                        k + 1
+                    )
+                })?;
+                texts.push(t);
+            }
+            let pred = syntax::parse_text(&texts.join(" "), lex.segment_rules(), model);
+            let s = score::score_raw(&gold, &pred);
+            out.push_str(&format!("{s}\n"));
+            if json {
+                out.push_str(&format!("{}\n", serde_json::to_string(&s)?));
+            }
+        } else {
+            let pred: Vec<syntax::ParsedSentence> = gold
+                .par_iter()
+                .map(|g| {
+                    let mut p = model.parse_words(g.words.iter().map(|w| (w.form.as_str(), None)));
+                    p.id.clone_from(&g.id);
+                    p
+                })
+                .collect();
+            let s = score::score(&gold, &pred);
+            out.push_str(&format!("{s}\n"));
+            if json {
+                out.push_str(&format!("{}\n", serde_json::to_string(&s)?));
+            }
+        }
+        print!("{out}");
+        return Ok(exit::SUCCESS);
+    }
+    let input = input.unwrap_or("-");
+    let text = if input == "-" {
+        let mut t = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut t)
+            .context("cannot read standard input")?;
+        t
+    } else if Path::new(input).is_file() {
+        std::fs::read_to_string(input).with_context(|| format!("cannot read {input}"))?
+    } else {
+        input.to_string()
+    };
+    for s in syntax::parse_text(&text, lex.segment_rules(), model) {
+        if json {
+            out.push_str(&serde_json::to_string(&syntax::to_json(&s))?);
+            out.push('\n');
+        } else {
+            conllu::write_sentence(&mut out, &s);
+        }
+    }
+    print(&out)
 }
 
 /// What `build` was asked to do besides its inputs and output.

@@ -113,7 +113,11 @@ pub fn tokenize(text: &str, rules: &SegmentRules) -> Vec<Token> {
         }
         let start = i;
         let kind;
-        if c.is_alphabetic() {
+        if let Some(n) = c.is_alphanumeric().then(|| link_len(&text[i..])).flatten() {
+            // a URL or an e-mail address is one word (UD English)
+            kind = TokenKind::Word;
+            i += n;
+        } else if c.is_alphabetic() {
             kind = TokenKind::Word;
             i = scan_word(text, i);
             // "U.S.", "U.N.", "e.g.": single letters each followed by a period.
@@ -192,6 +196,31 @@ pub fn tokenize(text: &str, rules: &SegmentRules) -> Vec<Token> {
         breaks = 0;
     }
     tokens
+}
+
+/// The length of a URL (`https://...`, `www....`) or e-mail address at the
+/// start of `rest`, without trailing punctuation; `None` if there is none.
+fn link_len(rest: &str) -> Option<usize> {
+    let run = rest
+        .find(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '\u{201c}' | '\u{201d}'))
+        .unwrap_or(rest.len());
+    let word = &rest[..run];
+    let lower = word.get(..8).unwrap_or(word).to_ascii_lowercase();
+    let url =
+        lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.");
+    let email = word.split_once('@').is_some_and(|(user, host)| {
+        !user.is_empty()
+            && host.contains('.')
+            && host.chars().next().is_some_and(char::is_alphanumeric)
+            && user
+                .chars()
+                .all(|c| c.is_alphanumeric() || "._%+-".contains(c))
+    });
+    if !url && !email {
+        return None;
+    }
+    let trimmed = word.trim_end_matches(|c: char| ".,;:!?)]}'\u{2019}".contains(c));
+    (trimmed.len() > 4).then_some(trimmed.len())
 }
 
 /// Scans a word from `i`: letters and digits, with inner apostrophes
@@ -456,6 +485,19 @@ mod tests {
             ("U.S.-Iraq", &["U.S.", "-", "Iraq"]),
             ("TAMPA, Fla. –", &["TAMPA", ",", "Fla.", "–"]),
             ("165 attacks", &["165", "attacks"]),
+            (
+                "see https://example.org/a?b=1, or www.un.org.",
+                &[
+                    "see",
+                    "https://example.org/a?b=1",
+                    ",",
+                    "or",
+                    "www.un.org",
+                    ".",
+                ],
+            ),
+            ("mail press@un.org.", &["mail", "press@un.org", "."]),
+            ("1,200 fighters", &["1,200", "fighters"]),
             // an apostrophe before a multibyte letter is no clitic (CI panic)
             ("l'«x»", &["l", "'", "«", "x", "»"]),
             ("d'é", &["d'é"]),

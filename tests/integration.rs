@@ -19,3 +19,4 @@ mod robust;
 mod scale;
 mod seed;
 mod spark;
+mod syntax;

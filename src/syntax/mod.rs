@@ -7,6 +7,15 @@
 //! word of the same sentence (1-based, 0 for the root), as in CoNLL-U.
 
 pub mod conllu;
+pub mod eval;
+pub mod lemma;
+pub mod model;
+pub mod parser;
+pub mod perceptron;
+pub mod tagger;
+pub mod train;
+
+pub use model::Model;
 
 /// One syntactic word of a sentence.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -66,4 +75,64 @@ impl ParsedSentence {
             h => Some(h as usize - 1),
         }
     }
+}
+
+/// Splits `text` into sentences and words (UD English tokenisation: clitics
+/// split, abbreviations kept, byte offsets on every word) and tags, lemmatises
+/// and parses each sentence with `model`. Sentences are numbered from 1 in
+/// `id`; the result is the same for any number of threads.
+pub fn parse_text(
+    text: &str,
+    rules: &crate::segment::SegmentRules,
+    model: &Model,
+) -> Vec<ParsedSentence> {
+    use rayon::prelude::*;
+    let sentences = crate::segment::segment(text, rules);
+    sentences
+        .par_iter()
+        .enumerate()
+        .map(|(k, s)| {
+            let mut p = model.parse_words(
+                s.tokens
+                    .iter()
+                    .map(|t| (t.text(text), Some((t.start, t.end)))),
+            );
+            for (w, next) in p.words.iter_mut().zip(s.tokens.iter().skip(1)) {
+                if !next.space_before {
+                    w.misc = "SpaceAfter=No".into();
+                }
+            }
+            p.id = Some((k + 1).to_string());
+            p.text = Some(s.text(text).to_string());
+            p
+        })
+        .collect()
+}
+
+/// A sentence as one JSON object: `id`, `text` and `words` (each with `id`,
+/// `form`, `lemma`, `upos`, `xpos`, `head`, `deprel` and, from text, `start`
+/// and `end` byte offsets).
+pub fn to_json(s: &ParsedSentence) -> serde_json::Value {
+    let words: Vec<serde_json::Value> = s
+        .words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let mut o = serde_json::json!({
+                "id": i + 1,
+                "form": w.form,
+                "lemma": w.lemma,
+                "upos": w.upos,
+                "xpos": w.xpos,
+                "head": w.head,
+                "deprel": w.deprel,
+            });
+            if let Some((a, b)) = w.span {
+                o["start"] = a.into();
+                o["end"] = b.into();
+            }
+            o
+        })
+        .collect();
+    serde_json::json!({ "id": s.id, "text": s.text, "words": words })
 }

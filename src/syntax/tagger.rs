@@ -1,0 +1,328 @@
+//! Part-of-speech tagging: a greedy left-to-right averaged perceptron over the
+//! word, its affixes and shape, its neighbours and the two tags before it
+//! (Honnibal's tagger, with UD's UPOS and Penn XPOS predicted together as one
+//! class), and a dictionary of frequent words that always take one tag.
+
+use super::perceptron::{feature, hash_str, mix, Trainer, Weights};
+use rustc_hash::FxHashMap;
+
+/// What the tagger and parser read of a word: hashes of its normalised form,
+/// affixes and shape.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct WordFeatures {
+    /// The normalised word (lower case; numbers, URLs and e-mail addresses by
+    /// class).
+    pub norm: u64,
+    /// Suffixes of one to four letters.
+    pub suffix: [u64; 4],
+    /// Prefixes of one to three letters.
+    pub prefix: [u64; 3],
+    /// The word's shape (`Xxx`).
+    pub shape: u64,
+    /// The set of tags the word took in training ([`NONE`] when unknown).
+    pub amb: u64,
+}
+
+/// The normalised form features use: lower case, with numbers, URLs and
+/// e-mail addresses replaced by their class.
+pub fn normalise(form: &str) -> String {
+    let lower = form.to_lowercase();
+    if lower.starts_with("http") || lower.starts_with("www.") {
+        return "<url>".into();
+    }
+    if lower.contains('@') && lower.len() > 3 {
+        return "<email>".into();
+    }
+    let digits = lower.chars().filter(char::is_ascii_digit).count();
+    if digits > 0
+        && lower
+            .chars()
+            .all(|c| c.is_ascii_digit() || ",.:/-".contains(c))
+    {
+        return if lower.len() == 4 && digits == 4 {
+            "<year>".into()
+        } else {
+            "<num>".into()
+        };
+    }
+    lower
+}
+
+/// The shape of a word: `Xxx` for "Iran", `X.X.` for "U.S.", `dd` for "42";
+/// runs longer than two are cut to two.
+pub fn shape(form: &str) -> String {
+    let mut out = String::new();
+    let (mut last, mut run) = ('\0', 0);
+    for c in form.chars().take(24) {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        run = if k == last { run + 1 } else { 1 };
+        last = k;
+        if run <= 2 {
+            out.push(k);
+        }
+    }
+    out
+}
+
+impl WordFeatures {
+    /// The features of one word.
+    pub fn of(form: &str) -> WordFeatures {
+        let norm = normalise(form);
+        let chars: Vec<char> = norm.chars().collect();
+        let n = chars.len();
+        let tail = |k: usize| chars[n.saturating_sub(k)..].iter().collect::<String>();
+        let head = |k: usize| chars[..k.min(n)].iter().collect::<String>();
+        WordFeatures {
+            norm: hash_str(&norm),
+            suffix: [1, 2, 3, 4].map(|k| mix(k as u64, hash_str(&tail(k)))),
+            prefix: [1, 2, 3].map(|k| mix(10 + k as u64, hash_str(&head(k)))),
+            shape: hash_str(&shape(form)),
+            amb: NONE,
+        }
+    }
+}
+
+/// The hash standing for "no word here" (before the start, after the end).
+pub const NONE: u64 = 0x6e6f_6e65;
+
+/// The features of position `i` given the words and the tags before it.
+pub(crate) fn features(words: &[WordFeatures], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
+    out.clear();
+    let w = |k: isize| -> Option<&WordFeatures> {
+        let j = i as isize + k;
+        (j >= 0).then(|| words.get(j as usize)).flatten()
+    };
+    let norm = |k| w(k).map_or(NONE, |x| x.norm);
+    let suf3 = |k| w(k).map_or(NONE, |x| x.suffix[2]);
+    let shp = |k| w(k).map_or(NONE, |x| x.shape);
+    let amb = |k| w(k).map_or(NONE, |x| x.amb);
+    let me = &words[i];
+    out.push(feature(0, &[]));
+    out.push(feature(1, &[me.norm]));
+    for (k, s) in me.suffix.iter().enumerate() {
+        out.push(feature(2 + k as u64, &[*s]));
+    }
+    for (k, s) in me.prefix.iter().enumerate() {
+        out.push(feature(6 + k as u64, &[*s]));
+    }
+    out.push(feature(9, &[me.shape]));
+    out.push(feature(10, &[p1]));
+    out.push(feature(11, &[p2]));
+    out.push(feature(12, &[p1, p2]));
+    out.push(feature(13, &[p1, me.norm]));
+    out.push(feature(14, &[norm(-1)]));
+    out.push(feature(15, &[suf3(-1)]));
+    out.push(feature(16, &[norm(-2)]));
+    out.push(feature(17, &[norm(1)]));
+    out.push(feature(18, &[suf3(1)]));
+    out.push(feature(19, &[norm(2)]));
+    out.push(feature(20, &[norm(-1), me.norm]));
+    out.push(feature(21, &[me.norm, norm(1)]));
+    out.push(feature(22, &[shp(1)]));
+    out.push(feature(23, &[shp(-1)]));
+    out.push(feature(24, &[(i == 0) as u64, me.shape]));
+    out.push(feature(25, &[p1, me.suffix[2]]));
+    out.push(feature(26, &[p1, norm(1)]));
+    out.push(feature(27, &[me.suffix[2], norm(1)]));
+    out.push(feature(28, &[suf3(1), suf3(2)]));
+    out.push(feature(29, &[me.amb]));
+    out.push(feature(30, &[amb(1)]));
+    out.push(feature(31, &[amb(2)]));
+    out.push(feature(32, &[me.amb, amb(1)]));
+    out.push(feature(33, &[p1, me.amb]));
+    out.push(feature(34, &[amb(-1), me.amb]));
+}
+
+/// A trained tagger.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tagger {
+    /// The classes: (UPOS, XPOS).
+    pub tags: Vec<(String, String)>,
+    /// Frequent unambiguous words (normalised-form hash) and their class.
+    pub dictionary: FxHashMap<u64, u8>,
+    /// Words seen often enough (normalised-form hash) and the hash of the set
+    /// of tags they took.
+    pub ambiguity: FxHashMap<u64, u64>,
+    /// The weights.
+    pub weights: Weights,
+}
+
+/// The hash of tag class `c` as a feature value (`NONE` before the start).
+pub fn tag_value(c: Option<usize>) -> u64 {
+    c.map_or(0x7374_6172_74, |c| mix(0x7461_67, c as u64))
+}
+
+impl Tagger {
+    /// The features of words (with their ambiguity classes).
+    pub fn prepare<'a>(&self, forms: impl IntoIterator<Item = &'a str>) -> Vec<WordFeatures> {
+        forms
+            .into_iter()
+            .map(|f| {
+                let mut w = WordFeatures::of(f);
+                w.amb = self.ambiguity.get(&w.norm).copied().unwrap_or(NONE);
+                w
+            })
+            .collect()
+    }
+
+    /// The class of every word (features from [`Tagger::prepare`]).
+    pub fn tag(&self, words: &[WordFeatures]) -> Vec<usize> {
+        let mut out = Vec::with_capacity(words.len());
+        let mut feats = Vec::with_capacity(32);
+        let mut scores = vec![0i32; self.tags.len()];
+        for i in 0..words.len() {
+            if let Some(&c) = self.dictionary.get(&words[i].norm) {
+                out.push(c as usize);
+                continue;
+            }
+            let p1 = tag_value(i.checked_sub(1).map(|k| out[k]));
+            let p2 = tag_value(i.checked_sub(2).map(|k| out[k]));
+            features(words, i, p1, p2, &mut feats);
+            self.weights.score(&feats, &mut scores);
+            out.push(argmax(&scores));
+        }
+        out
+    }
+}
+
+/// The index of the highest score (the first of equals).
+pub fn argmax(scores: &[i32]) -> usize {
+    let mut best = 0;
+    for (k, &s) in scores.iter().enumerate() {
+        if s > scores[best] {
+            best = k;
+        }
+    }
+    best
+}
+
+/// A tagged sentence for training: word features and gold classes.
+pub struct Example {
+    /// The words.
+    pub words: Vec<WordFeatures>,
+    /// Their gold classes.
+    pub gold: Vec<usize>,
+}
+
+/// The dictionary of words seen at least `min_count` times with one class
+/// at least `share` of the time.
+pub fn dictionary(examples: &[Example], min_count: usize, share: f64) -> FxHashMap<u64, u8> {
+    let mut counts: FxHashMap<u64, FxHashMap<usize, usize>> = FxHashMap::default();
+    for e in examples {
+        for (w, &g) in e.words.iter().zip(&e.gold) {
+            *counts.entry(w.norm).or_default().entry(g).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter_map(|(w, by)| {
+            let total: usize = by.values().sum();
+            let (&c, &n) = by.iter().max_by_key(|(&c, &n)| (n, std::cmp::Reverse(c)))?;
+            (total >= min_count && n as f64 / total as f64 >= share).then_some((w, c as u8))
+        })
+        .collect()
+}
+
+/// The ambiguity class of every word seen at least `min_count` times: the
+/// hash of the sorted set of classes it took at least 5% of the time.
+pub fn ambiguity(examples: &[Example], min_count: usize) -> FxHashMap<u64, u64> {
+    let mut counts: FxHashMap<u64, FxHashMap<usize, usize>> = FxHashMap::default();
+    for e in examples {
+        for (w, &g) in e.words.iter().zip(&e.gold) {
+            *counts.entry(w.norm).or_default().entry(g).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter_map(|(w, by)| {
+            let total: usize = by.values().sum();
+            if total < min_count {
+                return None;
+            }
+            let mut set: Vec<usize> = by
+                .into_iter()
+                .filter(|&(_, n)| n * 20 >= total)
+                .map(|(c, _)| c)
+                .collect();
+            set.sort_unstable();
+            Some((w, set.iter().fold(0x616d_62, |h, &c| mix(h, c as u64))))
+        })
+        .collect()
+}
+
+/// Sets the ambiguity class of the words of `examples`.
+pub fn set_ambiguity(examples: &mut [Example], amb: &FxHashMap<u64, u64>) {
+    for e in examples {
+        for w in &mut e.words {
+            w.amb = amb.get(&w.norm).copied().unwrap_or(NONE);
+        }
+    }
+}
+
+/// One pass of training over `examples` in the given order.
+pub fn train_epoch(
+    trainer: &mut Trainer,
+    dict: &FxHashMap<u64, u8>,
+    examples: &[&Example],
+) -> (usize, usize) {
+    let mut feats = Vec::with_capacity(32);
+    let mut scores = vec![0f32; trainer.classes()];
+    let (mut right, mut all) = (0, 0);
+    for e in examples {
+        let mut prev: Vec<usize> = Vec::with_capacity(e.words.len());
+        for i in 0..e.words.len() {
+            let guess = if let Some(&c) = dict.get(&e.words[i].norm) {
+                c as usize
+            } else {
+                let p1 = tag_value(i.checked_sub(1).map(|k| prev[k]));
+                let p2 = tag_value(i.checked_sub(2).map(|k| prev[k]));
+                features(&e.words, i, p1, p2, &mut feats);
+                trainer.score(&feats, &mut scores);
+                let guess = argmax_f(&scores);
+                trainer.update(e.gold[i], guess, &feats);
+                trainer.tick();
+                guess
+            };
+            right += (guess == e.gold[i]) as usize;
+            all += 1;
+            prev.push(guess);
+        }
+    }
+    (right, all)
+}
+
+/// The index of the highest score (the first of equals).
+pub fn argmax_f(scores: &[f32]) -> usize {
+    let mut best = 0;
+    for (k, &s) in scores.iter().enumerate() {
+        if s > scores[best] {
+            best = k;
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_and_normal_forms() {
+        assert_eq!(shape("Iran"), "Xxx");
+        assert_eq!(shape("U.S."), "X.X.");
+        assert_eq!(shape("2024"), "dd");
+        assert_eq!(shape("al-Qaeda"), "xx-Xxx");
+        assert_eq!(normalise("1,200"), "<num>");
+        assert_eq!(normalise("2024"), "<year>");
+        assert_eq!(normalise("https://x.org"), "<url>");
+        assert_eq!(normalise("Hamas"), "hamas");
+    }
+}
