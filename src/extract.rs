@@ -80,6 +80,9 @@ pub(crate) fn relations(doc: &Document, lex: &Lexicon, parse: Option<&ParseFn>) 
             out: Vec::new(),
             seen: HashSet::new(),
         };
+        // sentences the parse reads: its edges, and the (source, type,
+        // target) its modality rejects, which no word-window frame may add
+        let mut vetoed: Vec<(usize, usize, usize)> = Vec::new();
         if let Some(parse) = parse {
             let recent: Vec<PriorEvent> = memory
                 .events
@@ -93,27 +96,36 @@ pub(crate) fn relations(doc: &Document, lex: &Lexicon, parse: Option<&ParseFn>) 
                     .events
                     .extend(article::events(&reading, doc).into_iter().map(|e| (s, e)));
                 for c in reading.candidates {
-                    if c.dropped.is_none() {
-                        cx.out.push(Found {
+                    match c.dropped {
+                        None => cx.out.push(Found {
                             source: c.source,
                             relation: c.relation,
                             target: c.target,
                             sentence: s,
                             tokens: c.words,
                             how: Some((c.construction.name(), c.mode.name())),
-                        });
+                        }),
+                        Some(d) if d.is_modal() => {
+                            vetoed.push((c.source, c.relation, c.target));
+                        }
+                        Some(_) => {}
                     }
                 }
             }
         }
         for (name, frame) in FRAMES {
-            if parse.is_some() && PARSED.contains(&name) {
-                continue;
-            }
             if !ablated().iter().any(|f| f == name) {
                 frame(&mut cx, &mut memory);
             }
         }
+        // one statement per (source, type, target) and sentence: the parse's
+        // reading first, a word-window frame's only when the parse has none
+        // and its modality did not reject it
+        let mut stated: HashSet<(usize, usize, usize)> = HashSet::new();
+        cx.out.retain(|f| {
+            let key = (f.source, f.relation, f.target);
+            (f.how.is_some() || !vetoed.contains(&key)) && stated.insert(key)
+        });
         let found = cx.out;
         let valid: Vec<Found> = found.into_iter().filter(|f| allowed(doc, lex, f)).collect();
         for f in &valid {
@@ -140,9 +152,6 @@ const FRAMES: [(&str, Frame); 9] = [
     ("labels", |cx, _| cx.labels()),
     ("statements", |cx, m| cx.statements(m)),
 ];
-
-/// The word-window frames the parse replaces.
-const PARSED: [&str; 3] = ["compounds", "verbs", "nouns"];
 
 /// Frames switched off for measurement (`NEWSGRAPH_ABLATE=verbs,nouns`,
 /// read once): `scripts/ablation.sh` uses it to show what each frame adds.

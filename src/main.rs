@@ -92,6 +92,14 @@ enum Command {
         #[arg(long)]
         threads: Option<usize>,
     },
+    /// Show how an article is read: mentions, parse, every relation with its frame and mode, and every candidate dropped with why
+    #[command(
+        after_help = "Examples:\n  newsgraph explain 'If Iran attacks Israel, the U.S. would respond.'\n  newsgraph explain data/articles/seed.txt"
+    )]
+    Explain {
+        /// Text, a file, or - for standard input
+        input: String,
+    },
     /// Merge graphs into one (the same article in several graphs counts once)
     #[command(after_help = "Example:\n  newsgraph merge shard-*.ron -o all.ron")]
     Merge {
@@ -417,6 +425,13 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             raw,
             threads,
         } => parse(input.as_deref(), eval.as_deref(), json, raw, threads),
+        Command::Explain { input } => {
+            let text = read_text_arg(&input)?;
+            let model = newsgraph::syntax::Model::builtin().map_err(|e| anyhow!(e))?;
+            print(&pipeline::explain(&text, Lexicon::embedded(), &|ps| {
+                model.annotate(ps)
+            }))
+        }
         Command::Merge { graphs, out } => merge(&graphs, out.validate()?),
         Command::Export { graph, out } => export_graph(&graph, out.validate()?),
         Command::Query {
@@ -572,6 +587,21 @@ fn load_lexicon(
     }
 }
 
+/// The text an argument names: `-` for standard input, a file that exists,
+/// or else the argument itself.
+fn read_text_arg(input: &str) -> anyhow::Result<String> {
+    Ok(if input == "-" {
+        let mut t = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut t)
+            .context("cannot read standard input")?;
+        t
+    } else if Path::new(input).is_file() {
+        std::fs::read_to_string(input).with_context(|| format!("cannot read {input}"))?
+    } else {
+        input.to_string()
+    })
+}
+
 /// `newsgraph parse`: CoNLL-U or JSON of text, or accuracy on a gold file.
 fn parse(
     input: Option<&str>,
@@ -631,17 +661,7 @@ fn parse(
         print!("{out}");
         return Ok(exit::SUCCESS);
     }
-    let input = input.unwrap_or("-");
-    let text = if input == "-" {
-        let mut t = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut t)
-            .context("cannot read standard input")?;
-        t
-    } else if Path::new(input).is_file() {
-        std::fs::read_to_string(input).with_context(|| format!("cannot read {input}"))?
-    } else {
-        input.to_string()
-    };
+    let text = read_text_arg(input.unwrap_or("-"))?;
     for s in syntax::parse_text(&text, lex.segment_rules(), model) {
         if json {
             out.push_str(&serde_json::to_string(&syntax::to_json(&s))?);

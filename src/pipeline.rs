@@ -77,7 +77,13 @@ fn analyse<'t>(id: &str, text: &'t str, lex: &Lexicon) -> (Document<'t>, Vec<ext
     let mut doc = Document::new(id, text, None, lex);
     mention::find(&mut doc, lex);
     coref::resolve(&mut doc, lex);
-    let found = extract::relations(&doc, lex, None);
+    let model = crate::syntax::Model::builtin().ok();
+    let parse = |ps: &mut crate::syntax::ParsedSentence| {
+        if let Some(m) = model {
+            m.annotate(ps)
+        }
+    };
+    let found = extract::relations(&doc, lex, model.map(|_| &parse as &ParseFn));
     (doc, found)
 }
 

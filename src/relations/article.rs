@@ -138,34 +138,3 @@ pub(crate) struct Found {
     /// ("stated", "reported").
     pub how: Option<(&'static str, &'static str)>,
 }
-
-/// The relations of every sentence of an analysed article, read from the
-/// parse of each sentence that may hold one. Events of a sentence are
-/// remembered for "the attacks" in the next few.
-pub(crate) fn relations(doc: &Document, lex: &Lexicon, parse: &ParseFn) -> Vec<Found> {
-    let mut events: Vec<(usize, PriorEvent)> = Vec::new();
-    let mut out = Vec::new();
-    for s in 0..doc.sentences.len() {
-        events.retain(|(k, _)| k + ANAPHOR_WINDOW >= s);
-        let recent: Vec<PriorEvent> = events.iter().map(|&(_, e)| e).collect();
-        if !worth_parsing(doc, lex, s, !recent.is_empty()) {
-            continue;
-        }
-        let reading = read(doc, lex, s, parse, &recent);
-        events.extend(self::events(&reading, doc).into_iter().map(|e| (s, e)));
-        let mut seen = std::collections::HashSet::new();
-        for c in reading.candidates {
-            if c.dropped.is_none() && seen.insert((c.source, c.relation, c.target)) {
-                out.push(Found {
-                    source: c.source,
-                    relation: c.relation,
-                    target: c.target,
-                    sentence: s,
-                    tokens: c.words,
-                    how: Some((c.construction.name(), c.mode.name())),
-                });
-            }
-        }
-    }
-    out
-}

@@ -705,15 +705,35 @@ impl<'a> Cx<'a> {
                 let a = self.anchors[s.anchor];
                 let b = self.anchors[g.anchor];
                 // an anchor of an earlier sentence has no words here
-                let span = |x: Anchor| {
+                let span = |x: Anchor, k: usize| {
+                    if x.words.0 == x.words.1 {
+                        return (t, t + 1);
+                    }
+                    // a modifier spans its noun: "U.S. military personnel"
+                    let w = self.anchor_head(k);
+                    match self.head(w) {
+                        Some(h)
+                            if h >= x.words.1
+                                && h <= x.words.1 + 3
+                                && matches!(self.deprel(w), "compound" | "amod") =>
+                        {
+                            (x.words.0, h + 1)
+                        }
+                        _ => x.words,
+                    }
+                };
+                // the filling words too: "attacks on U.S. military personnel"
+                let fill = |f: &Filler, x: Anchor| {
                     if x.words.0 == x.words.1 {
                         (t, t + 1)
                     } else {
-                        x.words
+                        (f.word, f.word + 1)
                     }
                 };
-                let from = span(a).0.min(span(b).0).min(t);
-                let to = span(a).1.max(span(b).1).max(t + 1);
+                let (fs, fg) = (fill(s, a), fill(g, b));
+                let (sa, sb) = (span(a, s.anchor), span(b, g.anchor));
+                let from = sa.0.min(sb.0).min(t).min(fs.0).min(fg.0);
+                let to = sa.1.max(sb.1).max(t + 1).max(fs.1).max(fg.1);
                 out.push(Candidate {
                     source: a.entity,
                     relation,
@@ -921,10 +941,11 @@ impl<'a> Cx<'a> {
             });
         let role_of = |body: usize| -> Role {
             let (a, b) = self.anchors[body].words;
-            let last = &self.lower[b.max(a + 1) - 1];
+            // an earlier sentence's entity has no words here
+            let last = self.lower.get(b.max(a + 1) - 1).filter(|_| a < b);
             match entry.role {
                 Role::Leads if member_cue => Role::MemberOf,
-                Role::MemberOf if entry.leads_when.iter().any(|w| w == last) => Role::Leads,
+                Role::MemberOf if last.is_some_and(|l| entry.leads_when.contains(l)) => Role::Leads,
                 r => r,
             }
         };
@@ -933,7 +954,10 @@ impl<'a> Cx<'a> {
             // the sentence names nearest to it ("at President X's direction,
             // U.S. forces ...")
             let nearest = (0..self.anchors.len())
-                .filter(|&a| self.anchors[a].kind == EntityKind::State)
+                .filter(|&a| {
+                    let (x, y) = self.anchors[a].words;
+                    self.anchors[a].kind == EntityKind::State && x < y
+                })
                 .min_by_key(|&a| {
                     let w = self.anchors[a].words.0;
                     if w < ts {

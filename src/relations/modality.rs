@@ -33,6 +33,13 @@ pub enum Drop {
 }
 
 impl Drop {
+    /// Whether the candidate was dropped for what the sentence says of it
+    /// (negation, condition, modality, denial, accusation, question) rather
+    /// than for the kinds at its ends.
+    pub fn is_modal(self) -> bool {
+        !matches!(self, Drop::KindNotAllowed | Drop::SameEntity)
+    }
+
     /// The reason as `explain` prints it.
     pub fn name(self) -> &'static str {
         match self {
@@ -124,6 +131,16 @@ pub(crate) fn of(cx: &Cx, t: usize) -> Modality {
                     m.intent = intent;
                 }
             }
+            // "its intention to retaliate", "plans to strike": the noun
+            // governs the event as a verb does through xcomp
+            "acl" if cx.upos(h) == "NOUN" && cx.kids(x).iter().any(|&c| cx.lower[c] == "to") => {
+                let intent = intent_relation(cx, &lemma, form);
+                if intent.is_some() || has(&w.prospective_verbs) {
+                    let intent = if m.dropped.is_none() { intent } else { None };
+                    set(&mut m, Drop::Prospective);
+                    m.intent = intent;
+                }
+            }
             "ccomp" => {
                 if has(&w.denials) {
                     set(&mut m, Drop::Denied);
@@ -132,6 +149,17 @@ pub(crate) fn of(cx: &Cx, t: usize) -> Modality {
                 }
             }
             "advcl" | "acl" if has(&w.accusation_verbs) => set(&mut m, Drop::Alleged),
+            // "accused Israel of attacking": the clause may hang on the accused
+            "acl"
+                if cx.head(h).is_some_and(|g| {
+                    let l = cx.lemma(g);
+                    matches!(cx.deprel(h), "obj" | "iobj")
+                        && (w.accusation_verbs.contains(&l)
+                            || w.accusation_verbs.contains(cx.lower[g].as_str()))
+                }) =>
+            {
+                set(&mut m, Drop::Alleged)
+            }
             // "did not launch attacks": the light verb's polarity
             "obj" if cx.upos(x) == "NOUN" => {}
             "advcl" => {

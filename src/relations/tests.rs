@@ -408,3 +408,35 @@ fn the_attacks_of_an_earlier_sentence() {
     )
     .is_empty());
 }
+
+/// An earlier sentence's perpetrator is an anchor with no words: a title in
+/// the sentence must not read it as a body (this panicked on a real article).
+#[test]
+fn titles_beside_an_earlier_event() {
+    let lex = Lexicon::embedded();
+    let attacked = lex.relation_id("attacked").unwrap();
+    let leader = lex.titles.iter().position(|t| t.name == "leader").unwrap();
+    let parse = sentence(
+        "the/DET/2/det strikes/NOUN/5/nsubj angered/VERB/0/root the/DET/5/det leader/NOUN/3/obj Nasrallah/PROPN/5/appos",
+    );
+    let anchors = [Anchor {
+        words: (5, 6),
+        entity: 1,
+        kind: P,
+    }];
+    let titles = [TitleAnchor {
+        words: (4, 5),
+        title: leader,
+    }];
+    let prior = [PriorEvent {
+        relation: attacked,
+        source: 0,
+        kind: S,
+    }];
+    let c = read_in_context(&parse, &anchors, &titles, &prior, lex);
+    assert!(
+        c.iter()
+            .all(|c| c.dropped.is_some() || c.source != c.target),
+        "{c:?}"
+    );
+}

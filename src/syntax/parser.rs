@@ -210,7 +210,7 @@ impl State {
 
 /// The hash of a label as a feature value.
 fn label_value(l: u8) -> u64 {
-    mix(0x6c61_62, u64::from(l))
+    mix(0x006c_6162, u64::from(l))
 }
 
 fn distance(a: usize, b: usize) -> u64 {

@@ -157,7 +157,7 @@ pub struct Tagger {
 
 /// The hash of tag class `c` as a feature value (`NONE` before the start).
 pub fn tag_value(c: Option<usize>) -> u64 {
-    c.map_or(0x7374_6172_74, |c| mix(0x7461_67, c as u64))
+    c.map_or(0x0073_7461_7274, |c| mix(0x0074_6167, c as u64))
 }
 
 impl Tagger {
@@ -253,7 +253,7 @@ pub fn ambiguity(examples: &[Example], min_count: usize) -> FxHashMap<u64, u64> 
                 .map(|(c, _)| c)
                 .collect();
             set.sort_unstable();
-            Some((w, set.iter().fold(0x616d_62, |h, &c| mix(h, c as u64))))
+            Some((w, set.iter().fold(0x0061_6d62, |h, &c| mix(h, c as u64))))
         })
         .collect()
 }
