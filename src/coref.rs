@@ -73,9 +73,38 @@ fn subject_of(doc: &Document, s: usize, kinds: &[EntityKind]) -> Option<usize> {
     })
 }
 
+/// The body a statement speaks for: the first state or organization named
+/// at the start of one of the article's first sentences ("The United States
+/// condemns ...", "The Pentagon said ...").
+fn issuer(doc: &Document, kinds: &[EntityKind]) -> Option<usize> {
+    (0..doc.sentences.len().min(WINDOW)).find_map(|s| {
+        let o = subject_of(doc, s, kinds)?;
+        (doc.mentions[o].tokens.0 <= 2).then(|| doc.mentions[o].entity)?
+    })
+}
+
+/// Whether mention `m` stands inside a quotation opened in its sentence.
+fn quoted(doc: &Document, m: &Mention) -> bool {
+    let sent = &doc.sentences[m.sentence];
+    let before = &doc.text[sent.start..sent.tokens[m.tokens.0].start];
+    let opens = before.matches('\u{201c}').count();
+    let closes = before.matches('\u{201d}').count();
+    let straight = before.matches('"').count();
+    opens > closes || straight % 2 == 1 || doc.text[sent.start..sent.end].ends_with('\u{201d}')
+}
+
 fn pronoun(doc: &Document, lex: &Lexicon, m: usize) -> Option<usize> {
     let me = &doc.mentions[m];
     let kinds = pronoun_kinds(doc, lex, me);
+    let w = doc.info[me.sentence].word(me.tokens.0);
+    if lex.words.pronouns.get(w).is_some_and(|p| p.speaker) {
+        // "we" in a statement: its issuer; in a quotation: nobody we know
+        return if quoted(doc, me) {
+            None
+        } else {
+            issuer(doc, &kinds)
+        };
+    }
     // A pronoun opening a sentence continues the previous sentence's subject.
     let opens = me.tokens.0 == 0
         || (me.tokens.0 == 1 && !doc.tok(me.sentence, 0).starts_with(char::is_alphanumeric));

@@ -216,6 +216,10 @@ pub struct PronounEntry {
     pub kinds: Vec<EntityKind>,
     /// Whether it is possessive ("his", "its").
     pub possessive: bool,
+    /// First person plural ("we", "our"): outside quotations, the body
+    /// that issues the statement.
+    #[serde(default)]
+    pub speaker: bool,
 }
 
 /// Closed word classes (all lower case).
@@ -273,6 +277,12 @@ pub struct Words {
     pub prospective_verbs: Vec<String>,
     /// Verbs and adverbs of accusation ("accuse", "allegedly"): the event they govern is alleged.
     pub accusation_verbs: Vec<String>,
+    /// Verbs whose complement is already going on ("continue", "keep"): a
+    /// future auxiliary above them keeps the event a fact ("will continue
+    /// to support").
+    pub ongoing_verbs: Vec<String>,
+    /// The auxiliaries of the future alone ("will", "shall"), a subset of `modals`.
+    pub future_modals: Vec<String>,
 }
 
 /// What a name pattern in the automaton stands for.
@@ -376,6 +386,8 @@ pub(crate) struct WordSets {
     pub conditionals: HashSet<String>,
     pub prospective_verbs: HashSet<String>,
     pub accusation_verbs: HashSet<String>,
+    pub ongoing_verbs: HashSet<String>,
+    pub future_modals: HashSet<String>,
     /// Plural demonyms ("Palestinians"): they name people, not the state's institutions.
     pub plural_demonyms: HashSet<String>,
 }
@@ -962,6 +974,8 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
         conditionals: set(|w| &w.conditionals),
         prospective_verbs: set(|w| &w.prospective_verbs),
         accusation_verbs: set(|w| &w.accusation_verbs),
+        ongoing_verbs: set(|w| &w.ongoing_verbs),
+        future_modals: set(|w| &w.future_modals),
         plural_demonyms,
     };
     Ok(Lexicon {

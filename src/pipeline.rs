@@ -444,6 +444,39 @@ pub mod stages {
 mod tests {
     use super::*;
 
+    /// Every edge of `text` as "source type target".
+    fn edges(text: &str) -> Vec<String> {
+        let g = extract_article(&Article::new("t", text), Lexicon::embedded());
+        let mut out: Vec<String> = g
+            .relations()
+            .map(|r| format!("{} {} {}", r.source, r.kind, r.target))
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn we_in_a_statement_is_its_issuer_but_not_inside_a_quotation() {
+        let text = "The United States condemns the attack in Kabul.
+
+\
+                    We will continue to support Afghanistan in its fight.";
+        assert!(
+            edges(text).contains(&"united-states backs afghanistan".to_string()),
+            "{:?}",
+            edges(text)
+        );
+        let quoted = "Israel struck Gaza on Monday.
+
+\
+                      \u{201c}We will support Hamas,\u{201d} a Qatari official said.";
+        assert!(
+            !edges(quoted).iter().any(|e| e.ends_with("backs hamas")),
+            "{:?}",
+            edges(quoted)
+        );
+    }
+
     #[test]
     fn long_sentences_give_short_evidence() {
         let text = format!(

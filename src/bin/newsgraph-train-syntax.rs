@@ -36,10 +36,21 @@ fn main() -> Result<()> {
             "--folds" => opts.folds = value("a number")?.parse()?,
             "--seed" => opts.seed = value("a number")?.parse()?,
             "--prune" => opts.prune = value("a number")?.parse()?,
+            "--rewrite" => {
+                // a trained model written again in the current layout
+                let from = value("a model file")?;
+                let bytes = std::fs::read(&from).with_context(|| format!("cannot read {from}"))?;
+                let model = newsgraph::syntax::Model::from_bytes(&bytes)
+                    .map_err(|e| anyhow::anyhow!("{from}: {e}"))?;
+                let tmp = out.with_extension("bin.tmp");
+                std::fs::write(&tmp, model.to_bytes())?;
+                std::fs::rename(&tmp, &out)?;
+                return Ok(());
+            }
             "-h" | "--help" => {
                 println!(
                     "newsgraph-train-syntax [--ud DIR] [-o FILE] [--tagger-passes N] \
-                     [--parser-passes N] [--folds N] [--seed N] [--prune N]"
+                     [--parser-passes N] [--folds N] [--seed N] [--prune N] | [-o FILE] --rewrite MODEL"
                 );
                 return Ok(());
             }

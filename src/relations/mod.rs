@@ -350,13 +350,35 @@ impl<'a> Cx<'a> {
             // "U.S. troops", "Iraqi forces", "Iran's proxies", "forces of Iran"
             let body = self.lex.words.state_bodies.contains(&self.lower[w])
                 || self.lex.words.group_nouns.contains(&self.lower[w]);
+            // an event noun stands for its doer: "condemned the attacks by
+            // X", "the strike claimed by X", "U.S. airstrikes killed Y"
+            let agent_preps: Vec<&str> = self
+                .lex
+                .nouns
+                .get(&self.lower[w])
+                .or_else(|| self.lex.nouns.get(&self.lemma(w)))
+                .map(|ts| {
+                    ts.iter()
+                        .flat_map(|t| t.source_preps.iter().map(String::as_str))
+                        .collect()
+                })
+                .unwrap_or_default();
             for &c in &self.children[w] {
                 let d = self.deprel(c);
                 let modifier = matches!(d, "compound" | "amod" | "nmod:poss")
-                    || (body && d == "nmod" && self.case_of(c) == Some("of"));
+                    || (body && d == "nmod" && self.case_of(c) == Some("of"))
+                    || (d == "nmod" && self.case_of(c).is_some_and(|p| agent_preps.contains(&p)));
                 if modifier {
                     if let Some(a) = self.at[c] {
                         push_filler(out, a, c);
+                    }
+                } else if d == "acl" && !agent_preps.is_empty() {
+                    for &g in &self.children[c] {
+                        if self.is_agent(g) {
+                            if let Some(a) = self.at[g] {
+                                push_filler(out, a, g);
+                            }
+                        }
                     }
                 }
             }
@@ -595,6 +617,18 @@ impl<'a> Cx<'a> {
                     if self.is_light_verb(h) {
                         sources = self.subjects(h, 0);
                         construction = Construction::LightVerb;
+                        // "provided weapons to Y": the phrase may hang on the verb
+                        if targets.is_empty() {
+                            for &c in &self.children[h] {
+                                if self.deprel(c) == "obl"
+                                    && self
+                                        .case_of(c)
+                                        .is_some_and(|p| trig.target_preps.iter().any(|q| q == p))
+                                {
+                                    targets.extend(self.fillers(c));
+                                }
+                            }
+                        }
                     }
                 }
             }

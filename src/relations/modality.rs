@@ -98,6 +98,9 @@ pub(crate) fn of(cx: &Cx, t: usize) -> Modality {
         m.intent = None;
         m.dropped.get_or_insert(d);
     };
+    // "will continue to support": the support goes on, the future is its
+    // continuation
+    let mut ongoing = false;
     for _ in 0..MAX_CLIMB {
         for &c in cx.kids(x) {
             let d = cx.deprel(c);
@@ -105,6 +108,7 @@ pub(crate) fn of(cx: &Cx, t: usize) -> Modality {
             match d {
                 "advmod" | "neg" if w.negations.contains(word) => set(&mut m, Drop::Negated),
                 "det" if word == "no" => set(&mut m, Drop::Negated),
+                "aux" if ongoing && w.future_modals.contains(word) => {}
                 "aux" if w.modals.contains(word) || w.modals.contains(&cx.lemma(c)) => {
                     set(&mut m, Drop::Hypothetical)
                 }
@@ -117,6 +121,7 @@ pub(crate) fn of(cx: &Cx, t: usize) -> Modality {
         let lemma = cx.lemma(h);
         let form = cx.lower[h].as_str();
         let has = |list: &HashSet<String>| list.contains(form) || list.contains(&lemma);
+        ongoing = cx.deprel(x) == "xcomp" && has(&w.ongoing_verbs);
         match cx.deprel(x) {
             "xcomp" => {
                 if has(&w.denials) {

@@ -440,3 +440,37 @@ fn titles_beside_an_earlier_event() {
         "{c:?}"
     );
 }
+
+#[test]
+fn event_nouns_stand_for_their_doers_and_light_verbs_lend_their_obliques() {
+    // 1: "the U.S. condemned the attacks by Boko Haram"
+    let (k, _) = run(
+        "U.S./PROPN/2/nsubj condemned/VERB/0/root the/DET/4/det attacks/NOUN/2/obj by/ADP/7/case Boko/PROPN/7/compound Haram/PROPN/4/nmod",
+        &[(0, 1, "U.S.", S), (5, 7, "Boko Haram", M)],
+    );
+    assert!(
+        k.contains(&"U.S. condemned Boko Haram".to_string()),
+        "{k:?}"
+    );
+    // 2: "... the attacks inflicted by Boko Haram"
+    let (k, _) = run(
+        "U.S./PROPN/2/nsubj condemned/VERB/0/root the/DET/4/det attacks/NOUN/2/obj inflicted/VERB/4/acl by/ADP/7/case Boko/PROPN/7/compound Haram/PROPN/5/obl:agent",
+        &[(0, 1, "U.S.", S), (6, 8, "Boko Haram", M)],
+    );
+    assert!(
+        k.contains(&"U.S. condemned Boko Haram".to_string()),
+        "{k:?}"
+    );
+    // 3: the place an attack hit is not its doer: nothing is condemned
+    let (k, _) = run(
+        "U.S./PROPN/2/nsubj condemned/VERB/0/root the/DET/4/det attack/NOUN/2/obj on/ADP/6/case Israel/PROPN/4/nmod",
+        &[(0, 1, "U.S.", S), (5, 6, "Israel", S)],
+    );
+    assert!(!k.iter().any(|e| e.contains("condemned")), "{k:?}");
+    // 4: "Iran provided weapons to Hezbollah" with the phrase on the verb
+    let (k, _) = run(
+        "Iran/PROPN/2/nsubj provided/VERB/0/root weapons/NOUN/2/obj to/ADP/5/case Hezbollah/PROPN/2/obl",
+        &[(0, 1, "Iran", S), (4, 5, "Hezbollah", M)],
+    );
+    assert_eq!(k, ["Iran backs Hezbollah"]);
+}

@@ -445,7 +445,7 @@ fn label_features(st: &State, toks: &[Token], h: usize, d: usize, out: &mut Vec<
         &[hp, dp, dval],
     ];
     for (t, vals) in f.iter().enumerate() {
-        out.push(feature(300 + t as u64, &[&[dir], *vals].concat()));
+        out.push(feature(300 + 2 * t as u64 + dir, vals));
     }
 }
 

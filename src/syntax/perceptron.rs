@@ -170,59 +170,109 @@ fn key(f: u64) -> u32 {
 /// Averaged, quantised weights in an open-addressing table, for prediction.
 /// Features are kept by a 32-bit fingerprint: an unknown feature is taken
 /// for a known one about once in 4,000 lookups per million features kept,
-/// which costs no measurable accuracy and a third of the size.
+/// which costs no measurable accuracy and a third of the size. With at most
+/// four classes the weights sit in the slot itself (one cache line read per
+/// feature); otherwise a slot points at its packed (class, weight) entries.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Weights {
     classes: usize,
     scale: f32,
     mask: usize,
-    /// Feature fingerprint per slot (0: empty).
-    keys: Vec<u32>,
-    /// Entries of slot `i`: `starts[i]..starts[i + 1]`.
-    starts: Vec<u32>,
-    class: Vec<u8>,
-    weight: Vec<i16>,
+    /// (fingerprint, first entry | entry count << 24) per slot;
+    /// fingerprint 0: empty.
+    slots: Vec<(u32, u32)>,
+    /// Entries: class << 16 | weight as u16.
+    entries: Vec<u32>,
+    /// With at most four classes: (fingerprint, weights) per slot instead.
+    dense: Vec<(u32, [i16; 4])>,
 }
 
 impl Weights {
     fn from_rows(classes: usize, scale: f32, rows: Vec<(u32, Vec<(u8, i16)>)>) -> Weights {
-        let slots = (rows.len() * 3 / 2 + 1).next_power_of_two();
-        let mask = slots - 1;
-        let mut keys = vec![0u32; slots];
-        let mut at = vec![usize::MAX; slots];
-        for (k, (f, _)) in rows.iter().enumerate() {
-            let mut i = (*f as usize) & mask;
-            // the same fingerprint twice: the first is kept
-            while keys[i] != 0 && keys[i] != *f {
-                i = (i + 1) & mask;
-            }
-            if keys[i] == *f {
-                continue;
-            }
-            keys[i] = *f;
-            at[i] = k;
+        let mut w = Weights::empty(classes, scale, rows.len());
+        for (k, row) in rows {
+            w.insert(k, &row);
         }
-        let mut starts = Vec::with_capacity(slots + 1);
-        let (mut class, mut weight) = (Vec::new(), Vec::new());
-        for &k in &at {
-            starts.push(class.len() as u32);
-            if k != usize::MAX {
-                for &(c, w) in &rows[k].1 {
-                    class.push(c);
-                    weight.push(w);
-                }
-            }
-        }
-        starts.push(class.len() as u32);
+        w
+    }
+
+    /// A table with room for `n` features.
+    fn empty(classes: usize, scale: f32, n: usize) -> Weights {
+        let slots = (n * 3 / 2 + 1).next_power_of_two();
+        let dense = classes <= 4;
         Weights {
             classes,
             scale,
-            mask,
-            keys,
-            starts,
-            class,
-            weight,
+            mask: slots - 1,
+            slots: if dense {
+                Vec::new()
+            } else {
+                vec![(0, 0); slots]
+            },
+            entries: Vec::new(),
+            dense: if dense {
+                vec![(0, [0; 4]); slots]
+            } else {
+                Vec::new()
+            },
         }
+    }
+
+    /// Adds a feature's weights (a fingerprint already present is kept as
+    /// it is: the first wins).
+    fn insert(&mut self, k: u32, row: &[(u8, i16)]) {
+        let mut i = (k as usize) & self.mask;
+        if !self.dense.is_empty() {
+            while self.dense[i].0 != 0 && self.dense[i].0 != k {
+                i = (i + 1) & self.mask;
+            }
+            if self.dense[i].0 == 0 {
+                self.dense[i].0 = k;
+                for &(c, x) in row {
+                    self.dense[i].1[c as usize] = x;
+                }
+            }
+            return;
+        }
+        while self.slots[i].0 != 0 && self.slots[i].0 != k {
+            i = (i + 1) & self.mask;
+        }
+        if self.slots[i].0 == 0 {
+            let start = self.entries.len() as u32;
+            for &(c, x) in row {
+                self.entries.push(u32::from(c) << 16 | u32::from(x as u16));
+            }
+            self.slots[i] = (k, start | (row.len() as u32) << 24);
+        }
+    }
+
+    /// Every kept feature and its (class, weight) pairs, by fingerprint.
+    fn rows(&self) -> Vec<(u32, Vec<(u8, i16)>)> {
+        let mut rows = Vec::new();
+        if !self.dense.is_empty() {
+            for &(k, ws) in &self.dense {
+                if k != 0 {
+                    let row = (0..self.classes)
+                        .filter(|&c| ws[c] != 0)
+                        .map(|c| (c as u8, ws[c]))
+                        .collect();
+                    rows.push((k, row));
+                }
+            }
+        } else {
+            for &(k, at) in &self.slots {
+                if k != 0 {
+                    let (a, b) = span(at);
+                    let row = self.entries[a..b]
+                        .iter()
+                        .map(|&e| ((e >> 16) as u8, e as u16 as i16))
+                        .collect();
+                    rows.push((k, row));
+                }
+            }
+        }
+        rows.sort_by_key(|&(k, _)| k);
+        rows
     }
 
     /// The number of classes.
@@ -232,45 +282,62 @@ impl Weights {
 
     /// The number of features kept.
     pub fn features(&self) -> usize {
-        self.keys.iter().filter(|&&k| k != 0).count()
+        self.rows().len()
     }
 
     /// The number of (feature, class) weights kept.
     pub fn entries(&self) -> usize {
-        self.class.len()
+        self.rows().iter().map(|r| r.1.len()).sum()
     }
 
     /// These weights without those smaller than `min`.
     pub fn pruned(&self, min: f32) -> Weights {
-        let mut rows = Vec::new();
-        for (i, &k) in self.keys.iter().enumerate() {
-            if k == 0 {
-                continue;
-            }
-            let row: Vec<(u8, i16)> = (self.starts[i] as usize..self.starts[i + 1] as usize)
-                .filter(|&e| f32::from(self.weight[e]).abs() * self.scale >= min)
-                .map(|e| (self.class[e], self.weight[e]))
-                .collect();
-            if !row.is_empty() {
-                rows.push((k, row));
-            }
-        }
-        rows.sort_by_key(|&(k, _)| k);
+        let rows = self
+            .rows()
+            .into_iter()
+            .filter_map(|(k, row)| {
+                let row: Vec<(u8, i16)> = row
+                    .into_iter()
+                    .filter(|&(_, w)| f32::from(w).abs() * self.scale >= min)
+                    .collect();
+                (!row.is_empty()).then_some((k, row))
+            })
+            .collect();
         Weights::from_rows(self.classes, self.scale, rows)
     }
 
     /// Scores of every class for `feats` (in quantiser steps).
     pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
         scores.iter_mut().for_each(|s| *s = 0);
+        if !self.dense.is_empty() {
+            for &f in feats {
+                let f = key(f);
+                let mut i = (f as usize) & self.mask;
+                loop {
+                    let (k, ws) = &self.dense[i];
+                    if *k == f {
+                        for (s, &x) in scores.iter_mut().zip(ws) {
+                            *s += i32::from(x);
+                        }
+                        break;
+                    }
+                    if *k == 0 {
+                        break;
+                    }
+                    i = (i + 1) & self.mask;
+                }
+            }
+            return;
+        }
         for &f in feats {
             let f = key(f);
             let mut i = (f as usize) & self.mask;
             loop {
-                let k = self.keys[i];
+                let (k, at) = self.slots[i];
                 if k == f {
-                    let (a, b) = (self.starts[i] as usize, self.starts[i + 1] as usize);
-                    for e in a..b {
-                        scores[self.class[e] as usize] += i32::from(self.weight[e]);
+                    let (a, b) = span(at);
+                    for &e in &self.entries[a..b] {
+                        scores[(e >> 16) as usize] += i32::from(e as u16 as i16);
                     }
                     break;
                 }
@@ -286,22 +353,17 @@ impl Weights {
     pub fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&(self.classes as u32).to_le_bytes());
         out.extend_from_slice(&self.scale.to_le_bytes());
-        let mut rows: Vec<(u32, usize)> = self
-            .keys
-            .iter()
-            .enumerate()
-            .filter(|(_, &k)| k != 0)
-            .map(|(i, &k)| (k, i))
-            .collect();
-        rows.sort_unstable();
+        // in table order, so that loading fills the table front to back
+        let mut rows = self.rows();
+        let mask = ((rows.len() * 3 / 2 + 1).next_power_of_two() - 1) as u32;
+        rows.sort_by_key(|&(k, _)| (k & mask, k));
         out.extend_from_slice(&(rows.len() as u64).to_le_bytes());
-        for &(k, i) in &rows {
-            let (a, b) = (self.starts[i] as usize, self.starts[i + 1] as usize);
+        for (k, row) in &rows {
             out.extend_from_slice(&k.to_le_bytes());
-            out.push((b - a) as u8);
-            for e in a..b {
-                out.push(self.class[e]);
-                out.extend_from_slice(&self.weight[e].to_le_bytes());
+            out.push(row.len() as u8);
+            for &(c, w) in row {
+                out.push(c);
+                out.extend_from_slice(&w.to_le_bytes());
             }
         }
     }
@@ -316,25 +378,38 @@ impl Weights {
         if n > bytes.len() / 5 {
             return Err(format!("{n} features cannot fit in the file"));
         }
-        let mut rows = Vec::with_capacity(n);
+        if classes > 256 {
+            return Err(format!("{classes} classes (at most 256)"));
+        }
+        let mut w = Weights::empty(classes, scale, n);
+        let mut row = Vec::with_capacity(classes);
         for _ in 0..n {
             let k = r.u32()?;
             let len = r.take(1)?[0] as usize;
-            let mut row = Vec::with_capacity(len);
-            for _ in 0..len {
-                let e = r.take(3)?;
+            row.clear();
+            for e in r.take(3 * len)?.chunks_exact(3) {
                 if e[0] as usize >= classes {
                     return Err(format!("class {} out of range", e[0]));
                 }
                 row.push((e[0], i16::from_le_bytes([e[1], e[2]])));
             }
             if k == 0 {
-                return Err("feature hash 0".into());
+                return Err("feature fingerprint 0".into());
             }
-            rows.push((k, row));
+            if w.entries.len() + len > 0x00ff_ffff {
+                return Err("too many weights for one table".into());
+            }
+            w.insert(k, &row);
         }
-        Ok((Weights::from_rows(classes, scale, rows), r.0))
+        Ok((w, r.0))
     }
+}
+
+/// The entry range a sparse slot points at.
+#[inline]
+fn span(at: u32) -> (usize, usize) {
+    let a = (at & 0x00ff_ffff) as usize;
+    (a, a + (at >> 24) as usize)
 }
 
 /// A cursor over little-endian binary data.

@@ -76,14 +76,19 @@ impl WordFeatures {
     /// The features of one word.
     pub fn of(form: &str) -> WordFeatures {
         let norm = normalise(form);
-        let chars: Vec<char> = norm.chars().collect();
-        let n = chars.len();
-        let tail = |k: usize| chars[n.saturating_sub(k)..].iter().collect::<String>();
-        let head = |k: usize| chars[..k.min(n)].iter().collect::<String>();
+        // byte offsets of every character boundary
+        let cuts: Vec<usize> = norm
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([norm.len()])
+            .collect();
+        let n = cuts.len() - 1;
+        let tail = |k: usize| &norm[cuts[n.saturating_sub(k)]..];
+        let head = |k: usize| &norm[..cuts[k.min(n)]];
         WordFeatures {
             norm: hash_str(&norm),
-            suffix: [1, 2, 3, 4].map(|k| mix(k as u64, hash_str(&tail(k)))),
-            prefix: [1, 2, 3].map(|k| mix(10 + k as u64, hash_str(&head(k)))),
+            suffix: [1, 2, 3, 4].map(|k| mix(k as u64, hash_str(tail(k)))),
+            prefix: [1, 2, 3].map(|k| mix(10 + k as u64, hash_str(head(k)))),
             shape: hash_str(&shape(form)),
             amb: NONE,
         }
