@@ -40,8 +40,13 @@ fn main() -> Result<()> {
                 // a trained model written again in the current layout
                 let from = value("a model file")?;
                 let bytes = std::fs::read(&from).with_context(|| format!("cannot read {from}"))?;
-                let model = newsgraph::syntax::Model::from_bytes(&bytes)
+                let mut model = newsgraph::syntax::Model::from_bytes(&bytes)
                     .map_err(|e| anyhow::anyhow!("{from}: {e}"))?;
+                if opts.prune > 0.0 {
+                    model.tagger.weights = model.tagger.weights.pruned(opts.prune);
+                    model.parser.moves = model.parser.moves.pruned(opts.prune);
+                    model.parser.labeller = model.parser.labeller.pruned(opts.prune);
+                }
                 let tmp = out.with_extension("bin.tmp");
                 std::fs::write(&tmp, model.to_bytes())?;
                 std::fs::rename(&tmp, &out)?;

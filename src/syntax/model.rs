@@ -42,11 +42,19 @@ pub struct Model {
 }
 
 impl Model {
-    /// The model built into the program, loaded once.
+    /// The model built into the program, loaded once; the environment
+    /// variable `NEWSGRAPH_SYNTAX_MODEL` names another model file to use
+    /// instead (one `newsgraph-train-syntax` wrote).
     pub fn builtin() -> Result<&'static Model, String> {
         static MODEL: OnceLock<Result<Model, String>> = OnceLock::new();
         MODEL
             .get_or_init(|| {
+                if let Some(path) = std::env::var_os("NEWSGRAPH_SYNTAX_MODEL") {
+                    let p = std::path::Path::new(&path);
+                    let bytes = std::fs::read(p)
+                        .map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+                    return Model::from_bytes(&bytes).map_err(|e| format!("{}: {e}", p.display()));
+                }
                 if EMBEDDED.is_empty() {
                     return Err(
                         "this build has no syntax model: run scripts/train-models.sh".into(),

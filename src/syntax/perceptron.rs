@@ -309,6 +309,19 @@ impl Weights {
     /// Scores of every class for `feats` (in quantiser steps).
     pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
         scores.iter_mut().for_each(|s| *s = 0);
+        // touch every first slot before reading any: the loads are
+        // independent, so their cache misses overlap instead of queueing
+        let mut sink = 0u32;
+        if !self.dense.is_empty() {
+            for &f in feats {
+                sink ^= self.dense[(key(f) as usize) & self.mask].0;
+            }
+        } else {
+            for &f in feats {
+                sink ^= self.slots[(key(f) as usize) & self.mask].0;
+            }
+        }
+        std::hint::black_box(sink);
         if !self.dense.is_empty() {
             for &f in feats {
                 let f = key(f);
