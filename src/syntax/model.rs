@@ -235,3 +235,42 @@ impl Model {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        /// Any words at all get one tree: one root, every head in range, no
+        /// cycle, a known label and tag on every word.
+        #[test]
+        fn every_sentence_is_one_tree(words in proptest::collection::vec("[A-Za-z0-9.,'\"()-]{1,12}", 1..40)) {
+            let model = Model::builtin().expect("the built-in model");
+            let s = model.parse_words(words.iter().map(|w| (w.as_str(), None)));
+            let n = s.words.len() as u32;
+            prop_assert_eq!(s.words.iter().filter(|w| w.head == 0).count(), 1);
+            for (i, w) in s.words.iter().enumerate() {
+                prop_assert!(w.head <= n && w.head != i as u32 + 1);
+                prop_assert!(!w.deprel.is_empty() && !w.upos.is_empty() && !w.xpos.is_empty());
+                let (mut at, mut steps) = (i as u32 + 1, 0);
+                while at != 0 {
+                    at = s.words[at as usize - 1].head;
+                    steps += 1;
+                    prop_assert!(steps <= n, "cycle through word {}", i + 1);
+                }
+            }
+            prop_assert_eq!(s.words.iter().filter(|w| w.deprel == "root").count(), 1);
+        }
+    }
+
+    #[test]
+    fn a_model_round_trips_and_bad_files_are_errors() {
+        let m = Model::builtin().expect("the built-in model");
+        let bytes = m.to_bytes();
+        assert_eq!(Model::from_bytes(&bytes).as_ref(), Ok(m));
+        assert!(Model::from_bytes(b"not a model").is_err());
+        assert!(Model::from_bytes(&bytes[..bytes.len() / 2]).is_err());
+    }
+}
