@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Trains the tagger and parser on the shared Universal Dependencies treebanks
-# and writes data/models/syntax.bin (about 3 minutes on one core). The same
-# data and seed give the same file, byte for byte.
+# and writes data/models/syntax.bin (about 3 minutes on one core), then the
+# name tagger (data/models/names.bin, a few seconds; it reads the syntax
+# model's tags, so it comes second). The same data and seed give the same
+# files, byte for byte.
 #
 #   scripts/train-models.sh [UD_DIR]     (default: ../shared/ud or $NEWSGRAPH_UD)
 set -euo pipefail
@@ -13,6 +15,10 @@ if [ ! -f "$ud/ewt-train.conllu" ]; then
 fi
 cargo build --release --quiet --bin newsgraph-train-syntax
 target/release/newsgraph-train-syntax --ud "$ud" -o data/models/syntax.bin
-# the model is built into the program: rebuild it
+# the models are built into the program: rebuild it before the name tagger
+cargo build --release --quiet
+cargo build --release --quiet --bin newsgraph-train-names
+target/release/newsgraph-train-names --ud "$ud" -o data/models/names.bin
 cargo build --release --quiet
 target/release/newsgraph parse --eval "$ud/ewt-test.conllu"
+target/release/newsgraph ner --eval "$ud/gum-test.conllu"

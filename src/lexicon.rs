@@ -283,6 +283,9 @@ pub struct Words {
     pub ongoing_verbs: Vec<String>,
     /// The auxiliaries of the future alone ("will", "shall"), a subset of `modals`.
     pub future_modals: Vec<String>,
+    /// Nouns for armed people ("militants", "fighters"): an organization
+    /// named before them is a militia.
+    pub armed_nouns: Vec<String>,
 }
 
 /// What a name pattern in the automaton stands for.
@@ -388,6 +391,7 @@ pub(crate) struct WordSets {
     pub accusation_verbs: HashSet<String>,
     pub ongoing_verbs: HashSet<String>,
     pub future_modals: HashSet<String>,
+    pub armed_nouns: HashSet<String>,
     /// Plural demonyms ("Palestinians"): they name people, not the state's institutions.
     pub plural_demonyms: HashSet<String>,
 }
@@ -563,6 +567,21 @@ impl Lexicon {
         self.relations
             .iter()
             .position(|r| r.title_role == Some(role))
+    }
+
+    /// The entity a name is in the lexicon (its canonical name or an
+    /// alias, case-insensitively; acronyms exactly): its id and kind.
+    pub fn lookup(&self, name: &str) -> Option<(&str, EntityKind)> {
+        let lower = name.to_lowercase();
+        self.patterns.iter().find_map(|p| match p.target {
+            Target::Entity(e)
+                if (p.acronym && p.text == name)
+                    || (!p.acronym && p.text.to_lowercase() == lower) =>
+            {
+                Some((self.entities[e].id.as_str(), self.entities[e].kind))
+            }
+            _ => None,
+        })
     }
 
     /// The segmentation rules this lexicon gives.
@@ -976,6 +995,7 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
         accusation_verbs: set(|w| &w.accusation_verbs),
         ongoing_verbs: set(|w| &w.ongoing_verbs),
         future_modals: set(|w| &w.future_modals),
+        armed_nouns: set(|w| &w.armed_nouns),
         plural_demonyms,
     };
     Ok(Lexicon {

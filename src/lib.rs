@@ -35,6 +35,7 @@ pub mod input;
 pub mod layout;
 pub mod lexicon;
 pub(crate) mod mention;
+pub mod names;
 pub mod pipeline;
 pub mod query;
 pub mod relation;

@@ -92,6 +92,21 @@ enum Command {
         #[arg(long)]
         threads: Option<usize>,
     },
+    /// Find person, place and organization names (the lexicon's and the name tagger's)
+    #[command(
+        after_help = "Examples:\n  newsgraph ner 'Gen. Ali Kassem of the Marawi Brigade spoke in Davao.'\n  newsgraph ner --eval ../shared/ud/gum-test.conllu --json   # typed exact-span P, R, F1"
+    )]
+    Ner {
+        /// Text, a file, or - for standard input
+        #[arg(required_unless_present = "eval")]
+        input: Option<String>,
+        /// Print JSON (one object per name; with --eval the scores on the last line)
+        #[arg(long)]
+        json: bool,
+        /// Measure the name tagger on a GUM CoNLL-U file (names as ../shared/ud/gum_names.py defines them)
+        #[arg(long, value_name = "GOLD.conllu", conflicts_with = "input")]
+        eval: Option<PathBuf>,
+    },
     /// Show how an article is read: mentions, parse, every relation with its frame and mode, and every candidate dropped with why
     #[command(
         after_help = "Examples:\n  newsgraph explain 'If Iran attacks Israel, the U.S. would respond.'\n  newsgraph explain data/articles/seed.txt"
@@ -425,6 +440,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             raw,
             threads,
         } => parse(input.as_deref(), eval.as_deref(), json, raw, threads),
+        Command::Ner { input, json, eval } => ner(input.as_deref(), eval.as_deref(), json),
         Command::Explain { input } => {
             let text = read_text_arg(&input)?;
             let model = newsgraph::syntax::Model::builtin().map_err(|e| anyhow!(e))?;
@@ -600,6 +616,65 @@ fn read_text_arg(input: &str) -> anyhow::Result<String> {
     } else {
         input.to_string()
     })
+}
+
+/// `newsgraph ner`: the names of a text, or the name tagger's accuracy.
+fn ner(input: Option<&str>, eval: Option<&Path>, json: bool) -> anyhow::Result<u8> {
+    use newsgraph::{names, syntax};
+    use rayon::prelude::*;
+    let model = syntax::Model::builtin().map_err(|e| anyhow!(e))?;
+    let tagger = names::NameTagger::builtin().map_err(|e| anyhow!(e))?;
+    let lex = Lexicon::embedded();
+    let mut out = String::new();
+    if let Some(gold_path) = eval {
+        let text = std::fs::read_to_string(gold_path)
+            .with_context(|| format!("cannot read {}", gold_path.display()))?;
+        let sents = syntax::conllu::read(&gold_path.display().to_string(), &text)?;
+        let (gold, pred): (Vec<_>, Vec<_>) = sents
+            .par_iter()
+            .map(|g| {
+                let p = model.parse_words(g.words.iter().map(|w| (w.form.as_str(), None)));
+                (names::gold(g), tagger.names(&p, lex))
+            })
+            .unzip();
+        let s = names::score(&gold, &pred);
+        out.push_str(&format!(
+            "names     {:>8}\nprecision {:>8.2}\nrecall    {:>8.2}\nF1        {:>8.2}\n",
+            s.names,
+            s.precision * 100.0,
+            s.recall * 100.0,
+            s.f1 * 100.0
+        ));
+        if json {
+            out.push_str(&format!("{}\n", serde_json::to_string(&s)?));
+        }
+        print!("{out}");
+        return Ok(exit::SUCCESS);
+    }
+    let text = read_text_arg(input.unwrap_or("-"))?;
+    for s in syntax::parse_text(&text, lex.segment_rules(), model) {
+        for (a, b, kind) in tagger.names(&s, lex) {
+            let (start, end) = (
+                s.words[a].span.map_or(0, |x| x.0),
+                s.words[b - 1].span.map_or(0, |x| x.1),
+            );
+            let name = &text[start..end];
+            let id = lex.lookup(name).map(|(id, _)| id);
+            if json {
+                out.push_str(&serde_json::to_string(&serde_json::json!({
+                    "start": start, "end": end, "text": name,
+                    "kind": kind.to_string(), "id": id,
+                }))?);
+                out.push('\n');
+            } else {
+                out.push_str(&format!(
+                    "{start}:{end}\t{name}\t{kind}\t{}\n",
+                    id.unwrap_or("-")
+                ));
+            }
+        }
+    }
+    print(&out)
 }
 
 /// `newsgraph parse`: CoNLL-U or JSON of text, or accuracy on a gold file.

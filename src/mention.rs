@@ -223,6 +223,8 @@ fn unknown_names(doc: &mut Document, lex: &Lexicon, s: usize) {
     }
     let n = doc.len(s);
     let mut i = 0;
+    // the name tagger's reading of the sentence, made when first needed
+    let mut tagged: Option<Vec<crate::names::Span>> = None;
     while i < n {
         if !name_token(doc, lex, s, i) {
             i += 1;
@@ -251,7 +253,58 @@ fn unknown_names(doc: &mut Document, lex: &Lexicon, s: usize) {
         }
         if let Some((kind, end)) = type_name(doc, lex, s, a, b) {
             add_name(doc, s, a, b, end, kind);
+            continue;
         }
+        // names the context rules cannot type: the name tagger's, inside the run
+        let spans = tagged.get_or_insert_with(|| {
+            let forms: Vec<&str> = (0..n).map(|k| doc.tok(s, k)).collect();
+            crate::names::find(&forms, lex)
+        });
+        let inside: Vec<crate::names::Span> = spans
+            .iter()
+            .copied()
+            .filter(|&(x, y, _)| a <= x && y <= b && (x..y).all(|k| doc.info[s].at[k].is_none()))
+            .filter(|&(x, y, _)| plausible_name(doc, s, x, y))
+            .collect();
+        for (x, y, kind) in inside {
+            add_name(doc, s, x, y, y, armed(doc, lex, s, y, kind));
+        }
+    }
+}
+
+/// Whether a span the name tagger found may be added as a new name: several
+/// capitalised words, or one word of five letters or more that is not the
+/// surname of a person the article names (those join the person later) nor
+/// an acronym (they are defined in parentheses, or are not names).
+fn plausible_name(doc: &Document, s: usize, x: usize, y: usize) -> bool {
+    let first = doc.tok(s, x);
+    let last = doc.tok(s, y - 1);
+    if !is_cap(first) || !is_cap(last) {
+        return false;
+    }
+    if y - x >= 2 {
+        return true;
+    }
+    let acronym = first
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    let surname = doc.entities.iter().any(|e| {
+        e.kind == EntityKind::Person && e.label.split_whitespace().skip(1).any(|p| p == first)
+    });
+    first.chars().count() >= 5 && !acronym && !surname
+}
+
+/// An organization the text shows is armed ("Maute militants", "the Ranao
+/// Brigades fighters") is a militia.
+fn armed(doc: &Document, lex: &Lexicon, s: usize, end: usize, kind: EntityKind) -> EntityKind {
+    let next = (end < doc.len(s)).then(|| doc.info[s].word(end));
+    let armed_noun = next
+        .is_some_and(|w| lex.words.armed_nouns.contains(w) || lex.words.militia_heads.contains(w));
+    if kind == EntityKind::Organization && armed_noun {
+        EntityKind::Militia
+    } else {
+        kind
     }
 }
 

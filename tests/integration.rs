@@ -14,6 +14,7 @@ mod export;
 mod formats;
 mod golden;
 mod lexicon;
+mod names;
 mod query;
 mod robust;
 mod scale;

@@ -1,0 +1,88 @@
+//! `newsgraph ner` and the name tagger inside `build`.
+
+use crate::util::{dir_with, fails, ok, root};
+use std::path::PathBuf;
+
+fn ud() -> PathBuf {
+    let dir = std::env::var_os("NEWSGRAPH_UD")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("../shared/ud"));
+    assert!(
+        dir.join("gum-test.conllu").is_file(),
+        "the UD treebanks are missing: {} has no gum-test.conllu (set NEWSGRAPH_UD to the folder \
+         that holds ewt-*.conllu and gum-*.conllu)",
+        dir.display()
+    );
+    dir
+}
+
+#[test]
+fn ner_prints_spans_kinds_and_lexicon_ids() {
+    let d = dir_with(&[]);
+    let text = "The attack on Kolvania killed nine people, Hezbollah said.";
+    let out = ok(d.path(), &["ner", text]);
+    let rows: Vec<Vec<&str>> = out.lines().map(|l| l.split('\t').collect()).collect();
+    assert!(rows.iter().all(|r| r.len() == 4), "{out}");
+    for r in &rows {
+        let (a, b) = r[0].split_once(':').unwrap();
+        assert_eq!(
+            &text[a.parse::<usize>().unwrap()..b.parse::<usize>().unwrap()],
+            r[1]
+        );
+    }
+    assert!(
+        rows.iter()
+            .any(|r| r[1] == "Kolvania" && r[2] == "place" && r[3] == "-"),
+        "{out}"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r[1] == "Hezbollah" && r[3] == "hezbollah"),
+        "{out}"
+    );
+    let json = ok(d.path(), &["ner", text, "--json"]);
+    for l in json.lines() {
+        let v: serde_json::Value = serde_json::from_str(l).unwrap();
+        for k in ["start", "end", "text", "kind"] {
+            assert!(!v[k].is_null(), "{k} in {l}");
+        }
+    }
+}
+
+#[test]
+fn an_unlisted_name_becomes_an_entity_of_its_kind_and_the_lexicon_wins() {
+    let d = dir_with(&[(
+        "a.txt",
+        b"The attack on Kolvania killed nine people. Hezbollah fighters crossed into Israel.",
+    )]);
+    let g = ok(d.path(), &["build", "a.txt", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&g).unwrap();
+    let kind = |id: &str| {
+        v["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["id"] == id)
+            .map(|n| n["type"].as_str().unwrap().to_string())
+    };
+    assert_eq!(kind("kolvania").as_deref(), Some("place"), "{g}");
+    assert_eq!(kind("hezbollah").as_deref(), Some("militia"), "{g}");
+}
+
+/// The name tagger on GUM's test split: CI fails below this mark (README
+/// has the figures, beside spaCy's).
+#[test]
+fn ner_accuracy_on_gum_test() {
+    let gold = ud().join("gum-test.conllu");
+    let d = dir_with(&[]);
+    let out = ok(
+        d.path(),
+        &["ner", "--eval", gold.to_str().unwrap(), "--json"],
+    );
+    let last: serde_json::Value = serde_json::from_str(out.lines().last().unwrap()).unwrap();
+    // the count gum_names.py prints for this file
+    assert_eq!(last["names"].as_u64(), Some(642), "{out}");
+    assert!(last["f1"].as_f64().unwrap() >= 0.55, "{out}");
+    let err = fails(d.path(), &["ner", "--eval", "missing.conllu"], 2);
+    assert!(err.contains("missing.conllu"), "{err}");
+}
