@@ -445,6 +445,9 @@ pub struct Lexicon {
     pub(crate) paths: Vec<(usize, DepPath)>,
     pub(crate) words: WordSets,
     pub(crate) segment_rules: SegmentRules,
+    /// The words of the entities' names with the kinds they name, for the
+    /// name tagger (made when first needed).
+    pub(crate) name_words: std::sync::OnceLock<HashMap<String, u64>>,
 }
 
 /// Gathers lexicon files, then compiles them into a [`Lexicon`].
@@ -1014,6 +1017,7 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
         paths,
         words: word_sets,
         segment_rules,
+        name_words: std::sync::OnceLock::new(),
     })
 }
 

@@ -205,9 +205,8 @@ fn words(s: &ParsedSentence, lex: &Lexicon) -> Vec<Word> {
 
 /// Lower-case words of the lexicon's names, each with the hash of the kinds
 /// whose names hold it.
-fn gazetteer(lex: &Lexicon) -> &'static HashMap<String, u64> {
-    static GAZ: OnceLock<HashMap<String, u64>> = OnceLock::new();
-    GAZ.get_or_init(|| {
+fn gazetteer(lex: &Lexicon) -> &HashMap<String, u64> {
+    lex.name_words.get_or_init(|| {
         let mut kinds: HashMap<String, Vec<u8>> = HashMap::default();
         for e in &lex.entities {
             for w in e.name.split(|c: char| c.is_whitespace() || c == '-') {

@@ -117,7 +117,12 @@ fn user_lexicon_extends_the_default() {
         &["build", "a.txt", "--lexicon", "lex", "--no-default-lexicon"],
     );
     let g = newsgraph::KnowledgeGraph::load_str(&out, "out").unwrap();
-    assert!(g.entity("hezbollah").is_none());
+    // without the built-in lexicon Hezbollah is at most a name the tagger
+    // found, not the lexicon's militia
+    assert!(g
+        .entity("hezbollah")
+        .is_none_or(|e| e.kind != newsgraph::EntityKind::Militia));
+    assert!(g.relation("iran", "backs", "hezbollah").is_none());
 }
 
 #[test]
@@ -147,5 +152,12 @@ fn provinces_and_governorates_are_places_in_news_spelling() {
         &Article::new("b.txt", "Central banks met in Capital Economics' offices."),
         Lexicon::embedded(),
     );
-    assert_eq!(g.entity_count(), 0, "{:?}", g.to_file().entities);
+    assert!(
+        g.to_file()
+            .entities
+            .iter()
+            .all(|e| !e.label.split_whitespace().any(|w| w == "Central")),
+        "{:?}",
+        g.to_file().entities
+    );
 }
