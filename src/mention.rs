@@ -255,7 +255,11 @@ fn unknown_names(doc: &mut Document, lex: &Lexicon, s: usize) {
             add_name(doc, s, a, b, end, kind);
             continue;
         }
-        // names the context rules cannot type: the name tagger's, inside the run
+        // names the context rules cannot type: the name tagger's, inside the
+        // run (the tagger runs only when the run could hold a name it may add)
+        if b == a + 1 && !plausible_name(doc, s, a, b) {
+            continue;
+        }
         let spans = tagged.get_or_insert_with(|| {
             let forms: Vec<&str> = (0..n).map(|k| doc.tok(s, k)).collect();
             crate::names::find(&forms, lex)
