@@ -416,6 +416,19 @@ fn type_name(
     if len >= 2 && words.given_names.contains(first) && plain {
         return Some((EntityKind::Person, b));
     }
+    // "Tikrit, Iraq", "Goma, Congo": a name before a comma and a state is a
+    // place in it (the dateline and news style)
+    if plain && len <= 3 && b + 1 < doc.len(s) && doc.tok(s, b) == "," {
+        let state_after = info.at[b + 1].is_some_and(|m| {
+            doc.mentions[m].tokens.0 == b + 1
+                && doc.mentions[m]
+                    .entity
+                    .is_some_and(|e| doc.entities[e].kind == EntityKind::State)
+        });
+        if state_after {
+            return Some((EntityKind::Place, b));
+        }
+    }
     let speech_after = b < doc.len(s) && words.speech_verbs.contains(info.word(b));
     let speech_before = a > 0 && words.speech_verbs.contains(info.word(a - 1));
     if (speech_after || speech_before) && (2..=4).contains(&len) && plain {

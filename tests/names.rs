@@ -86,3 +86,20 @@ fn ner_accuracy_on_gum_test() {
     let err = fails(d.path(), &["ner", "--eval", "missing.conllu"], 2);
     assert!(err.contains("missing.conllu"), "{err}");
 }
+
+#[test]
+fn a_name_before_a_comma_and_a_state_is_a_place() {
+    let d = dir_with(&[(
+        "a.txt",
+        b"Troops raided a camp southwest of Tikrit, Iraq, on Monday.",
+    )]);
+    let g = ok(d.path(), &["build", "a.txt", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&g).unwrap();
+    let node = v["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["id"] == "tikrit")
+        .cloned();
+    assert_eq!(node.map(|n| n["type"].clone()), Some("place".into()), "{g}");
+}
