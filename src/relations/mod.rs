@@ -313,6 +313,14 @@ impl<'a> Cx<'a> {
 
     /// Whether the verb at `t` is passive.
     fn passive(&self, t: usize) -> bool {
+        self.own_passive(t)
+            // "funded, trained and equipped by X": the participles share it
+            || (self.deprel(t) == "conj"
+                && self.parse.words[t].xpos == "VBN"
+                && self.head(t).is_some_and(|h| self.own_passive(h)))
+    }
+
+    fn own_passive(&self, t: usize) -> bool {
         self.children[t]
             .iter()
             .any(|&c| matches!(self.deprel(c), "nsubj:pass" | "aux:pass" | "csubj:pass"))
@@ -321,6 +329,31 @@ impl<'a> Cx<'a> {
                 && !self.children[t]
                     .iter()
                     .any(|&c| matches!(self.deprel(c), "nsubj" | "aux")))
+    }
+
+    /// The `by` agents of a passive and of the participles coordinated
+    /// with it ("funded, trained and equipped by X").
+    fn shared_agents(&self, t: usize) -> Vec<Filler> {
+        let mut verbs = vec![t];
+        if self.deprel(t) == "conj" {
+            verbs.extend(self.head(t));
+        }
+        let mut k = 0;
+        while k < verbs.len() && verbs.len() < 8 {
+            let v = verbs[k];
+            for c in self.kids_of(v, "conj").collect::<Vec<_>>() {
+                if !verbs.contains(&c) && self.parse.words[c].xpos == "VBN" {
+                    verbs.push(c);
+                }
+            }
+            k += 1;
+        }
+        verbs
+            .iter()
+            .flat_map(|&v| self.children[v].iter().copied())
+            .filter(|&g| self.is_agent(g))
+            .flat_map(|g| self.fillers(g))
+            .collect()
     }
 
     /// The entities a nominal at word `w` stands for: its own mention, the
@@ -372,7 +405,7 @@ impl<'a> Cx<'a> {
                     if let Some(a) = self.at[c] {
                         push_filler(out, a, c);
                     }
-                } else if d == "acl" && !agent_preps.is_empty() {
+                } else if d == "acl" && self.parse.words[c].xpos == "VBN" {
                     for &g in &self.children[c] {
                         if self.is_agent(g) {
                             if let Some(a) = self.at[g] {
@@ -436,6 +469,9 @@ impl<'a> Cx<'a> {
                     out.extend(found);
                 }
             }
+        }
+        if out.is_empty() && passive {
+            out = self.shared_agents(t);
         }
         if !out.is_empty() || passive {
             return out;
@@ -512,6 +548,14 @@ impl<'a> Cx<'a> {
             for &c in &self.children[t] {
                 if self.deprel(c) == "nsubj:pass" {
                     out.extend(self.fillers(c));
+                }
+            }
+            if out.is_empty() && self.deprel(t) == "conj" {
+                // a coordinated participle: the first verb's passive subject
+                if let Some(h) = self.head(t) {
+                    for c in self.kids_of(h, "nsubj:pass").collect::<Vec<_>>() {
+                        out.extend(self.fillers(c));
+                    }
                 }
             }
             if out.is_empty()
@@ -665,7 +709,7 @@ impl<'a> Cx<'a> {
             }
             if modifiers.is_empty() {
                 for &c in &self.children[t] {
-                    if c < t && self.at[c].is_some() && self.deprel(c) != "nsubj" {
+                    if c < t && self.at[c].is_some() && !self.deprel(c).starts_with("nsubj") {
                         modifiers.extend(self.fillers(c));
                     }
                 }

@@ -15,7 +15,7 @@ fn sentence(spec: &str) -> ParsedSentence {
             // `form=lemma` when the lemma differs
             let (form, lemma) = parts[0].split_once('=').unwrap_or((parts[0], "_"));
             let xpos = match (parts[1], form) {
-                ("VERB", f) if f.ends_with("ed") => "VBN",
+                ("VERB", f) if f.ends_with("ed") || f.ends_with("en") => "VBN",
                 ("PRON", "which" | "that" | "who") => "WDT",
                 _ => "_",
             };
@@ -473,4 +473,22 @@ fn event_nouns_stand_for_their_doers_and_light_verbs_lend_their_obliques() {
         &[(0, 1, "Iran", S), (4, 5, "Hezbollah", M)],
     );
     assert_eq!(k, ["Iran backs Hezbollah"]);
+}
+
+#[test]
+fn coordinated_participles_share_their_agent_and_nouns_their_doers() {
+    // 1: "KSS is funded, trained and equipped by the Quds Force"
+    let (mut k, d) = run(
+        "KSS/PROPN/3/nsubj:pass is/AUX/3/aux:pass funded/VERB/0/root ,/PUNCT/5/punct trained/VERB/3/conj and/CCONJ/7/cc equipped/VERB/5/conj by/ADP/10/case Quds/PROPN/10/compound Force/PROPN/7/obl:agent",
+        &[(0, 1, "KSS", M), (8, 10, "Quds Force", M)],
+    );
+    k.dedup(); // each participle states it
+    assert_eq!(k, ["Quds Force backs KSS"], "dropped: {d:?}");
+    assert!(d.iter().all(|x| !x.contains("KSS backs KSS")), "{d:?}");
+    // 2: "condemns the actions taken by the Houthis"
+    let (k, _) = run(
+        "U.S./PROPN/2/nsubj condemns/VERB/0/root the/DET/4/det actions/NOUN/2/obj taken/VERB/4/acl by/ADP/7/case the/DET/7/det Houthis/PROPN/5/obl:agent",
+        &[(0, 1, "U.S.", S), (7, 8, "Houthis", M)],
+    );
+    assert_eq!(k, ["U.S. condemned Houthis"]);
 }
