@@ -478,6 +478,17 @@ mod tests {
     }
 
     #[test]
+    fn they_continue_the_group_named_before() {
+        let text = "Hezbollah fighters crossed the border on Monday.\n\n\
+                    They also attacked Israel with rockets.";
+        assert!(
+            edges(text).contains(&"hezbollah attacked israel".to_string()),
+            "{:?}",
+            edges(text)
+        );
+    }
+
+    #[test]
     fn long_sentences_give_short_evidence() {
         let text = format!(
             "{}Iran-backed Hezbollah{}",
