@@ -177,7 +177,9 @@ fn key(f: u64) -> u32 {
 pub struct Weights {
     classes: usize,
     scale: f32,
-    mask: usize,
+    /// The number of slots (a quarter more than features: lookups stay
+    /// short and the table small enough to load fast).
+    size: usize,
     /// (fingerprint, first entry | entry count << 24) per slot;
     /// fingerprint 0: empty.
     slots: Vec<(u32, u32)>,
@@ -198,12 +200,12 @@ impl Weights {
 
     /// A table with room for `n` features.
     fn empty(classes: usize, scale: f32, n: usize) -> Weights {
-        let slots = (n * 3 / 2 + 1).next_power_of_two();
+        let slots = table_size(n);
         let dense = classes <= 4;
         Weights {
             classes,
             scale,
-            mask: slots - 1,
+            size: slots,
             slots: if dense {
                 Vec::new()
             } else {
@@ -221,10 +223,10 @@ impl Weights {
     /// Adds a feature's weights (a fingerprint already present is kept as
     /// it is: the first wins).
     fn insert(&mut self, k: u32, row: &[(u8, i16)]) {
-        let mut i = (k as usize) & self.mask;
+        let mut i = slot(k, self.size);
         if !self.dense.is_empty() {
             while self.dense[i].0 != 0 && self.dense[i].0 != k {
-                i = (i + 1) & self.mask;
+                i = next(i, self.size);
             }
             if self.dense[i].0 == 0 {
                 self.dense[i].0 = k;
@@ -235,7 +237,7 @@ impl Weights {
             return;
         }
         while self.slots[i].0 != 0 && self.slots[i].0 != k {
-            i = (i + 1) & self.mask;
+            i = next(i, self.size);
         }
         if self.slots[i].0 == 0 {
             let start = self.entries.len() as u32;
@@ -314,18 +316,18 @@ impl Weights {
         let mut sink = 0u32;
         if !self.dense.is_empty() {
             for &f in feats {
-                sink ^= self.dense[(key(f) as usize) & self.mask].0;
+                sink ^= self.dense[slot(key(f), self.size)].0;
             }
         } else {
             for &f in feats {
-                sink ^= self.slots[(key(f) as usize) & self.mask].0;
+                sink ^= self.slots[slot(key(f), self.size)].0;
             }
         }
         std::hint::black_box(sink);
         if !self.dense.is_empty() {
             for &f in feats {
                 let f = key(f);
-                let mut i = (f as usize) & self.mask;
+                let mut i = slot(f, self.size);
                 loop {
                     let (k, ws) = &self.dense[i];
                     if *k == f {
@@ -337,14 +339,14 @@ impl Weights {
                     if *k == 0 {
                         break;
                     }
-                    i = (i + 1) & self.mask;
+                    i = next(i, self.size);
                 }
             }
             return;
         }
         for &f in feats {
             let f = key(f);
-            let mut i = (f as usize) & self.mask;
+            let mut i = slot(f, self.size);
             loop {
                 let (k, at) = self.slots[i];
                 if k == f {
@@ -357,7 +359,7 @@ impl Weights {
                 if k == 0 {
                     break;
                 }
-                i = (i + 1) & self.mask;
+                i = next(i, self.size);
             }
         }
     }
@@ -368,8 +370,8 @@ impl Weights {
         out.extend_from_slice(&self.scale.to_le_bytes());
         // in table order, so that loading fills the table front to back
         let mut rows = self.rows();
-        let mask = ((rows.len() * 3 / 2 + 1).next_power_of_two() - 1) as u32;
-        rows.sort_by_key(|&(k, _)| (k & mask, k));
+        let size = table_size(rows.len());
+        rows.sort_by_key(|&(k, _)| (slot(k, size), k));
         out.extend_from_slice(&(rows.len() as u64).to_le_bytes());
         for (k, row) in &rows {
             out.extend_from_slice(&k.to_le_bytes());
@@ -395,6 +397,10 @@ impl Weights {
             return Err(format!("{classes} classes (at most 256)"));
         }
         let mut w = Weights::empty(classes, scale, n);
+        if w.dense.is_empty() {
+            // about three classes per feature: one allocation, no copies
+            w.entries.reserve(n * 3);
+        }
         let mut row = Vec::with_capacity(classes);
         for _ in 0..n {
             let k = r.u32()?;
@@ -415,6 +421,27 @@ impl Weights {
             w.insert(k, &row);
         }
         Ok((w, r.0))
+    }
+}
+
+/// Slots for `n` features.
+fn table_size(n: usize) -> usize {
+    n + n / 4 + 1
+}
+
+/// The first slot of fingerprint `k` in a table of `size` slots.
+#[inline]
+fn slot(k: u32, size: usize) -> usize {
+    ((u64::from(k) * size as u64) >> 32) as usize
+}
+
+/// The slot after `i`.
+#[inline]
+fn next(i: usize, size: usize) -> usize {
+    if i + 1 == size {
+        0
+    } else {
+        i + 1
     }
 }
 
