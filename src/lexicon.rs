@@ -152,6 +152,9 @@ pub struct RelationType {
     pub reverse_compounds: Vec<String>,
     /// Prefixes: "pro-Iranian Y" (Iran rel Y).
     pub prefixes: Vec<String>,
+    /// Predicate adjectives whose holder is the target: "held Y responsible",
+    /// "found Y guilty" (source: the verb's subject), "X said Y is responsible".
+    pub adjectives: Vec<String>,
     /// Nouns naming the target by its relation: "Iran's proxy Y", "Y, an Iranian proxy".
     pub patient_nouns: Vec<String>,
     /// Names a speaker calls the target: "the aggressor [Israel]".
@@ -439,6 +442,7 @@ pub struct Lexicon {
     pub(crate) nouns: HashMap<String, Vec<NounTrigger>>,
     pub(crate) compounds: HashMap<String, (usize, bool)>,
     pub(crate) prefixes: HashMap<String, usize>,
+    pub(crate) adjectives: HashMap<String, usize>,
     pub(crate) patient_nouns: HashMap<String, usize>,
     pub(crate) label_nouns: HashMap<String, usize>,
     /// Path frames: (relation, path).
@@ -798,6 +802,7 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
                     .reverse_compounds
                     .extend(r.reverse_compounds.iter().cloned());
                 existing.prefixes.extend(r.prefixes.iter().cloned());
+                existing.adjectives.extend(r.adjectives.iter().cloned());
                 existing
                     .patient_nouns
                     .extend(r.patient_nouns.iter().cloned());
@@ -815,6 +820,7 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
     let mut nouns: HashMap<String, Vec<NounTrigger>> = HashMap::default();
     let mut compounds = HashMap::default();
     let mut prefixes = HashMap::default();
+    let mut adjectives = HashMap::default();
     let mut patient_nouns = HashMap::default();
     for r in &relations {
         if let Some(other) = r
@@ -879,6 +885,9 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
         }
         for c in &r.reverse_compounds {
             compounds.insert(c.to_lowercase(), (ri, true));
+        }
+        for a in &r.adjectives {
+            adjectives.insert(a.to_lowercase(), ri);
         }
         for p in &r.prefixes {
             prefixes.insert(p.to_lowercase(), ri);
@@ -1012,6 +1021,7 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
         nouns,
         compounds,
         prefixes,
+        adjectives,
         patient_nouns,
         label_nouns,
         paths,

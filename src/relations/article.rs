@@ -40,6 +40,7 @@ pub(crate) fn worth_parsing(doc: &Document, lex: &Lexicon, s: usize, prior: bool
                 || lex.nouns.contains_key(w)
                 || lex.compounds.contains_key(w)
                 || lex.prefixes.contains_key(w)
+                || lex.adjectives.contains_key(w)
         })
 }
 

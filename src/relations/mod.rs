@@ -172,6 +172,7 @@ pub fn read_in_context(
     cx.prior = prior_anchor;
     let mut out = Vec::new();
     for t in 0..cx.n() {
+        cx.adjective_frames(t, &mut out);
         cx.verb_frames(t, &mut out);
         cx.noun_frames(t, &mut out);
         cx.compound_frames(t, &mut out);
@@ -689,6 +690,33 @@ impl<'a> Cx<'a> {
             }
             self.emit(out, t, trig.relation, construction, &sources, &targets);
         }
+    }
+
+    /// "held Y responsible for", "found Y guilty of", "named Y as
+    /// responsible": the adjective's holder is the target, the subject of
+    /// the verb that predicates it the source.
+    fn adjective_frames(&self, t: usize, out: &mut Vec<Candidate>) {
+        let Some(&relation) = self
+            .lex
+            .adjectives
+            .get(&self.lower[t])
+            .filter(|_| self.upos(t) == "ADJ")
+        else {
+            return;
+        };
+        let Some(h) = self.head(t).filter(|&h| self.upos(h) == "VERB") else {
+            return;
+        };
+        if !matches!(self.deprel(t), "xcomp" | "obl" | "advcl") {
+            return;
+        }
+        let targets: Vec<Filler> = self
+            .kids_of(h, "obj")
+            .chain(self.kids_of(t, "nsubj"))
+            .flat_map(|o| self.fillers(o))
+            .collect();
+        let sources = self.subjects(h, 0);
+        self.emit(out, t, relation, Construction::Active, &sources, &targets);
     }
 
     fn is_light_verb(&self, v: usize) -> bool {

@@ -492,3 +492,18 @@ fn coordinated_participles_share_their_agent_and_nouns_their_doers() {
     );
     assert_eq!(k, ["U.S. condemned Houthis"]);
 }
+
+#[test]
+fn holding_someone_responsible_is_blame() {
+    let (k, _) = run(
+        "U.S./PROPN/2/nsubj holds/VERB/0/root Iran/PROPN/2/obj responsible/ADJ/2/xcomp",
+        &[(0, 1, "U.S.", S), (2, 3, "Iran", S)],
+    );
+    assert_eq!(k, ["U.S. blamed Iran"]);
+    let (k, d) = run(
+        "Israel/PROPN/4/nsubj did/AUX/4/aux not/PART/4/advmod hold/VERB/0/root Hamas/PROPN/4/obj responsible/ADJ/4/xcomp",
+        &[(0, 1, "Israel", S), (4, 5, "Hamas", M)],
+    );
+    assert!(k.is_empty(), "{k:?}");
+    assert_eq!(d, ["Israel blamed Hamas (negated)"]);
+}
