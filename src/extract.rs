@@ -1603,18 +1603,7 @@ impl<'d, 'a> Cx<'d, 'a> {
 
 #[cfg(test)]
 mod tests {
-    use crate::{extract_article, Article, Lexicon};
-
-    /// Every edge of `text`, as sorted "source kind target" strings.
-    fn edges(text: &str) -> Vec<String> {
-        let g = extract_article(&Article::new("t", text), Lexicon::embedded());
-        let mut out: Vec<String> = g
-            .relations()
-            .map(|r| format!("{} {} {}", r.source, r.kind, r.target))
-            .collect();
-        out.sort();
-        out
-    }
+    use crate::pipeline::tests::edges;
 
     /// One numbered test per row: the text and the exact edges it gives.
     macro_rules! frames {

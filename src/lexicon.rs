@@ -451,7 +451,7 @@ pub struct Lexicon {
     pub(crate) segment_rules: SegmentRules,
     /// The words of the entities' names with the kinds they name, for the
     /// name tagger (made when first needed).
-    pub(crate) name_words: std::sync::OnceLock<HashMap<String, u64>>,
+    pub(crate) name_words: std::sync::OnceLock<HashMap<u64, u64>>,
 }
 
 /// Gathers lexicon files, then compiles them into a [`Lexicon`].

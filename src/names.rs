@@ -12,7 +12,7 @@
 use crate::entity::EntityKind;
 use crate::lexicon::Lexicon;
 use crate::syntax::perceptron::{feature, hash_str, mix, write_string, Reader, Trainer, Weights};
-use crate::syntax::tagger::{normalise, shape, NONE};
+use crate::syntax::tagger::{normalise, WordFeatures, NONE};
 use crate::syntax::ParsedSentence;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
@@ -184,37 +184,33 @@ fn words(s: &ParsedSentence, lex: &Lexicon) -> Vec<Word> {
     s.words
         .iter()
         .map(|w| {
-            let norm = normalise(&w.form);
-            let chars: Vec<char> = norm.chars().collect();
-            let n = chars.len();
-            let suffix: String = chars[n.saturating_sub(3)..].iter().collect();
-            let prefix: String = chars[..n.min(3)].iter().collect();
+            let f = WordFeatures::of(&w.form);
             Word {
-                norm: hash_str(&norm),
-                shape: hash_str(&shape(&w.form)),
-                suffix: mix(3, hash_str(&suffix)),
-                prefix: mix(13, hash_str(&prefix)),
+                norm: f.norm,
+                shape: f.shape,
+                suffix: f.suffix[2],
+                prefix: f.prefix[2],
                 upos: hash_str(&w.upos),
                 xpos: mix(7, hash_str(&w.xpos)),
-                gazetteer: gaz.get(&norm).copied().unwrap_or(NONE),
+                gazetteer: gaz.get(&f.norm).copied().unwrap_or(NONE),
                 cap: w.form.chars().next().is_some_and(char::is_uppercase),
             }
         })
         .collect()
 }
 
-/// Lower-case words of the lexicon's names, each with the hash of the kinds
-/// whose names hold it.
-fn gazetteer(lex: &Lexicon) -> &HashMap<String, u64> {
+/// The words of the lexicon's names (by the hash of their normal form), each
+/// with the hash of the kinds whose names hold it.
+fn gazetteer(lex: &Lexicon) -> &HashMap<u64, u64> {
     lex.name_words.get_or_init(|| {
-        let mut kinds: HashMap<String, Vec<u8>> = HashMap::default();
+        let mut kinds: HashMap<u64, Vec<u8>> = HashMap::default();
         for e in &lex.entities {
             for w in e.name.split(|c: char| c.is_whitespace() || c == '-') {
                 let w = normalise(w);
                 if w.chars().count() < 2 {
                     continue;
                 }
-                let v = kinds.entry(w).or_default();
+                let v = kinds.entry(hash_str(&w)).or_default();
                 if !v.contains(&(e.kind as u8)) {
                     v.push(e.kind as u8);
                 }
@@ -497,7 +493,7 @@ pub fn train(
                 let p2 = tag_value(i.checked_sub(2).map(|k| prev[k]));
                 features(ws, i, p1, p2, &mut feats);
                 trainer.score(&feats, &mut scores);
-                let guess = crate::syntax::tagger::argmax_f(&scores);
+                let guess = crate::syntax::tagger::argmax(&scores);
                 trainer.update(truth, guess, &feats);
                 trainer.tick();
                 prev.push(guess);

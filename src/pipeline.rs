@@ -441,11 +441,11 @@ pub mod stages {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    /// Every edge of `text` as "source type target".
-    fn edges(text: &str) -> Vec<String> {
+    /// Every edge of `text`, as sorted "source type target" strings.
+    pub(crate) fn edges(text: &str) -> Vec<String> {
         let g = extract_article(&Article::new("t", text), Lexicon::embedded());
         let mut out: Vec<String> = g
             .relations()

@@ -8,7 +8,7 @@
 //! attached to the root's dependent, so every output is one tree.
 
 use super::perceptron::{feature, mix, Rng, Trainer, Weights};
-use super::tagger::{argmax, argmax_f, NONE};
+use super::tagger::{argmax, NONE};
 
 /// The moves of the arc-eager system.
 /// Push the buffer's first word.
@@ -631,7 +631,7 @@ pub fn train_epoch(
                     label_features(&st, &e.toks, h, d, &mut lfeats);
                     labeller.score(&lfeats, &mut lscores);
                     lscores[root] = f32::NEG_INFINITY;
-                    let lg = argmax_f(&lscores);
+                    let lg = argmax(&lscores);
                     if gold[d] == h {
                         labeller.update(e.labels[d - 1], lg, &lfeats);
                         labeller.tick();

@@ -199,10 +199,10 @@ impl Tagger {
 }
 
 /// The index of the highest score (the first of equals).
-pub fn argmax(scores: &[i32]) -> usize {
+pub fn argmax<T: PartialOrd>(scores: &[T]) -> usize {
     let mut best = 0;
-    for (k, &s) in scores.iter().enumerate() {
-        if s > scores[best] {
+    for (k, s) in scores.iter().enumerate() {
+        if *s > scores[best] {
             best = k;
         }
     }
@@ -217,9 +217,8 @@ pub struct Example {
     pub gold: Vec<usize>,
 }
 
-/// The dictionary of words seen at least `min_count` times with one class
-/// at least `share` of the time.
-pub fn dictionary(examples: &[Example], min_count: usize, share: f64) -> FxHashMap<u64, u8> {
+/// How often each word (normalised-form hash) took each class.
+fn class_counts(examples: &[Example]) -> FxHashMap<u64, FxHashMap<usize, usize>> {
     let mut counts: FxHashMap<u64, FxHashMap<usize, usize>> = FxHashMap::default();
     for e in examples {
         for (w, &g) in e.words.iter().zip(&e.gold) {
@@ -227,6 +226,12 @@ pub fn dictionary(examples: &[Example], min_count: usize, share: f64) -> FxHashM
         }
     }
     counts
+}
+
+/// The dictionary of words seen at least `min_count` times with one class
+/// at least `share` of the time.
+pub fn dictionary(examples: &[Example], min_count: usize, share: f64) -> FxHashMap<u64, u8> {
+    class_counts(examples)
         .into_iter()
         .filter_map(|(w, by)| {
             let total: usize = by.values().sum();
@@ -239,13 +244,7 @@ pub fn dictionary(examples: &[Example], min_count: usize, share: f64) -> FxHashM
 /// The ambiguity class of every word seen at least `min_count` times: the
 /// hash of the sorted set of classes it took at least 5% of the time.
 pub fn ambiguity(examples: &[Example], min_count: usize) -> FxHashMap<u64, u64> {
-    let mut counts: FxHashMap<u64, FxHashMap<usize, usize>> = FxHashMap::default();
-    for e in examples {
-        for (w, &g) in e.words.iter().zip(&e.gold) {
-            *counts.entry(w.norm).or_default().entry(g).or_default() += 1;
-        }
-    }
-    counts
+    class_counts(examples)
         .into_iter()
         .filter_map(|(w, by)| {
             let total: usize = by.values().sum();
@@ -291,7 +290,7 @@ pub fn train_epoch(
                 let p2 = tag_value(i.checked_sub(2).map(|k| prev[k]));
                 features(&e.words, i, p1, p2, &mut feats);
                 trainer.score(&feats, &mut scores);
-                let guess = argmax_f(&scores);
+                let guess = argmax(&scores);
                 trainer.update(e.gold[i], guess, &feats);
                 trainer.tick();
                 guess
@@ -302,17 +301,6 @@ pub fn train_epoch(
         }
     }
     (right, all)
-}
-
-/// The index of the highest score (the first of equals).
-pub fn argmax_f(scores: &[f32]) -> usize {
-    let mut best = 0;
-    for (k, &s) in scores.iter().enumerate() {
-        if s > scores[best] {
-            best = k;
-        }
-    }
-    best
 }
 
 #[cfg(test)]
