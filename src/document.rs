@@ -217,6 +217,21 @@ impl<'a> Document<'a> {
         Some(idx)
     }
 
+    /// Removes the mentions that overlap tokens `[a, b)` of sentence `s`,
+    /// whole, so that a longer name can take their place.
+    pub(crate) fn remove_mentions(&mut self, s: usize, a: usize, b: usize) {
+        let info = &mut self.info[s];
+        let gone: Vec<usize> = (a..b).filter_map(|t| info.at[t]).collect();
+        for &m in &gone {
+            let (x, y) = self.mentions[m].tokens;
+            for t in x..y {
+                info.at[t] = None;
+            }
+            self.mentions[m].entity = None;
+        }
+        info.mentions.retain(|m| !gone.contains(m));
+    }
+
     /// Puts the mentions of sentence `s` back in token order after a pass
     /// that added some out of order.
     pub(crate) fn sort_mentions(&mut self, s: usize) {

@@ -257,6 +257,9 @@ pub struct Words {
     pub organization_heads: Vec<String>,
     pub militia_heads: Vec<String>,
     pub militia_prefixes: Vec<String>,
+    /// Ids of groups whose regional branches are named after them
+    /// ("al-Qaeda in Iraq").
+    pub branch_brands: Vec<String>,
     pub state_bodies: Vec<String>,
     pub group_nouns: Vec<String>,
     pub unnamed_militia_nouns: Vec<String>,
@@ -305,6 +308,8 @@ pub(crate) enum Target {
 #[derive(Clone, Debug)]
 pub(crate) struct Pattern {
     pub text: String,
+    /// `text` as the automaton matches it (see [`fold_for_match`]).
+    pub folded: String,
     pub target: Target,
     /// All capitals ("US", "IRGC"): matched case-sensitively.
     pub acronym: bool,
@@ -371,6 +376,7 @@ pub(crate) struct WordSets {
     pub organization_heads: HashSet<String>,
     pub militia_heads: HashSet<String>,
     pub militia_prefixes: HashSet<String>,
+    pub branch_brands: HashSet<String>,
     pub state_bodies: HashSet<String>,
     pub group_nouns: HashSet<String>,
     pub unnamed_militia_nouns: Vec<Vec<String>>,
@@ -437,6 +443,9 @@ pub struct Lexicon {
     pub(crate) relations: Vec<RelationType>,
     relation_index: HashMap<String, usize>,
     pub(crate) names: AhoCorasick,
+    /// For each pattern of `names`, the spellings (indices into `patterns`)
+    /// it stands for.
+    pub(crate) name_groups: Vec<Vec<usize>>,
     pub(crate) patterns: Vec<Pattern>,
     pub(crate) verbs: HashMap<String, Vec<VerbTrigger>>,
     pub(crate) nouns: HashMap<String, Vec<NounTrigger>>,
@@ -678,6 +687,31 @@ pub(crate) fn pluralize(word: &str) -> String {
     }
 }
 
+/// A text as the name automaton reads it: apostrophes of every kind
+/// (straight, curly, modifier letters, backtick) are dropped and the Unicode
+/// hyphens become `-`, so "Kata’ib", "Kata'ib" and "Kataib", or "al‑Qaeda"
+/// and "al-Qaeda", are one spelling. The second value maps each byte of the
+/// folded text (and its end) to the byte of `text` it came from.
+pub(crate) fn fold_for_match(text: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut at = Vec::with_capacity(text.len() + 1);
+    for (i, c) in text.char_indices() {
+        match c {
+            '\'' | '\u{2019}' | '\u{2018}' | '\u{02bc}' | '\u{02bb}' | '`' => {}
+            '\u{2010}' | '\u{2011}' => {
+                out.push('-');
+                at.push(i);
+            }
+            _ => {
+                out.push(c);
+                at.extend(i..i + c.len_utf8());
+            }
+        }
+    }
+    at.push(text.len());
+    (out, at)
+}
+
 fn is_acronym(s: &str) -> bool {
     s.chars().any(|c| c.is_uppercase()) && !s.chars().any(|c| c.is_lowercase())
 }
@@ -719,6 +753,7 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
             seen.insert(v.clone(), patterns.len());
             patterns.push(Pattern {
                 acronym: is_acronym(&v),
+                folded: fold_for_match(&v).0,
                 text: v,
                 target,
             });
@@ -901,10 +936,25 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
         }
     }
 
+    // The automaton ignores ASCII case, so "Al-Qaeda" and "al-Qaeda" are one
+    // of its patterns: each stands for the group of spellings that fold to
+    // it, and the gazetteer takes the first whose capitals the text has.
+    let mut name_groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of: HashMap<String, usize> = HashMap::default();
+    let mut keys: Vec<String> = Vec::new();
+    for (i, p) in patterns.iter().enumerate() {
+        let key = p.folded.to_ascii_lowercase();
+        let g = *group_of.entry(key.clone()).or_insert_with(|| {
+            name_groups.push(Vec::new());
+            keys.push(key);
+            name_groups.len() - 1
+        });
+        name_groups[g].push(i);
+    }
     let names = AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
-        .build(patterns.iter().map(|p| p.text.as_str()))
+        .build(&keys)
         .map_err(|e| Error::Lexicon {
             path: "<lexicon>".into(),
             message: format!("cannot build the name automaton: {e}"),
@@ -978,6 +1028,7 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
         organization_heads: set(|w| &w.organization_heads),
         militia_heads: set(|w| &w.militia_heads),
         militia_prefixes: set(|w| &w.militia_prefixes),
+        branch_brands: set(|w| &w.branch_brands),
         state_bodies: set(|w| &w.state_bodies),
         group_nouns: set(|w| &w.group_nouns),
         unnamed_militia_nouns: phrases(|w| &w.unnamed_militia_nouns),
@@ -1016,6 +1067,7 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
         relations,
         relation_index,
         names,
+        name_groups,
         patterns,
         verbs,
         nouns,
