@@ -1652,7 +1652,10 @@ mod tests {
         f24_title_member: "Egyptian Foreign Minister Amr Saleh left." => ["amr-saleh member_of egypt"];
         f25_title_group: "Hamas political leader Omar Nasser spoke." => ["omar-nasser leads hamas"];
         f26_title_after_name: "General Paul Reyes, U.S. Central Command Commander, arrived." => ["paul-reyes leads us-central-command"];
-        f27_member_cue: "A senior Hezbollah commander, Fuad Haidar, was named." => [];
+        f27a_place_chain: "The convoy reached Damasak, Borno State, Nigeria, on Monday." => ["damasak located_in borno-state", "borno-state located_in nigeria"];
+        f27b_place_list: "Shells fell on Gaza City, Rafah, Khan Younis and Jabalia." => [];
+        f27c_region: "Troops left Southern Kordofan for Khartoum, Sudan." => ["khartoum located_in sudan"];
+        f27_member_cue: "A senior Hezbollah commander, Fuad Haidar, was named." => ["fuad-haidar member_of hezbollah"]; // a commander is a member (GUIDELINE), not the head
         // meetings and statements
         f28_meeting_between: "A call between Turkish President Kemal Ozturk and Greek Prime Minister Nikos Petrou took place." => [
             "kemal-ozturk leads turkey", "kemal-ozturk met nikos-petrou", "nikos-petrou leads greece"

@@ -260,6 +260,9 @@ pub struct Words {
     /// Ids of groups whose regional branches are named after them
     /// ("al-Qaeda in Iraq").
     pub branch_brands: Vec<String>,
+    /// Compass and region words that make a region of a place
+    /// ("Northern Ireland", "West Africa").
+    pub region_prefixes: Vec<String>,
     pub state_bodies: Vec<String>,
     pub group_nouns: Vec<String>,
     pub unnamed_militia_nouns: Vec<String>,
@@ -377,6 +380,7 @@ pub(crate) struct WordSets {
     pub militia_heads: HashSet<String>,
     pub militia_prefixes: HashSet<String>,
     pub branch_brands: HashSet<String>,
+    pub region_prefixes: HashSet<String>,
     pub state_bodies: HashSet<String>,
     pub group_nouns: HashSet<String>,
     pub unnamed_militia_nouns: Vec<Vec<String>>,
@@ -1029,6 +1033,7 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
         militia_heads: set(|w| &w.militia_heads),
         militia_prefixes: set(|w| &w.militia_prefixes),
         branch_brands: set(|w| &w.branch_brands),
+        region_prefixes: set(|w| &w.region_prefixes),
         state_bodies: set(|w| &w.state_bodies),
         group_nouns: set(|w| &w.group_nouns),
         unnamed_militia_nouns: phrases(|w| &w.unnamed_militia_nouns),

@@ -456,7 +456,7 @@ fn unknown_names(doc: &mut Document, lex: &Lexicon, s: usize) {
         if a >= b {
             continue;
         }
-        if b == a + 1 && extend_known_place(doc, lex, s, a) {
+        if b == a + 1 && (extend_known_place(doc, lex, s, a) || regional_name(doc, lex, s, a)) {
             continue;
         }
         let (wa, wb) = widen_body(doc, lex, s, a, b);
@@ -589,6 +589,33 @@ fn armed(doc: &Document, lex: &Lexicon, s: usize, end: usize, kind: EntityKind) 
     } else {
         kind
     }
+}
+
+/// "Northern Ireland", "West Africa", "Upper Nile": a capitalised compass
+/// or region word right before a known place or state names a region of
+/// its own, not the place.
+fn regional_name(doc: &mut Document, lex: &Lexicon, s: usize, a: usize) -> bool {
+    if !lex.words.region_prefixes.contains(doc.info[s].word(a)) || !is_cap(doc.tok(s, a)) {
+        return false;
+    }
+    let Some(m) = doc.info[s].at.get(a + 1).copied().flatten() else {
+        return false;
+    };
+    let place = doc.mentions[m].form == Form::Name
+        && doc.mentions[m].tokens.0 == a + 1
+        && doc.mentions[m]
+            .entity
+            .is_some_and(|e| matches!(doc.entities[e].kind, EntityKind::Place | EntityKind::State));
+    if !place {
+        return false;
+    }
+    let end = doc.mentions[m].tokens.1;
+    let label = doc.span_text(s, a, end).to_string();
+    let e = doc.intern_name(&label, EntityKind::Place);
+    doc.mentions[m].entity = Some(e);
+    doc.mentions[m].tokens.0 = a;
+    doc.info[s].at[a] = Some(m);
+    true
 }
 
 /// "Rafah Crossing", "Baghdad Airport", "Sinai Command": a capitalised head
@@ -1025,6 +1052,8 @@ mod tests {
             ("The Niger Basin Water Agency (NBWA) objected.", &[("Niger Basin Water Agency", "niger-basin-water-agency", Organization), ("NBWA", "niger-basin-water-agency", Organization)]),
             // 13: a regional branch of a listed brand is a group of its own
             ("Fighters of al-Qaeda in the Lake Region attacked.", &[("al-Qaeda in the Lake Region", "al-qaeda-in-the-lake-region", Militia)]),
+            // 15: a compass word makes a region of its own
+            ("Rain fell on Northern Jordan and West Africa.", &[("Northern Jordan", "northern-jordan", Place), ("West Africa", "west-africa", Place)]),
             // 14: a body's name takes in the demonym or state written into it
             ("The Jordanian Water Ministry and the Police Service of Kenya replied.", &[
                 ("Jordanian Water Ministry", "jordanian-water-ministry", Organization),

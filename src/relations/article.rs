@@ -24,8 +24,10 @@ pub struct SentenceReading {
 }
 
 /// Whether sentence `s` may state a relation the parse can read: two
-/// entities and a trigger word. Only those are parsed.
-/// With `prior` events, one entity is enough ("the strikes on Y").
+/// entities and a trigger word, or two entities of the kinds a relation
+/// read by paths alone joins ("Kalu, Borno State": no trigger word). Only
+/// those are parsed. With `prior` events, one entity is enough ("the
+/// strikes on Y").
 pub(crate) fn worth_parsing(doc: &Document, lex: &Lexicon, s: usize, prior: bool) -> bool {
     let info = &doc.info[s];
     let mut first = None;
@@ -33,6 +35,9 @@ pub(crate) fn worth_parsing(doc: &Document, lex: &Lexicon, s: usize, prior: bool
         Some(e) => *first.get_or_insert(e) != e,
         None => false,
     });
+    if two && by_paths_alone(doc, lex, s) {
+        return true;
+    }
     (two || (prior && first.is_some()))
         && (0..info.len()).any(|k| {
             let w = info.word(k);
@@ -41,6 +46,27 @@ pub(crate) fn worth_parsing(doc: &Document, lex: &Lexicon, s: usize, prior: bool
                 || lex.compounds.contains_key(w)
                 || lex.prefixes.contains_key(w)
                 || lex.adjectives.contains_key(w)
+        })
+}
+
+/// Whether sentence `s` names two different entities of the kinds that a
+/// relation type read by its paths alone (no trigger word) joins.
+fn by_paths_alone(doc: &Document, lex: &Lexicon, s: usize) -> bool {
+    let entities: Vec<usize> = doc.info[s]
+        .mentions
+        .iter()
+        .filter_map(|&m| doc.entity_of(m))
+        .collect();
+    let fits = |kinds: &[crate::entity::EntityKind], e: usize| {
+        kinds.is_empty() || kinds.contains(&doc.entities[e].kind)
+    };
+    lex.relation_types()
+        .iter()
+        .filter(|r| !r.paths.is_empty())
+        .any(|r| {
+            entities.iter().any(|&x| {
+                fits(&r.source, x) && entities.iter().any(|&y| y != x && fits(&r.target, y))
+            })
         })
 }
 
@@ -80,6 +106,7 @@ pub(crate) fn read(
             })
         })
         .collect();
+    place_chains(&mut ps, &anchors);
     let titles: Vec<TitleAnchor> = doc.info[s]
         .titles
         .iter()
@@ -95,6 +122,84 @@ pub(crate) fn read(
         anchors,
         candidates,
     }
+}
+
+/// "in Omagh, County Tyrone, Northern Ireland": place names joined by
+/// commas, each the place the one before lies in, are appositions, which a
+/// parser trained on web text often reads as a list. Such a chain (places,
+/// ending in a place or a state, and not closed by "and" or "or" as a list
+/// is) gets each name attached to the one before as `appos`.
+fn place_chains(ps: &mut ParsedSentence, anchors: &[Anchor]) {
+    use crate::entity::EntityKind::{Place, State};
+    let n = ps.words.len();
+    let form = |k: usize| ps.words.get(k).map_or("", |w| w.form.as_str());
+    let mut moves = Vec::new();
+    let mut i = 0;
+    while i < anchors.len() {
+        // the longest run of anchors i..j separated by single commas
+        let mut j = i + 1;
+        while j < anchors.len()
+            && anchors[j - 1].words.1 + 1 == anchors[j].words.0
+            && form(anchors[j - 1].words.1) == ","
+        {
+            j += 1;
+        }
+        let run = &anchors[i..j];
+        let after = run.last().map_or(n, |a| a.words.1);
+        let list = matches!(form(after), "and" | "or")
+            || (form(after) == "," && matches!(form(after + 1), "and" | "or"));
+        let chain = run.len() >= 2
+            && run[..run.len() - 1].iter().all(|a| a.kind == Place)
+            && matches!(run[run.len() - 1].kind, Place | State)
+            && run.windows(2).all(|w| w[0].entity != w[1].entity);
+        if chain && !list {
+            for w in run.windows(2) {
+                let (a, b) = (head_in(ps, w[0].words), head_in(ps, w[1].words));
+                moves.push((a, b, w[1].words.0 - 1, "appos"));
+            }
+        } else if chain {
+            // "Gaza City, Rafah, Khan Younis and Jabalia": a list, whatever
+            // the parser said
+            let a = head_in(ps, run[0].words);
+            for w in &run[1..] {
+                let b = head_in(ps, w.words);
+                if ps.words[b].deprel == "appos" {
+                    moves.push((a, b, w.words.0 - 1, "conj"));
+                }
+            }
+        }
+        i = j;
+    }
+    for (a, b, comma, label) in moves {
+        // when the parser hung `a` below `b`, `a` takes `b`'s place first:
+        // the tree stays a tree
+        let mut up = ps.words[a].head as usize;
+        let mut steps = 0;
+        while up != 0 && up - 1 != b && steps < n {
+            up = ps.words[up - 1].head as usize;
+            steps += 1;
+        }
+        if up != 0 && up - 1 == b {
+            ps.words[a].head = ps.words[b].head;
+            ps.words[a].deprel = ps.words[b].deprel.clone();
+        }
+        ps.words[b].head = a as u32 + 1;
+        ps.words[b].deprel = label.to_string();
+        // the comma goes with the apposition
+        ps.words[comma].head = b as u32 + 1;
+        ps.words[comma].deprel = "punct".to_string();
+    }
+}
+
+/// The word of `[s, e)` whose head lies outside it.
+fn head_in(ps: &ParsedSentence, (s, e): (usize, usize)) -> usize {
+    let e = e.min(ps.words.len());
+    (s..e)
+        .find(|&w| {
+            let h = ps.words[w].head as usize;
+            h == 0 || h - 1 < s || h > e
+        })
+        .unwrap_or(s)
 }
 
 /// How many sentences back an event noun ("the attacks") may find its
