@@ -445,8 +445,14 @@ fn unknown_names(doc: &mut Document, lex: &Lexicon, s: usize) {
         let (mut a, mut b) = (i, j);
         i = j;
         // strip function words ("The", "In") and particles at the edges
+        // and honorifics ("Mr. Shogar": the name is "Shogar", a person)
         while a < b
-            && (lex.words.function_words.contains(doc.info[s].word(a)) || !is_cap(doc.tok(s, a)))
+            && (lex.words.function_words.contains(doc.info[s].word(a))
+                || lex.words.honorifics.contains(doc.info[s].word(a))
+                || (doc.tok(s, a) == "."
+                    && a > 0
+                    && lex.words.honorifics.contains(doc.info[s].word(a - 1)))
+                || !is_cap(doc.tok(s, a)))
         {
             a += 1;
         }
@@ -459,10 +465,9 @@ fn unknown_names(doc: &mut Document, lex: &Lexicon, s: usize) {
         if b == a + 1 && (extend_known_place(doc, lex, s, a) || regional_name(doc, lex, s, a)) {
             continue;
         }
-        let (wa, wb) = widen_body(doc, lex, s, a, b);
-        if (wa, wb) != (a, b) {
+        if let Some((wa, wb, kind)) = widen_body(doc, lex, s, a, b) {
             doc.remove_mentions(s, wa, wb);
-            add_name(doc, s, wa, wb, wb, EntityKind::Organization);
+            add_name(doc, s, wa, wb, wb, kind);
             i = i.max(wb);
             continue;
         }
@@ -492,17 +497,32 @@ fn unknown_names(doc: &mut Document, lex: &Lexicon, s: usize) {
 }
 
 /// "Armenian Defense Ministry", "New America Foundation", "Police Service
-/// of Northern Ireland": a capitalised run ending in an organization's head
-/// word takes in the states, places and demonyms written into its name,
-/// before it and after "of" or "for". Returns the widened span (the same
-/// span when there is nothing to take in).
-fn widen_body(doc: &Document, lex: &Lexicon, s: usize, a: usize, b: usize) -> (usize, usize) {
+/// of Northern Ireland", "Garissa University College": a capitalised run
+/// ending in the head word of a body or a facility takes in the states,
+/// places and demonyms written into its name, before it and after "of" or
+/// "for". A state body ("Government", "Army") takes in only other names
+/// ("Government of National Accord"): "the Iraqi Government" and
+/// "Government of Iraq" are the state (GUIDELINE). Returns the widened span
+/// and its kind, or nothing when there is nothing to take in.
+fn widen_body(
+    doc: &Document,
+    lex: &Lexicon,
+    s: usize,
+    a: usize,
+    b: usize,
+) -> Option<(usize, usize, EntityKind)> {
     let info = &doc.info[s];
     let n = doc.len(s);
-    if !lex.words.organization_heads.contains(info.word(b - 1)) {
-        return (a, b);
-    }
-    // the known state or place mention that starts (or ends) at token k
+    let head = info.word(b - 1);
+    let state_body = lex.words.state_bodies.contains(head);
+    let kind = if lex.words.organization_heads.contains(head) || state_body {
+        EntityKind::Organization
+    } else if lex.words.place_heads.contains(head) {
+        EntityKind::Place
+    } else {
+        return None;
+    };
+    // the known state or place mention at token k
     let place = |k: usize| {
         info.at[k].filter(|&m| {
             matches!(doc.mentions[m].form, Form::Name | Form::Demonym)
@@ -511,15 +531,17 @@ fn widen_body(doc: &Document, lex: &Lexicon, s: usize, a: usize, b: usize) -> (u
                 })
         })
     };
-    let free_cap =
-        |k: usize| info.at[k].is_none() && is_cap(doc.tok(s, k)) && name_token(doc, lex, s, k);
+    let free_cap = |k: usize| {
+        info.at[k].is_none()
+            && is_cap(doc.tok(s, k))
+            && name_token(doc, lex, s, k)
+            && !lex.words.function_words.contains(info.word(k))
+    };
     let mut wa = a;
-    while wa > 0 {
+    while wa > 0 && !state_body {
         match place(wa - 1) {
             Some(m) if doc.mentions[m].tokens.1 == wa => wa = doc.mentions[m].tokens.0,
-            None if free_cap(wa - 1) && !lex.words.function_words.contains(info.word(wa - 1)) => {
-                wa -= 1
-            }
+            None if free_cap(wa - 1) => wa -= 1,
             _ => break,
         }
     }
@@ -530,29 +552,22 @@ fn widen_body(doc: &Document, lex: &Lexicon, s: usize, a: usize, b: usize) -> (u
             k += 1;
         }
         let mut e = k;
-        let mut took_place = false;
         while e < n {
             match place(e) {
-                Some(m) if doc.mentions[m].tokens.0 == e => {
-                    e = doc.mentions[m].tokens.1;
-                    took_place = true;
-                }
+                Some(_) if state_body => return None,
+                Some(m) if doc.mentions[m].tokens.0 == e => e = doc.mentions[m].tokens.1,
                 None if free_cap(e) => e += 1,
                 _ => break,
             }
         }
-        if e == k || !(took_place || e > k) {
+        if e == k {
             break;
         }
         wb = e;
     }
-    // something was taken in, and the name has a place or state inside
-    let inside = (wa..wb).any(|k| place(k).is_some());
-    if inside {
-        (wa, wb)
-    } else {
-        (a, b)
-    }
+    // something was taken in: a place or state, or a name after "of"
+    let inside = (wa..wb).any(|k| place(k).is_some()) || wb > b;
+    inside.then_some((wa, wb, kind))
 }
 
 /// Whether a span the name tagger found may be added as a new name: several
@@ -694,7 +709,7 @@ fn type_name(
     let plain =
         (a..b).all(|k| doc.sentences[s].tokens[k].kind == TokenKind::Word || doc.tok(s, k) == "-");
     // "the Battle of X" and the like: only the head decides
-    if words.organization_heads.contains(last) {
+    if words.organization_heads.contains(last) && len >= 2 {
         return Some((EntityKind::Organization, b));
     }
     // "the Colombian National Army" is the state's army (a state body)

@@ -12,6 +12,7 @@ mod build;
 mod cli;
 mod export;
 mod formats;
+mod frames;
 mod golden;
 mod lexicon;
 mod names;
