@@ -589,6 +589,31 @@ impl<'a> Cx<'a> {
             if take {
                 out.extend(self.fillers(c));
             }
+            if object && (prep.is_some() || !preps.is_empty()) {
+                // "fired rockets at Y", "fired a barrage of rockets at Y": the
+                // parser often hangs the verb's oblique on its object
+                let wanted = |q: &str| match prep {
+                    Some(p) => p == q,
+                    None => preps.iter().any(|x| x == q),
+                };
+                let mut nouns = vec![c];
+                for _depth in 0..2 {
+                    let mut next = Vec::new();
+                    for &o in &nouns {
+                        for &g in &self.children[o] {
+                            if !self.deprel(g).starts_with("nmod") {
+                                continue;
+                            }
+                            match self.case_of(g) {
+                                Some(q) if wanted(q) => out.extend(self.fillers(g)),
+                                Some("of") => next.push(g),
+                                _ => {}
+                            }
+                        }
+                    }
+                    nouns = next;
+                }
+            }
         }
         out
     }
