@@ -122,6 +122,10 @@ pub struct TitleEntry {
     /// `role` is `member_of` ("commander" of a "Command").
     #[serde(default)]
     pub leads_when: Vec<String>,
+    /// A head of state or government ("president", "king"): with no body
+    /// in the title, the holder leads the state the sentence names.
+    #[serde(default)]
+    pub of_state: bool,
 }
 
 /// A relation type with its metadata and triggers.

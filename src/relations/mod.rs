@@ -367,6 +367,18 @@ impl<'a> Cx<'a> {
         out
     }
 
+    /// A common noun with a person's name as its `flat` or `appos` child
+    /// ("leader Naim Qassem", "the commander, X") stands for that person.
+    fn named_person(&self, w: usize) -> Option<usize> {
+        if self.upos(w) != "NOUN" {
+            return None;
+        }
+        self.children[w]
+            .iter()
+            .filter(|&&c| matches!(self.deprel(c), "flat" | "appos"))
+            .find_map(|&c| self.at[c].filter(|&a| self.anchors[a].kind == EntityKind::Person))
+    }
+
     fn fillers_into(&self, w: usize, out: &mut Vec<Filler>, depth: usize) {
         if depth > 4 || out.len() >= MAX_FILLERS {
             return;
@@ -380,6 +392,10 @@ impl<'a> Cx<'a> {
                 self.fillers_into(noun, out, depth + 1);
             }
             return;
+        } else if let Some(named) = self.named_person(w) {
+            // "Hezbollah leader Naim Qassem threatened": the person, not the
+            // body that modifies the title
+            push_filler(out, named, w);
         } else if matches!(self.upos(w), "NOUN" | "PROPN" | "ADJ" | "NUM") {
             // "U.S. troops", "Iraqi forces", "Iran's proxies", "forces of Iran"
             let body = self.lex.words.state_bodies.contains(&self.lower[w])
@@ -1080,14 +1096,19 @@ impl<'a> Cx<'a> {
                 r => r,
             }
         };
-        if bodies.is_empty() && entry.role == Role::Leads && !member_cue {
+        if bodies.is_empty() && entry.role == Role::Leads && entry.of_state && !member_cue {
             // a head of state with no state named by the title: the state
             // the sentence names nearest to it ("at President X's direction,
-            // U.S. forces ...")
+            // U.S. forces ..."), not one a verb acts on ("urged Israel")
             let nearest = (0..self.anchors.len())
                 .filter(|&a| {
                     let (x, y) = self.anchors[a].words;
-                    self.anchors[a].kind == EntityKind::State && x < y
+                    let acted_on = x < y
+                        && matches!(
+                            self.deprel(self.anchor_head(a)).split(':').next(),
+                            Some("obj" | "iobj" | "obl")
+                        );
+                    self.anchors[a].kind == EntityKind::State && x < y && !acted_on
                 })
                 .min_by_key(|&a| {
                     let w = self.anchors[a].words.0;
