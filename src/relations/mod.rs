@@ -505,10 +505,12 @@ impl<'a> Cx<'a> {
                 }
             }
             // "urged Iraq to act": the object controls; "vowed to act": the subject
+            // "X is poised to strike", "X was urged to act": the passive subject
             "xcomp" => {
                 let objects: Vec<Filler> = self
                     .kids_of(h, "obj")
                     .chain(self.kids_of(h, "iobj"))
+                    .chain(self.kids_of(h, "nsubj:pass"))
                     .flat_map(|o| self.fillers(o))
                     .collect();
                 if objects.is_empty() {
@@ -605,7 +607,9 @@ impl<'a> Cx<'a> {
             if take {
                 out.extend(self.fillers(c));
             }
-            if object && (prep.is_some() || !preps.is_empty()) {
+            // "spoke by phone with Y": an oblique hung on another oblique
+            let other_oblique = oblique && !take;
+            if (object || other_oblique) && (prep.is_some() || !preps.is_empty()) {
                 // "fired rockets at Y", "fired a barrage of rockets at Y": the
                 // parser often hangs the verb's oblique on its object
                 let wanted = |q: &str| match prep {
@@ -634,6 +638,22 @@ impl<'a> Cx<'a> {
         out
     }
 
+    /// The obliques of the verb at `t` with its preposition.
+    fn prep_objects(&self, t: usize, prep: Option<&str>, preps: &[String]) -> Vec<Filler> {
+        let mut out = Vec::new();
+        for &c in &self.children[t] {
+            let d = self.deprel(c);
+            let oblique = d == "obl" || d.starts_with("obl:") && d != "obl:agent";
+            let wanted = self
+                .case_of(c)
+                .is_some_and(|q| prep == Some(q) || preps.iter().any(|p| p == q));
+            if oblique && wanted {
+                out.extend(self.fillers(c));
+            }
+        }
+        out
+    }
+
     fn verb_frames(&self, t: usize, out: &mut Vec<Candidate>) {
         if !matches!(self.upos(t), "VERB") {
             return;
@@ -653,6 +673,35 @@ impl<'a> Cx<'a> {
             Construction::Active
         };
         for trig in triggers {
+            // "X is allied with Y": a passive with the verb's preposition and
+            // no agent states X's relation to Y, as the active does
+            let stative = passive
+                && !self.children[t].iter().any(|&c| self.is_agent(c))
+                && (trig.prep.is_some() || !trig.preps.is_empty())
+                && self.children[t].iter().any(|&c| {
+                    self.deprel(c).starts_with("obl")
+                        && self.case_of(c).is_some_and(|q| {
+                            trig.prep.as_deref() == Some(q) || trig.preps.iter().any(|p| p == q)
+                        })
+                });
+            if stative {
+                let sources: Vec<Filler> = self
+                    .kids_of(t, "nsubj:pass")
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .flat_map(|c| self.fillers(c))
+                    .collect();
+                let targets = self.prep_objects(t, trig.prep.as_deref(), &trig.preps);
+                self.emit(
+                    out,
+                    t,
+                    trig.relation,
+                    Construction::Active,
+                    &sources,
+                    &targets,
+                );
+                continue;
+            }
             let sources = self.subjects(t, 0);
             let targets = self.objects(t, trig.prep.as_deref(), &trig.preps);
             self.emit(out, t, trig.relation, construction, &sources, &targets);
