@@ -822,9 +822,16 @@ impl<'d, 'a> Cx<'d, 'a> {
         for t in info.titles.clone() {
             let (a, b) = t.tokens;
             let entry = &self.lex.titles[t.title];
-            // the person right after the title (past an honorific or initial)
+            // the person right after the title (past honorifics: "Spokesman
+            // Capt. X", "Chief Constable Sir X")
+            let mut k = b;
+            while k < self.n()
+                && (self.lex.words.honorifics.contains(self.w(k)) || (self.w(k) == "." && k > b))
+            {
+                k += 1;
+            }
             let person = self
-                .mention(b)
+                .mention(k)
                 .filter(|&m| self.kind(self.entity(m)) == EntityKind::Person)
                 .map(|m| (self.entity(m), self.doc.mentions[m].tokens.1));
             if let Some((p, end)) = person {
@@ -835,7 +842,10 @@ impl<'d, 'a> Cx<'d, 'a> {
                         // no body stated: for a head of state, the state the sentence
                         // names ("at President X's direction, U.S. forces"); a
                         // minister's country is not guessed
-                        if entry.role == Role::Leads && self.w(b.saturating_sub(1)) != "of" {
+                        if entry.role == Role::Leads
+                            && entry.of_state
+                            && self.w(b.saturating_sub(1)) != "of"
+                        {
                             if let Some(x) = self.nearest_state(a) {
                                 self.emit_title(p, x, t.title, false, a, end - 1);
                             }
@@ -1655,6 +1665,8 @@ mod tests {
         f27a_place_chain: "The convoy reached Damasak, Borno State, Nigeria, on Monday." => ["damasak located_in borno-state", "borno-state located_in nigeria"];
         f27b_place_list: "Shells fell on Gaza City, Rafah, Khan Younis and Jabalia." => [];
         f27c_region: "Troops left Southern Kordofan for Khartoum, Sudan." => ["khartoum located_in sudan"];
+        f27d_headline_title: "Statement from NATO Spokesman Col. Peter Holm on the Exercise" => ["peter-holm member_of nato"];
+        f27e_honorific_after_title: "Hezbollah Spokesman Sheikh Ali Daher spoke." => ["ali-daher member_of hezbollah"];
         f27_member_cue: "A senior Hezbollah commander, Fuad Haidar, was named." => ["fuad-haidar member_of hezbollah"]; // a commander is a member (GUIDELINE), not the head
         // meetings and statements
         f28_meeting_between: "A call between Turkish President Kemal Ozturk and Greek Prime Minister Nikos Petrou took place." => [

@@ -426,9 +426,10 @@ fn name_token(doc: &Document, lex: &Lexicon, s: usize, i: usize) -> bool {
 
 /// Capitalised spans nobody listed, typed by their context.
 fn unknown_names(doc: &mut Document, lex: &Lexicon, s: usize) {
-    if doc.info[s].headline {
-        return;
-    }
+    // a title-case headline capitalises every word: only a title or an
+    // honorific right before a run marks a name there ("Statement by
+    // Spokesperson Jane Roe")
+    let headline = doc.info[s].headline;
     let n = doc.len(s);
     let mut i = 0;
     // the name tagger's reading of the sentence, made when first needed
@@ -460,6 +461,16 @@ fn unknown_names(doc: &mut Document, lex: &Lexicon, s: usize) {
             b -= 1;
         }
         if a >= b {
+            continue;
+        }
+        if headline {
+            let titled = title_before(doc, s, a).is_some()
+                || (a > 0 && lex.words.honorifics.contains(doc.info[s].word(a - 1)));
+            // the name ends at the first small word ("on", "of")
+            let end = (a..b).find(|&k| !is_cap(doc.tok(s, k))).unwrap_or(b);
+            if titled && (2..=4).contains(&(end - a)) {
+                add_name(doc, s, a, end, end, EntityKind::Person);
+            }
             continue;
         }
         if b == a + 1 && (extend_known_place(doc, lex, s, a) || regional_name(doc, lex, s, a)) {
