@@ -950,6 +950,19 @@ impl<'d, 'a> Cx<'d, 'a> {
             {
                 continue;
             }
+            // a name that modifies a noun ("U.S. forces"), not the subject of
+            // a clause ("the United States has been in contact with")
+            let words = &self.lex.words;
+            let next = if b < self.n() { self.w(b) } else { "" };
+            let modifies = form == Form::Demonym
+                || (next.starts_with(|c: char| c.is_lowercase())
+                    && !words.auxiliaries.contains(next)
+                    && !words.be_forms.contains(next)
+                    && !words.prepositions.contains(next)
+                    && !words.function_words.contains(next));
+            if !modifies {
+                continue;
+            }
             let dist = if b <= k { k - b } else { (a - k) * 2 };
             if best.is_none_or(|(d, _)| dist < d) {
                 best = Some((dist, e));

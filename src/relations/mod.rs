@@ -883,6 +883,14 @@ impl<'a> Cx<'a> {
         sources: &[Filler],
         targets: &[Filler],
     ) {
+        // "Egypt and Jordan held talks", "A and B met": a symmetric relation
+        // with coordinated sources and no target joins the first to the rest
+        let (sources, targets) =
+            if targets.is_empty() && sources.len() >= 2 && self.lex.relations[relation].symmetric {
+                (&sources[..1], &sources[1..])
+            } else {
+                (sources, targets)
+            };
         if sources.is_empty() || targets.is_empty() {
             return;
         }
@@ -1152,12 +1160,16 @@ impl<'a> Cx<'a> {
             let nearest = (0..self.anchors.len())
                 .filter(|&a| {
                     let (x, y) = self.anchors[a].words;
-                    let acted_on = x < y
+                    // a state that modifies a noun ("U.S. forces", "American
+                    // officials"), not a party to a clause ("urged Israel",
+                    // "the United States has been in contact with")
+                    let modifier = x < y
                         && matches!(
                             self.deprel(self.anchor_head(a)).split(':').next(),
-                            Some("obj" | "iobj" | "obl")
+                            Some("compound" | "amod" | "nmod")
                         );
-                    self.anchors[a].kind == EntityKind::State && x < y && !acted_on
+                    let pronoun = x < y && self.upos(self.anchor_head(a)) == "PRON";
+                    self.anchors[a].kind == EntityKind::State && modifier && !pronoun
                 })
                 .min_by_key(|&a| {
                     let w = self.anchors[a].words.0;
