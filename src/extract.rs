@@ -824,9 +824,16 @@ impl<'d, 'a> Cx<'d, 'a> {
             let entry = &self.lex.titles[t.title];
             // the person right after the title (past honorifics: "Spokesman
             // Capt. X", "Chief Constable Sir X")
+            // or a rank: "spokesman Colonel X"
+            let rank = |k: usize| {
+                info.title_at[k]
+                    .is_some_and(|i| self.lex.titles[info.titles[i].title].role == Role::None)
+            };
             let mut k = b;
             while k < self.n()
-                && (self.lex.words.honorifics.contains(self.w(k)) || (self.w(k) == "." && k > b))
+                && (self.lex.words.honorifics.contains(self.w(k))
+                    || (self.w(k) == "." && k > b)
+                    || rank(k))
             {
                 k += 1;
             }
@@ -1680,6 +1687,7 @@ mod tests {
         f27c_region: "Troops left Southern Kordofan for Khartoum, Sudan." => ["khartoum located_in sudan"];
         f27d_headline_title: "Statement from NATO Spokesman Col. Peter Holm on the Exercise" => ["peter-holm member_of nato"];
         f27e_honorific_after_title: "Hezbollah Spokesman Sheikh Ali Daher spoke." => ["ali-daher member_of hezbollah"];
+        f27f_rank_after_title: "\"We will stay,\" said Pentagon spokesman Colonel Dan Reyes." => ["dan-reyes member_of department-of-defense"];
         f27_member_cue: "A senior Hezbollah commander, Fuad Haidar, was named." => ["fuad-haidar member_of hezbollah"]; // a commander is a member (GUIDELINE), not the head
         // meetings and statements
         f28_meeting_between: "A call between Turkish President Kemal Ozturk and Greek Prime Minister Nikos Petrou took place." => [
