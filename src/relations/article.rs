@@ -60,9 +60,22 @@ fn by_paths_alone(doc: &Document, lex: &Lexicon, s: usize) -> bool {
     let fits = |kinds: &[crate::entity::EntityKind], e: usize| {
         kinds.is_empty() || kinds.contains(&doc.entities[e].kind)
     };
+    let info = &doc.info[s];
+    let has_word = |w: &str| (0..info.len()).any(|k| info.word(k) == w);
+    // a path that names its words ("{proxy|ally}") needs one of them in the
+    // sentence; a path without ("Erbil, Iraq": `>appos`) needs nothing
+    let readable = |path: &str| {
+        let mut words = path
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split('}').next())
+            .peekable();
+        words.peek().is_none()
+            || words.any(|set| set.starts_with('@') || set.split('|').any(has_word))
+    };
     lex.relation_types()
         .iter()
-        .filter(|r| !r.paths.is_empty())
+        .filter(|r| r.paths.iter().any(|p| readable(p)))
         .any(|r| {
             entities.iter().any(|&x| {
                 fits(&r.source, x) && entities.iter().any(|&y| y != x && fits(&r.target, y))
