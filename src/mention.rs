@@ -476,6 +476,12 @@ fn unknown_names(doc: &mut Document, lex: &Lexicon, s: usize) {
         if b == a + 1 && (extend_known_place(doc, lex, s, a) || regional_name(doc, lex, s, a)) {
             continue;
         }
+        if let Some(end) = surname_place(doc, lex, s, a, b) {
+            doc.remove_mentions(s, b, end);
+            add_name(doc, s, a, end, end, EntityKind::Person);
+            i = i.max(end);
+            continue;
+        }
         if let Some((wa, wb, kind)) = widen_body(doc, lex, s, a, b) {
             doc.remove_mentions(s, wa, wb);
             add_name(doc, s, wa, wb, wb, kind);
@@ -505,6 +511,24 @@ fn unknown_names(doc: &mut Document, lex: &Lexicon, s: usize) {
             add_name(doc, s, x, y, y, armed(doc, lex, s, y, kind));
         }
     }
+}
+
+/// "Ali Kano", "Omar Hama": a known given name right before a one-word
+/// place the gazetteer found is a person whose surname is a town's name.
+/// Returns where the person's name ends.
+fn surname_place(doc: &Document, lex: &Lexicon, s: usize, a: usize, b: usize) -> Option<usize> {
+    let info = &doc.info[s];
+    if b >= doc.len(s) || !lex.words.given_names.contains(info.word(b - 1)) {
+        return None;
+    }
+    let m = info.at[b]?;
+    let place = doc.mentions[m].form == Form::Name
+        && doc.mentions[m].tokens == (b, b + 1)
+        && doc.mentions[m]
+            .entity
+            .is_some_and(|e| doc.entities[e].kind == EntityKind::Place);
+    let next_cap = b + 1 < doc.len(s) && is_cap(doc.tok(s, b + 1));
+    (place && !next_cap && (a..b).all(|k| is_cap(doc.tok(s, k)))).then_some(b + 1)
 }
 
 /// "Armenian Defense Ministry", "New America Foundation", "Police Service
@@ -1078,6 +1102,8 @@ mod tests {
             ("The Niger Basin Water Agency (NBWA) objected.", &[("Niger Basin Water Agency", "niger-basin-water-agency", Organization), ("NBWA", "niger-basin-water-agency", Organization)]),
             // 13: a regional branch of a listed brand is a group of its own
             ("Fighters of al-Qaeda in the Lake Region attacked.", &[("al-Qaeda in the Lake Region", "al-qaeda-in-the-lake-region", Militia)]),
+            // 16: a given name before a town's name is a person
+            ("It was founded by Ali Kano in Sudan.", &[("Ali Kano", "ali-kano", Person), ("Sudan", "sudan", State)]),
             // 15: a compass word makes a region of its own
             ("Rain fell on Northern Jordan and West Africa.", &[("Northern Jordan", "northern-jordan", Place), ("West Africa", "west-africa", Place)]),
             // 14: a body's name takes in the demonym or state written into it
