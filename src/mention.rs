@@ -264,14 +264,10 @@ fn compound_kind(
     if words.place_heads.contains(h) {
         return Some(EntityKind::Place);
     }
-    if let Some(m) = info.at[a] {
-        let known = (doc.mentions[m].form == Form::Name)
-            .then_some(doc.mentions[m].entity)
-            .flatten()
-            .map(|e| doc.entities[e].kind);
-        if let Some(kind @ (EntityKind::Militia | EntityKind::Organization)) = known {
-            return Some(kind);
-        }
+    if let Some(kind @ (EntityKind::Militia | EntityKind::Organization)) =
+        info.at[a].and_then(|m| name_kind(doc, m))
+    {
+        return Some(kind);
     }
     let forms: Vec<&str> = (0..doc.len(s)).map(|k| doc.tok(s, k)).collect();
     crate::names::find(&forms, lex)
@@ -522,11 +518,8 @@ fn surname_place(doc: &Document, lex: &Lexicon, s: usize, a: usize, b: usize) ->
         return None;
     }
     let m = info.at[b]?;
-    let place = doc.mentions[m].form == Form::Name
-        && doc.mentions[m].tokens == (b, b + 1)
-        && doc.mentions[m]
-            .entity
-            .is_some_and(|e| doc.entities[e].kind == EntityKind::Place);
+    let place =
+        doc.mentions[m].tokens == (b, b + 1) && name_kind(doc, m) == Some(EntityKind::Place);
     let next_cap = b + 1 < doc.len(s) && is_cap(doc.tok(s, b + 1));
     (place && !next_cap && (a..b).all(|k| is_cap(doc.tok(s, k)))).then_some(b + 1)
 }
@@ -641,6 +634,27 @@ fn armed(doc: &Document, lex: &Lexicon, s: usize, end: usize, kind: EntityKind) 
     }
 }
 
+/// The kind of the entity a name mention (not a demonym or pronoun) names.
+fn name_kind(doc: &Document, m: usize) -> Option<EntityKind> {
+    let mention = &doc.mentions[m];
+    (mention.form == Form::Name)
+        .then_some(mention.entity)
+        .flatten()
+        .map(|e| doc.entities[e].kind)
+}
+
+/// Mention `m` of sentence `s` grows to tokens `[a, b)` (taking in one
+/// token next to it) and names a new entity of `kind` there.
+fn grow_mention(doc: &mut Document, s: usize, m: usize, (a, b): (usize, usize), kind: EntityKind) {
+    let label = doc.span_text(s, a, b).to_string();
+    let e = doc.intern_name(&label, kind);
+    doc.mentions[m].entity = Some(e);
+    doc.mentions[m].tokens = (a, b);
+    for t in a..b {
+        doc.info[s].at[t] = Some(m);
+    }
+}
+
 /// "Northern Ireland", "West Africa", "Upper Nile": a capitalised compass
 /// or region word right before a known place or state names a region of
 /// its own, not the place.
@@ -651,21 +665,16 @@ fn regional_name(doc: &mut Document, lex: &Lexicon, s: usize, a: usize) -> bool 
     let Some(m) = doc.info[s].at.get(a + 1).copied().flatten() else {
         return false;
     };
-    let place = doc.mentions[m].form == Form::Name
-        && doc.mentions[m].tokens.0 == a + 1
-        && doc.mentions[m]
-            .entity
-            .is_some_and(|e| matches!(doc.entities[e].kind, EntityKind::Place | EntityKind::State));
-    if !place {
-        return false;
+    let place = doc.mentions[m].tokens.0 == a + 1
+        && matches!(
+            name_kind(doc, m),
+            Some(EntityKind::Place | EntityKind::State)
+        );
+    if place {
+        let end = doc.mentions[m].tokens.1;
+        grow_mention(doc, s, m, (a, end), EntityKind::Place);
     }
-    let end = doc.mentions[m].tokens.1;
-    let label = doc.span_text(s, a, end).to_string();
-    let e = doc.intern_name(&label, EntityKind::Place);
-    doc.mentions[m].entity = Some(e);
-    doc.mentions[m].tokens.0 = a;
-    doc.info[s].at[a] = Some(m);
-    true
+    place
 }
 
 /// "Rafah Crossing", "Baghdad Airport", "Sinai Command": a capitalised head
@@ -682,20 +691,12 @@ fn extend_known_place(doc: &mut Document, lex: &Lexicon, s: usize, a: usize) -> 
     let Some(m) = a.checked_sub(1).and_then(|p| doc.info[s].at[p]) else {
         return false;
     };
-    let known_place = doc.mentions[m].form == Form::Name
-        && doc.mentions[m]
-            .entity
-            .is_some_and(|e| doc.entities[e].kind == EntityKind::Place);
-    if !known_place {
-        return false;
+    let known_place = name_kind(doc, m) == Some(EntityKind::Place);
+    if known_place {
+        let start = doc.mentions[m].tokens.0;
+        grow_mention(doc, s, m, (start, a + 1), kind);
     }
-    let start = doc.mentions[m].tokens.0;
-    let label = doc.span_text(s, start, a + 1).to_string();
-    let e = doc.intern_name(&label, kind);
-    doc.mentions[m].entity = Some(e);
-    doc.mentions[m].tokens.1 = a + 1;
-    doc.info[s].at[a] = Some(m);
-    true
+    known_place
 }
 
 /// The title right before token `a` (possibly after an honorific), if any.
@@ -1087,11 +1088,11 @@ mod tests {
             ("The Northern Shield Brigades (NSB) struck. Later the NSB withdrew.", &[("NSB", "northern-shield-brigades", Militia)]),
             // 7: unnamed groups
             ("Iran-aligned militias fired rockets.", &[("Iran", "iran", State), ("militias", "militias", Militia)]),
-            // 9: a head word after a known place names a new place
+            // 8: a head word after a known place names a new place
             ("Trucks waited at the Rafah Crossing near Rafah.", &[("Rafah Crossing", "rafah-crossing", Place), ("Rafah", "rafah", Place)]),
-            // 10: a frequent given name (US Census list) marks a person
+            // 9: a frequent given name (US Census list) marks a person
             ("Officials including Nancy Pelosi attended.", &[("Nancy Pelosi", "nancy-pelosi", Person)]),
-            // 8: speech verb
+            // 10: speech verb
             ("\"We will respond,\" said Omar Farouq.", &[("Omar Farouq", "omar-farouq", Person)]),
             // 11: curly apostrophes and Unicode hyphens match the lexicon's spelling
             ("Kata\u{2019}ib Hizballah and al\u{2011}Qaeda were named.", &[
@@ -1102,11 +1103,11 @@ mod tests {
             ("The Niger Basin Water Agency (NBWA) objected.", &[("Niger Basin Water Agency", "niger-basin-water-agency", Organization), ("NBWA", "niger-basin-water-agency", Organization)]),
             // 13: a regional branch of a listed brand is a group of its own
             ("Fighters of al-Qaeda in the Lake Region attacked.", &[("al-Qaeda in the Lake Region", "al-qaeda-in-the-lake-region", Militia)]),
-            // 16: a given name before a town's name is a person
+            // 14: a given name before a town's name is a person
             ("It was founded by Ali Kano in Sudan.", &[("Ali Kano", "ali-kano", Person), ("Sudan", "sudan", State)]),
             // 15: a compass word makes a region of its own
             ("Rain fell on Northern Jordan and West Africa.", &[("Northern Jordan", "northern-jordan", Place), ("West Africa", "west-africa", Place)]),
-            // 14: a body's name takes in the demonym or state written into it
+            // 16: a body's name takes in the demonym or state written into it
             ("The Jordanian Water Ministry and the Police Service of Kenya replied.", &[
                 ("Jordanian Water Ministry", "jordanian-water-ministry", Organization),
                 ("Police Service of Kenya", "police-service-of-kenya", Organization),

@@ -38,8 +38,14 @@ const TYPES: [&str; 14] = [
     "located_in",
 ];
 
-/// Types whose direction does not matter.
-const SYMMETRIC: [&str; 2] = ["met", "allied_with"];
+/// Whether the lexicon declares the relation type symmetric (`met`,
+/// `allied_with`): its direction does not matter.
+fn symmetric(kind: &str) -> bool {
+    newsgraph::Lexicon::embedded()
+        .relation_types()
+        .iter()
+        .any(|r| r.name == kind && r.symmetric)
+}
 
 /// The table must have at least this many rows ...
 const MIN_ROWS: usize = 120;
@@ -51,7 +57,7 @@ const MIN_NEGATIVES: usize = 40;
 type Edge = (String, String, String);
 
 fn edge(source: &str, kind: &str, target: &str) -> Edge {
-    if SYMMETRIC.contains(&kind) && target < source {
+    if symmetric(kind) && target < source {
         (target.into(), kind.into(), source.into())
     } else {
         (source.into(), kind.into(), target.into())

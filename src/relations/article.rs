@@ -50,9 +50,13 @@ pub(crate) fn worth_parsing(doc: &Document, lex: &Lexicon, s: usize, prior: bool
 }
 
 /// Whether sentence `s` names two different entities of the kinds that a
-/// relation type read by its paths alone (no trigger word) joins.
+/// relation type read by its paths alone (no trigger word) joins, by a path
+/// that can be read there: a path that names its words ("{proxy|ally}")
+/// needs one of them in the sentence; one without ("Erbil, Iraq": `>appos`)
+/// or with a word list needs nothing.
 fn by_paths_alone(doc: &Document, lex: &Lexicon, s: usize) -> bool {
-    let entities: Vec<usize> = doc.info[s]
+    let info = &doc.info[s];
+    let entities: Vec<usize> = info
         .mentions
         .iter()
         .filter_map(|&m| doc.entity_of(m))
@@ -60,27 +64,18 @@ fn by_paths_alone(doc: &Document, lex: &Lexicon, s: usize) -> bool {
     let fits = |kinds: &[crate::entity::EntityKind], e: usize| {
         kinds.is_empty() || kinds.contains(&doc.entities[e].kind)
     };
-    let info = &doc.info[s];
-    let has_word = |w: &str| (0..info.len()).any(|k| info.word(k) == w);
-    // a path that names its words ("{proxy|ally}") needs one of them in the
-    // sentence; a path without ("Erbil, Iraq": `>appos`) needs nothing
-    let readable = |path: &str| {
-        let mut words = path
-            .split('{')
-            .skip(1)
-            .filter_map(|rest| rest.split('}').next())
-            .peekable();
-        words.peek().is_none()
-            || words.any(|set| set.starts_with('@') || set.split('|').any(has_word))
-    };
-    lex.relation_types()
-        .iter()
-        .filter(|r| r.paths.iter().any(|p| readable(p)))
-        .any(|r| {
-            entities.iter().any(|&x| {
+    let has_word = |w: &String| (0..info.len()).any(|k| info.word(k) == w);
+    lex.paths.iter().any(|(r, path)| {
+        let readable = path
+            .steps
+            .iter()
+            .all(|st| st.words.is_empty() || st.list.is_some() || st.words.iter().any(has_word));
+        let r = &lex.relations[*r];
+        readable
+            && entities.iter().any(|&x| {
                 fits(&r.source, x) && entities.iter().any(|&y| y != x && fits(&r.target, y))
             })
-        })
+    })
 }
 
 /// Reads sentence `s` of `doc`: its tokens become the parse's words, its

@@ -215,6 +215,15 @@ pub fn read_in_context(
     out
 }
 
+/// Whether the preposition `q` is a trigger's: its one `prep`, else any of
+/// its `preps`.
+fn prep_matches(prep: Option<&str>, preps: &[String], q: &str) -> bool {
+    match prep {
+        Some(p) => p == q,
+        None => preps.iter().any(|x| x == q),
+    }
+}
+
 /// One filler of a role: the entity and the word it was found at.
 #[derive(Clone, Copy, Debug)]
 struct Filler {
@@ -612,10 +621,7 @@ impl<'a> Cx<'a> {
             if (object || other_oblique) && (prep.is_some() || !preps.is_empty()) {
                 // "fired rockets at Y", "fired a barrage of rockets at Y": the
                 // parser often hangs the verb's oblique on its object
-                let wanted = |q: &str| match prep {
-                    Some(p) => p == q,
-                    None => preps.iter().any(|x| x == q),
-                };
+                let wanted = |q: &str| prep_matches(prep, preps, q);
                 let mut nouns = vec![c];
                 for _depth in 0..2 {
                     let mut next = Vec::new();
@@ -646,7 +652,7 @@ impl<'a> Cx<'a> {
             let oblique = d == "obl" || d.starts_with("obl:") && d != "obl:agent";
             let wanted = self
                 .case_of(c)
-                .is_some_and(|q| prep == Some(q) || preps.iter().any(|p| p == q));
+                .is_some_and(|q| prep_matches(prep, preps, q));
             if oblique && wanted {
                 out.extend(self.fillers(c));
             }
@@ -675,32 +681,18 @@ impl<'a> Cx<'a> {
         for trig in triggers {
             // "X is allied with Y": a passive with the verb's preposition and
             // no agent states X's relation to Y, as the active does
-            let stative = passive
-                && !self.children[t].iter().any(|&c| self.is_agent(c))
-                && (trig.prep.is_some() || !trig.preps.is_empty())
-                && self.children[t].iter().any(|&c| {
-                    self.deprel(c).starts_with("obl")
-                        && self.case_of(c).is_some_and(|q| {
-                            trig.prep.as_deref() == Some(q) || trig.preps.iter().any(|p| p == q)
-                        })
-                });
-            if stative {
-                let sources: Vec<Filler> = self
-                    .kids_of(t, "nsubj:pass")
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .flat_map(|c| self.fillers(c))
-                    .collect();
+            let with_prep = trig.prep.is_some() || !trig.preps.is_empty();
+            if passive && with_prep && !self.children[t].iter().any(|&c| self.is_agent(c)) {
                 let targets = self.prep_objects(t, trig.prep.as_deref(), &trig.preps);
-                self.emit(
-                    out,
-                    t,
-                    trig.relation,
-                    Construction::Active,
-                    &sources,
-                    &targets,
-                );
-                continue;
+                if !targets.is_empty() {
+                    let sources: Vec<Filler> = self
+                        .kids_of(t, "nsubj:pass")
+                        .flat_map(|c| self.fillers(c))
+                        .collect();
+                    let active = Construction::Active;
+                    self.emit(out, t, trig.relation, active, &sources, &targets);
+                    continue;
+                }
             }
             let sources = self.subjects(t, 0);
             let targets = self.objects(t, trig.prep.as_deref(), &trig.preps);
