@@ -108,8 +108,8 @@ pub(crate) fn of(cx: &Cx, t: usize) -> Modality {
             match d {
                 "advmod" | "neg" if w.negations.contains(word) => set(&mut m, Drop::Negated),
                 "det" if word == "no" => set(&mut m, Drop::Negated),
-                // "Neither X nor Y attacked Z"
-                "cc" | "cc:preconj" if word == "neither" => set(&mut m, Drop::Negated),
+                // "Neither X nor Y attacked Z": a negative coordinator
+                "cc" | "cc:preconj" if w.negations.contains(word) => set(&mut m, Drop::Negated),
                 "aux" if ongoing && w.future_modals.contains(word) => {}
                 "aux" if w.modals.contains(word) || w.modals.contains(&cx.lemma(c)) => {
                     set(&mut m, Drop::Hypothetical)
