@@ -415,7 +415,8 @@ pub(crate) struct WordSets {
 
 impl WordSets {
     /// The word lists a path frame may name (`{@place_heads}`).
-    pub(crate) const LISTS: [&'static str; 8] = [
+    pub(crate) const LISTS: [&'static str; 9] = [
+        "armed_nouns",
         "group_nouns",
         "location_nouns",
         "member_cues",
@@ -429,6 +430,7 @@ impl WordSets {
     /// The word list called `name`.
     pub(crate) fn list(&self, name: &str) -> Option<&HashSet<String>> {
         Some(match name {
+            "armed_nouns" => &self.armed_nouns,
             "group_nouns" => &self.group_nouns,
             "location_nouns" => &self.location_nouns,
             "member_cues" => &self.member_cues,
@@ -611,6 +613,25 @@ impl Lexicon {
     /// The segmentation rules this lexicon gives.
     pub fn segment_rules(&self) -> &SegmentRules {
         &self.segment_rules
+    }
+
+    /// The universal part of speech the relation triggers give a word form,
+    /// when they give one: a noun trigger that no verb trigger spells and
+    /// that is not an `-ing` form ("airstrikes") is a `NOUN`; a verb trigger's
+    /// third-person or past form that no noun trigger spells ("condemns") is
+    /// a `VERB`. The parser takes this for words it never saw in training.
+    pub fn part_of_speech(&self, form: &str) -> Option<&'static str> {
+        let lower = form.to_lowercase();
+        if let Some(forms) = self.verbs.get(&lower) {
+            let finite = forms
+                .iter()
+                .any(|v| matches!(v.form, VerbForm::Third | VerbForm::Past));
+            return (finite && !self.nouns.contains_key(&lower)).then_some("VERB");
+        }
+        (self.nouns.contains_key(&lower)
+            && !lower.ends_with("ing")
+            && !self.adjectives.contains_key(&lower))
+        .then_some("NOUN")
     }
 
     /// How many entities the lexicon knows by name.
@@ -1220,6 +1241,17 @@ mod tests {
         assert!(msg.starts_with("x.ron:2:"), "{msg}");
         let err = parse_file("y.ron", "(bogus: [])").unwrap_err().to_string();
         assert!(err.starts_with("y.ron:1:"), "{err}");
+    }
+
+    #[test]
+    fn triggers_fix_the_part_of_speech_of_words_only_one_kind_spells() {
+        let lex = Lexicon::embedded();
+        assert_eq!(lex.part_of_speech("Airstrikes"), Some("NOUN"));
+        assert_eq!(lex.part_of_speech("condemns"), Some("VERB"));
+        // a verb and a noun trigger: the tagger decides
+        assert_eq!(lex.part_of_speech("attacks"), None);
+        assert_eq!(lex.part_of_speech("shelling"), None);
+        assert_eq!(lex.part_of_speech("table"), None);
     }
 
     #[test]

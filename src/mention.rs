@@ -504,7 +504,12 @@ fn unknown_names(doc: &mut Document, lex: &Lexicon, s: usize) {
             .filter(|&(x, y, _)| plausible_name(doc, s, x, y))
             .collect();
         for (x, y, kind) in inside {
-            add_name(doc, s, x, y, y, armed(doc, lex, s, y, kind));
+            let kind = if appositive_place(doc, lex, s, y) {
+                EntityKind::Place
+            } else {
+                armed(doc, lex, s, y, kind)
+            };
+            add_name(doc, s, x, y, y, kind);
         }
     }
 }
@@ -632,6 +637,27 @@ fn armed(doc: &Document, lex: &Lexicon, s: usize, end: usize, kind: EntityKind) 
     } else {
         kind
     }
+}
+
+/// "Kidal, a town in northern Mali", "Madagiz, the village": a name the
+/// tagger found, followed by an apposition whose head is a place noun, is a
+/// place, whatever kind the tagger guessed. The apposition is a comma, an
+/// article and at most three lower-case words ending in the head, which the
+/// phrase's end (a preposition, a comma or the sentence's end) must follow.
+fn appositive_place(doc: &Document, lex: &Lexicon, s: usize, end: usize) -> bool {
+    let info = &doc.info[s];
+    let n = doc.len(s);
+    if end + 2 >= n || doc.tok(s, end) != "," || !matches!(info.word(end + 1), "a" | "an" | "the") {
+        return false;
+    }
+    (end + 2..n.min(end + 5))
+        .take_while(|&k| !is_cap(doc.tok(s, k)))
+        .any(|k| {
+            let closes = k + 1 == n
+                || lex.words.prepositions.contains(info.word(k + 1))
+                || matches!(doc.tok(s, k + 1), "," | "." | ";");
+            lex.words.place_heads.contains(info.word(k)) && closes
+        })
 }
 
 /// The kind of the entity a name mention (not a demonym or pronoun) names.
@@ -1112,6 +1138,8 @@ mod tests {
                 ("Jordanian Water Ministry", "jordanian-water-ministry", Organization),
                 ("Police Service of Kenya", "police-service-of-kenya", Organization),
             ]),
+            // 17: a name in apposition with a place noun is a place, whatever the tagger guessed
+            ("Forces entered Zarqalin, a village near the border.", &[("Zarqalin", "zarqalin", Place)]),
         ];
         for (i, (text, want)) in rows.iter().enumerate() {
             let found = names(text);

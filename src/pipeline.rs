@@ -80,7 +80,7 @@ fn analyse<'t>(id: &str, text: &'t str, lex: &Lexicon) -> (Document<'t>, Vec<ext
     let model = crate::syntax::Model::builtin().ok();
     let parse = |ps: &mut crate::syntax::ParsedSentence| {
         if let Some(m) = model {
-            m.annotate(ps)
+            m.annotate_with(ps, &|f| lex.part_of_speech(f))
         }
     };
     let found = extract::relations(&doc, lex, model.map(|_| &parse as &ParseFn));

@@ -69,13 +69,33 @@ impl Model {
     /// Tags, lemmatises and parses the words of `sentence` in place (their
     /// forms are read; everything else is predicted).
     pub fn annotate(&self, sentence: &mut ParsedSentence) {
+        self.annotate_with(sentence, &|_| None)
+    }
+
+    /// Like [`Model::annotate`], but `fixed` may name the universal part of
+    /// speech a word form the tagger never saw in training must have (a domain lexicon's constraint, as
+    /// spaCy's attribute ruler gives one): when the tagger's choice for the
+    /// word has another universal tag, the word gets the best-scored tag with
+    /// the named one, and the words after it and the parser see that tag.
+    pub fn annotate_with(
+        &self,
+        sentence: &mut ParsedSentence,
+        fixed: &dyn Fn(&str) -> Option<&'static str>,
+    ) {
         if sentence.words.is_empty() {
             return;
         }
         let feats = self
             .tagger
             .prepare(sentence.words.iter().map(|w| w.form.as_str()));
-        let tags = self.tagger.tag(&feats);
+        let words = &sentence.words;
+        let tags = self.tagger.tag_constrained(&feats, &|i| {
+            if self.tagger.knows(&feats[i]) {
+                None
+            } else {
+                fixed(&words[i].form)
+            }
+        });
         let toks: Vec<Token> = feats
             .iter()
             .zip(&tags)
@@ -263,6 +283,34 @@ mod tests {
             }
             prop_assert_eq!(s.words.iter().filter(|w| w.deprel == "root").count(), 1);
         }
+    }
+
+    /// A fixed part of speech holds for a word the tagger never saw, and the
+    /// parse follows it; a word the tagger knows keeps the tagger's choice.
+    #[test]
+    fn fixed_parts_of_speech_bind_unknown_words_only() {
+        let model = Model::builtin().expect("the built-in model");
+        let mut s = ParsedSentence {
+            words: ["Zorbian", "airstrikes", "hit", "the", "town", "."]
+                .iter()
+                .map(|f| Word {
+                    form: f.to_string(),
+                    ..Word::default()
+                })
+                .collect(),
+            ..ParsedSentence::default()
+        };
+        let fixed = |f: &str| match f {
+            "airstrikes" => Some("NOUN"),
+            "the" => Some("VERB"),
+            _ => None,
+        };
+        model.annotate_with(&mut s, &fixed);
+        let w = &s.words;
+        assert_eq!(w[1].upos, "NOUN");
+        assert_eq!(w[1].deprel, "nsubj");
+        assert_eq!((w[2].deprel.as_str(), w[1].head), ("root", 3));
+        assert_eq!(w[3].upos, "DET", "a known word keeps its tag");
     }
 
     #[test]
