@@ -299,6 +299,15 @@ pub struct Words {
     /// Nouns for armed people ("militants", "fighters"): an organization
     /// named before them is a militia.
     pub armed_nouns: Vec<String>,
+    /// Nouns through which a light verb's subject claims an event: "X
+    /// claimed responsibility for the attack on Y".
+    #[serde(default)]
+    pub claim_nouns: Vec<String>,
+    /// The word a name of several tokens is read as while its sentence is
+    /// parsed, by entity kind ("person": "John"): a proper noun the parser
+    /// knows well. A kind without one keeps its tokens.
+    #[serde(default)]
+    pub name_stand_ins: std::collections::BTreeMap<EntityKind, String>,
 }
 
 /// What a name pattern in the automaton stands for.
@@ -409,6 +418,8 @@ pub(crate) struct WordSets {
     pub ongoing_verbs: HashSet<String>,
     pub future_modals: HashSet<String>,
     pub armed_nouns: HashSet<String>,
+    pub claim_nouns: HashSet<String>,
+    pub name_stand_ins: HashMap<EntityKind, String>,
     /// Plural demonyms ("Palestinians"): they name people, not the state's institutions.
     pub plural_demonyms: HashSet<String>,
 }
@@ -1089,6 +1100,12 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
         ongoing_verbs: set(|w| &w.ongoing_verbs),
         future_modals: set(|w| &w.future_modals),
         armed_nouns: set(|w| &w.armed_nouns),
+        claim_nouns: set(|w| &w.claim_nouns),
+        // a later file's stand-in replaces an earlier one's
+        name_stand_ins: all_words
+            .iter()
+            .flat_map(|w| w.name_stand_ins.iter().map(|(&k, v)| (k, v.clone())))
+            .collect(),
         plural_demonyms,
     };
     Ok(Lexicon {

@@ -445,9 +445,11 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             let text = read_text_arg(&input)?;
             let model = newsgraph::syntax::Model::builtin().map_err(|e| anyhow!(e))?;
             let lex = Lexicon::embedded();
-            print(&pipeline::explain(&text, lex, &|ps| {
-                model.annotate_with(ps, &|f| lex.part_of_speech(f))
-            }))
+            print(&pipeline::explain(
+                &text,
+                lex,
+                &pipeline::annotator(model, lex),
+            ))
         }
         Command::Merge { graphs, out } => merge(&graphs, out.validate()?),
         Command::Export { graph, out } => export_graph(&graph, out.validate()?),

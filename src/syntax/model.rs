@@ -69,18 +69,20 @@ impl Model {
     /// Tags, lemmatises and parses the words of `sentence` in place (their
     /// forms are read; everything else is predicted).
     pub fn annotate(&self, sentence: &mut ParsedSentence) {
-        self.annotate_with(sentence, &|_| None)
+        self.annotate_with(sentence, &|_, _| None)
     }
 
-    /// Like [`Model::annotate`], but `fixed` may name the universal part of
-    /// speech a word form the tagger never saw in training must have (a domain lexicon's constraint, as
-    /// spaCy's attribute ruler gives one): when the tagger's choice for the
-    /// word has another universal tag, the word gets the best-scored tag with
-    /// the named one, and the words after it and the parser see that tag.
+    /// Like [`Model::annotate`], but `fixed(word, known)` may name the
+    /// universal part of speech a word must have (a domain lexicon's
+    /// constraint, as spaCy's attribute ruler gives one; `known`: the tagger
+    /// saw the word often enough in training to trust its own choice): when
+    /// the tagger's choice has another universal tag, the word gets the
+    /// best-scored tag with the named one, and the words after it and the
+    /// parser see that tag.
     pub fn annotate_with(
         &self,
         sentence: &mut ParsedSentence,
-        fixed: &dyn Fn(&str) -> Option<&'static str>,
+        fixed: &dyn Fn(&Word, bool) -> Option<&'static str>,
     ) {
         if sentence.words.is_empty() {
             return;
@@ -89,13 +91,9 @@ impl Model {
             .tagger
             .prepare(sentence.words.iter().map(|w| w.form.as_str()));
         let words = &sentence.words;
-        let tags = self.tagger.tag_constrained(&feats, &|i| {
-            if self.tagger.knows(&feats[i]) {
-                None
-            } else {
-                fixed(&words[i].form)
-            }
-        });
+        let tags = self
+            .tagger
+            .tag_constrained(&feats, &|i| fixed(&words[i], self.tagger.knows(&feats[i])));
         let toks: Vec<Token> = feats
             .iter()
             .zip(&tags)
@@ -300,9 +298,9 @@ mod tests {
                 .collect(),
             ..ParsedSentence::default()
         };
-        let fixed = |f: &str| match f {
+        let fixed = |w: &Word, known: bool| match w.form.as_str() {
             "airstrikes" => Some("NOUN"),
-            "the" => Some("VERB"),
+            "the" if !known => Some("VERB"),
             _ => None,
         };
         model.annotate_with(&mut s, &fixed);
