@@ -126,7 +126,11 @@ fn json_graph_and_ron_graph_give_the_same_answers() {
     let a = ok(&root(), &["query", "graphs/seed.ron", "?x ?r ?y", "--csv"]);
     let b = ok(&root(), &["query", "graphs/seed.json", "?x ?r ?y", "--csv"]);
     assert_eq!(a, b);
-    assert_eq!(rows(&a).len(), 31 + 2, "every edge once, met and agreed_with twice");
+    assert_eq!(
+        rows(&a).len(),
+        31 + 2,
+        "every edge once, met and agreed_with twice"
+    );
 }
 
 #[test]
