@@ -303,6 +303,9 @@ pub struct Words {
     /// claimed responsibility for the attack on Y".
     #[serde(default)]
     pub claim_nouns: Vec<String>,
+    /// Plurals naming a community, not an entity ("Muslims", "Catholics").
+    #[serde(default)]
+    pub communities: Vec<String>,
     /// The word a name of several tokens is read as while its sentence is
     /// parsed, by entity kind ("person": "John"): a proper noun the parser
     /// knows well. A kind without one keeps its tokens.
@@ -419,6 +422,7 @@ pub(crate) struct WordSets {
     pub future_modals: HashSet<String>,
     pub armed_nouns: HashSet<String>,
     pub claim_nouns: HashSet<String>,
+    pub communities: HashSet<String>,
     pub name_stand_ins: HashMap<EntityKind, String>,
     /// Plural demonyms ("Palestinians"): they name people, not the state's institutions.
     pub plural_demonyms: HashSet<String>,
@@ -1101,6 +1105,7 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
         future_modals: set(|w| &w.future_modals),
         armed_nouns: set(|w| &w.armed_nouns),
         claim_nouns: set(|w| &w.claim_nouns),
+        communities: set(|w| &w.communities),
         // a later file's stand-in replaces an earlier one's
         name_stand_ins: all_words
             .iter()
