@@ -179,6 +179,32 @@ pub struct RelationType {
     /// this relation (`">nmod:poss"`: "Iraq's Anbar"); see
     /// [`crate::relations::paths`].
     pub paths: Vec<String>,
+    /// The parts this type plays in the word-window frames, which know
+    /// parts, never type names (`[assault]`: "an Israeli strike" names its
+    /// doer).
+    pub roles: Vec<FrameRole>,
+}
+
+/// A part a relation type plays in the word-window frames (`roles` in
+/// relations.ron).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FrameRole {
+    /// An attack: its event nouns name their doer ("an Israeli strike"), a
+    /// response is aimed at the one responded to, and an infinitive after a
+    /// word of intent is a threat.
+    Assault,
+    /// What "a phone call between A and B" and "A and B held talks" state.
+    Meeting,
+    /// Containment of places ("Z, Y", "Iraq's Anbar").
+    Containment,
+    /// A demand: a later refusal of "these calls" answers its source.
+    Demand,
+    /// A refusal: "rejected these calls" points at whoever made them.
+    Refusal,
+    /// Disapproval: "strikes met with condemnation from X" is aimed at the
+    /// clause's subject.
+    Disapproval,
 }
 
 /// A trigger verb; inflections are generated from the lemma.
@@ -596,6 +622,11 @@ impl Lexicon {
         self.relation_index.get(name).map(|&i| &self.relations[i])
     }
 
+    /// The first relation type that plays `role` in the word-window frames.
+    pub(crate) fn relation_with(&self, role: FrameRole) -> Option<usize> {
+        self.relations.iter().position(|r| r.roles.contains(&role))
+    }
+
     pub(crate) fn relation_id(&self, name: &str) -> Option<usize> {
         self.relation_index.get(name).copied()
     }
@@ -888,6 +919,7 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
                 existing.label_nouns.extend(r.label_nouns.iter().cloned());
                 existing.intents.extend(r.intents.iter().cloned());
                 existing.paths.extend(r.paths.iter().cloned());
+                existing.roles.extend(r.roles.iter().copied());
             } else {
                 relation_index.insert(r.name.clone(), relations.len());
                 relations.push(r.clone());
