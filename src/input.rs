@@ -27,6 +27,8 @@ pub fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
 pub struct ReadOptions {
     /// Invalid UTF-8 and binary files are errors instead of warnings.
     pub strict: bool,
+    /// How inputs are read: by extension and content, as text, or as JSON Lines.
+    pub format: InputFormat,
 }
 
 /// Something worth telling the user that does not stop the run.
@@ -164,43 +166,89 @@ pub fn is_json_lines(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"))
 }
 
-/// One JSON Lines record.
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Record {
-    #[serde(default)]
-    id: Option<serde_json::Value>,
-    text: String,
-    #[serde(default)]
-    date: Option<String>,
-    #[serde(default)]
-    title: Option<String>,
-    #[serde(default)]
-    url: Option<String>,
-    #[serde(default, rename = "source")]
-    _source: Option<serde_json::Value>,
+/// The fields of a JSON Lines record newsgraph reads; any other field is
+/// ignored (and listed once under `--verbose`). `source` is a field some
+/// feeds carry that newsgraph knows and does not need.
+pub const RECORD_FIELDS: [&str; 6] = ["id", "text", "date", "title", "url", "source"];
+
+/// One JSON Lines record, read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Record {
+    /// The article it holds.
+    pub article: Article,
+    /// The names of the fields newsgraph does not read, sorted.
+    pub unknown_fields: Vec<String>,
 }
 
 /// Parses one JSON Lines record; `line` (1-based) names it in messages and
-/// gives it an id when it has none (`FILE:LINE`).
-pub fn parse_record(path: &Path, line: usize, text: &str) -> std::result::Result<Article, String> {
-    let r: Record = serde_json::from_str(text).map_err(|e| {
+/// gives it an id when it has none (`FILE:LINE`). Fields other than
+/// [`RECORD_FIELDS`] are ignored: real news dumps carry `lang`, `tags`,
+/// `authors` and many more (issue 17).
+pub fn parse_record(path: &Path, line: usize, text: &str) -> std::result::Result<Record, String> {
+    use serde_json::Value;
+    let value: Value = serde_json::from_str(text).map_err(|e| {
         let msg = e.to_string();
         msg.split(" at line ").next().unwrap_or(&msg).to_string()
     })?;
-    let id = match r.id {
-        Some(serde_json::Value::String(s)) if !s.is_empty() => s,
-        Some(serde_json::Value::Number(n)) => n.to_string(),
-        None | Some(serde_json::Value::Null) => format!("{}:{line}", article_id(path)),
-        Some(other) => return Err(format!("\"id\" must be a string or a number, not {other}")),
+    let Value::Object(mut fields) = value else {
+        return Err(format!(
+            "a record is a JSON object, not {}",
+            json_kind(&value)
+        ));
     };
-    Ok(Article {
-        id,
-        text: r.text,
-        date: r.date.filter(|d| !d.is_empty()),
-        title: r.title.filter(|t| !t.is_empty()),
-        url: r.url.filter(|u| !u.is_empty()),
+    let string = |fields: &mut serde_json::Map<String, Value>, name: &str| match fields.remove(name)
+    {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s)),
+        Some(other) => Err(format!(
+            "\"{name}\" must be a string, not {}",
+            json_kind(&other)
+        )),
+    };
+    let text = string(&mut fields, "text")?.ok_or("missing field `text`")?;
+    let id = match fields.remove("id") {
+        Some(Value::String(s)) if !s.is_empty() => s,
+        Some(Value::Number(n)) => n.to_string(),
+        None | Some(Value::Null) => format!("{}:{line}", article_id(path)),
+        Some(Value::String(_)) => format!("{}:{line}", article_id(path)),
+        Some(other) => {
+            return Err(format!(
+                "\"id\" must be a string or a number, not {}",
+                json_kind(&other)
+            ))
+        }
+    };
+    let date = string(&mut fields, "date")?;
+    let title = string(&mut fields, "title")?;
+    let url = string(&mut fields, "url")?;
+    fields.remove("source");
+    Ok(Record {
+        article: Article {
+            id,
+            text,
+            date: date.filter(|d| !d.is_empty()),
+            title: title.filter(|t| !t.is_empty()),
+            url: url.filter(|u| !u.is_empty()),
+        },
+        unknown_fields: {
+            let mut names: Vec<String> = fields.into_iter().map(|(k, _)| k).collect();
+            names.sort();
+            names
+        },
     })
+}
+
+/// "a string", "an array", ... for messages.
+fn json_kind(v: &serde_json::Value) -> &'static str {
+    use serde_json::Value;
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
 }
 
 /// What reading a corpus came to.
@@ -208,12 +256,56 @@ pub fn parse_record(path: &Path, line: usize, text: &str) -> std::result::Result
 pub struct Summary {
     /// Articles read.
     pub articles: usize,
+    /// Articles read that hold no text but white space.
+    pub blank_articles: usize,
     /// Files skipped (binary).
     pub skipped_files: usize,
     /// JSON Lines records skipped (malformed).
     pub bad_records: usize,
     /// Bytes read.
     pub bytes: u64,
+    /// JSON Lines fields newsgraph does not read, each with the first
+    /// record it was seen in (`FILE:LINE`), sorted by name.
+    pub unknown_fields: std::collections::BTreeMap<String, String>,
+}
+
+/// How an input is read: as one plain-text article, or as JSON Lines.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum InputFormat {
+    /// JSON Lines by extension (`.jsonl`, `.ndjson`) for files and by
+    /// content for standard input (its first line is a JSON object with a
+    /// `text` field); plain text otherwise.
+    #[default]
+    Auto,
+    /// Every input is one plain-text article.
+    Text,
+    /// Every input is JSON Lines.
+    JsonLines,
+}
+
+impl InputFormat {
+    /// Parses `auto`, `text` or `jsonl`.
+    pub fn parse(name: &str) -> Option<InputFormat> {
+        match name.to_ascii_lowercase().as_str() {
+            "auto" => Some(InputFormat::Auto),
+            "text" | "txt" => Some(InputFormat::Text),
+            "jsonl" | "ndjson" => Some(InputFormat::JsonLines),
+            _ => None,
+        }
+    }
+}
+
+/// Does this first line of standard input start a JSON Lines stream: a JSON
+/// object with a string `text` field?
+pub fn looks_like_json_lines(first_line: &[u8]) -> bool {
+    let line = first_line
+        .strip_prefix(b"\xef\xbb\xbf")
+        .unwrap_or(first_line);
+    if !line.trim_ascii_start().starts_with(b"{") {
+        return false;
+    }
+    serde_json::from_slice::<serde_json::Value>(line.trim_ascii())
+        .is_ok_and(|v| v.get("text").is_some_and(serde_json::Value::is_string))
 }
 
 /// A corpus: the expanded, sorted list of files to read.
@@ -221,6 +313,166 @@ pub struct Summary {
 pub struct Corpus {
     files: Vec<PathBuf>,
     options: ReadOptions,
+}
+
+/// Gathers articles into batches of about `batch_bytes` of text, and counts.
+struct Batcher<B, W> {
+    batch_bytes: usize,
+    batch: B,
+    warn: W,
+    options: ReadOptions,
+    summary: Summary,
+    pending: Vec<Article>,
+    pending_bytes: usize,
+}
+
+impl<B, W> Batcher<B, W>
+where
+    B: FnMut(Vec<Article>, u64) -> Result<()>,
+    W: FnMut(Warning),
+{
+    fn push(&mut self, article: Article) -> Result<()> {
+        if article.text.trim().is_empty() {
+            self.summary.blank_articles += 1;
+        }
+        self.pending_bytes += article.text.len();
+        self.pending.push(article);
+        self.flush(false)
+    }
+
+    fn flush(&mut self, force: bool) -> Result<()> {
+        if !self.pending.is_empty() && (force || self.pending_bytes >= self.batch_bytes) {
+            self.summary.articles += self.pending.len();
+            let bytes = self.pending_bytes as u64;
+            self.pending_bytes = 0;
+            (self.batch)(std::mem::take(&mut self.pending), bytes)?;
+        }
+        Ok(())
+    }
+
+    /// Reads JSON Lines from `reader`; `first`, when given, is its first
+    /// line, already read. Malformed records are reported with their line
+    /// number and skipped; invalid UTF-8 in a record is repaired with a
+    /// warning (an error under `--strict`).
+    fn json_lines(
+        &mut self,
+        path: &Path,
+        mut reader: impl BufRead,
+        first: Option<Vec<u8>>,
+    ) -> Result<()> {
+        let name = if path.as_os_str() == "-" {
+            PathBuf::from("<stdin>")
+        } else {
+            path.to_path_buf()
+        };
+        let mut pending_first = first;
+        let mut buf = Vec::new();
+        let mut line = 0;
+        loop {
+            match pending_first.take() {
+                Some(f) => buf = f,
+                None => {
+                    buf.clear();
+                    reader
+                        .read_until(b'\n', &mut buf)
+                        .map_err(|e| Error::io(&name, e))?;
+                }
+            }
+            if buf.is_empty() {
+                break;
+            }
+            line += 1;
+            self.summary.bytes += buf.len() as u64;
+            let mut bytes: &[u8] = &buf;
+            if line == 1 {
+                // a byte-order mark must not cost the first record
+                bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+            }
+            let text = match std::str::from_utf8(bytes) {
+                Ok(t) => std::borrow::Cow::Borrowed(t),
+                Err(e) => {
+                    let col = e.valid_up_to() + 1;
+                    if self.options.strict {
+                        return Err(Error::InvalidUtf8 {
+                            path: name.clone(),
+                            line,
+                            col,
+                        });
+                    }
+                    let replaced: usize = bytes.utf8_chunks().map(|c| c.invalid().len()).sum();
+                    (self.warn)(Warning {
+                        path: PathBuf::from(format!("{}:{line}", name.display())),
+                        message: format!("invalid UTF-8 from column {col}: {replaced} byte(s) replaced with U+FFFD (--strict makes this an error)"),
+                    });
+                    String::from_utf8_lossy(bytes)
+                }
+            };
+            if text.trim().is_empty() {
+                continue;
+            }
+            match parse_record(path, line, text.trim_end()) {
+                Ok(record) => {
+                    for field in record.unknown_fields {
+                        self.summary
+                            .unknown_fields
+                            .entry(field)
+                            .or_insert_with(|| format!("{}:{line}", name.display()));
+                    }
+                    self.push(record.article)?;
+                }
+                Err(message) => {
+                    self.summary.bad_records += 1;
+                    (self.warn)(Warning {
+                        path: PathBuf::from(format!("{}:{line}", name.display())),
+                        message: format!("bad record: {message}; skipped"),
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads one plain-text article from `bytes`.
+    fn text(&mut self, path: &Path, bytes: Vec<u8>) -> Result<()> {
+        self.summary.bytes += bytes.len() as u64;
+        match decode(path, bytes, self.options)? {
+            Decoded::Text(text, warning) => {
+                if let Some(w) = warning {
+                    (self.warn)(w);
+                }
+                self.push(Article::new(article_id(path), text))
+            }
+            Decoded::Skipped(w) => {
+                (self.warn)(w);
+                self.summary.skipped_files += 1;
+                Ok(())
+            }
+        }
+    }
+
+    /// Reads standard input: JSON Lines when asked, or when its first line
+    /// looks like a record; one plain-text article otherwise.
+    fn stdin(&mut self) -> Result<()> {
+        let path = Path::new("-");
+        let stdin = std::io::stdin().lock();
+        let mut reader = std::io::BufReader::with_capacity(1 << 20, stdin);
+        let mut first = Vec::new();
+        reader
+            .read_until(b'\n', &mut first)
+            .map_err(|e| Error::io("<stdin>", e))?;
+        let json_lines = match self.options.format {
+            InputFormat::JsonLines => true,
+            InputFormat::Text => false,
+            InputFormat::Auto => looks_like_json_lines(&first),
+        };
+        if json_lines {
+            return self.json_lines(path, reader, Some(first));
+        }
+        reader
+            .read_to_end(&mut first)
+            .map_err(|e| Error::io("<stdin>", e))?;
+        self.text(path, first)
+    }
 }
 
 impl Corpus {
@@ -292,84 +544,47 @@ impl Corpus {
         })
     }
 
+    /// Is `path` read as JSON Lines (standard input is told by content)?
+    fn is_json_lines(&self, path: &Path) -> bool {
+        match self.options.format {
+            InputFormat::Auto => is_json_lines(path),
+            InputFormat::Text => false,
+            InputFormat::JsonLines => true,
+        }
+    }
+
     /// Reads the corpus in batches of about `batch_bytes` of text, calling
     /// `batch` with each (in order) and `warn` with each warning. Malformed
     /// JSON Lines records are reported with their line number and skipped.
     pub fn read(
         &self,
         batch_bytes: usize,
-        mut batch: impl FnMut(Vec<Article>, u64) -> Result<()>,
-        mut warn: impl FnMut(Warning),
+        batch: impl FnMut(Vec<Article>, u64) -> Result<()>,
+        warn: impl FnMut(Warning),
     ) -> Result<Summary> {
-        let mut summary = Summary::default();
-        let mut pending: Vec<Article> = Vec::new();
-        let mut pending_bytes = 0usize;
-        let mut flush = |pending: &mut Vec<Article>,
-                         pending_bytes: &mut usize,
-                         summary: &mut Summary,
-                         force: bool|
-         -> Result<()> {
-            if !pending.is_empty() && (force || *pending_bytes >= batch_bytes) {
-                summary.articles += pending.len();
-                let bytes = *pending_bytes as u64;
-                *pending_bytes = 0;
-                batch(std::mem::take(pending), bytes)?;
-            }
-            Ok(())
+        let mut b = Batcher {
+            batch_bytes,
+            batch,
+            warn,
+            options: self.options,
+            summary: Summary::default(),
+            pending: Vec::new(),
+            pending_bytes: 0,
         };
         for path in &self.files {
-            if is_json_lines(path) {
+            if path.as_os_str() == "-" {
+                b.stdin()?;
+            } else if self.is_json_lines(path) {
                 let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-                let mut reader = std::io::BufReader::with_capacity(1 << 20, file);
-                let mut buf = Vec::new();
-                let mut line = 0;
-                loop {
-                    buf.clear();
-                    let n = reader
-                        .read_until(b'\n', &mut buf)
-                        .map_err(|e| Error::io(path, e))?;
-                    if n == 0 {
-                        break;
-                    }
-                    line += 1;
-                    summary.bytes += n as u64;
-                    let text = String::from_utf8_lossy(&buf);
-                    if text.trim().is_empty() {
-                        continue;
-                    }
-                    match parse_record(path, line, text.trim_end()) {
-                        Ok(a) => {
-                            pending_bytes += a.text.len();
-                            pending.push(a);
-                            flush(&mut pending, &mut pending_bytes, &mut summary, false)?;
-                        }
-                        Err(message) => {
-                            summary.bad_records += 1;
-                            warn(Warning {
-                                path: PathBuf::from(format!("{}:{line}", path.display())),
-                                message: format!("bad record: {message}; skipped"),
-                            });
-                        }
-                    }
-                }
+                let reader = std::io::BufReader::with_capacity(1 << 20, file);
+                b.json_lines(path, reader, None)?;
             } else {
-                let (article, warning) = read_article(path, self.options)?;
-                if let Some(w) = warning {
-                    warn(w);
-                }
-                match article {
-                    Some(a) => {
-                        summary.bytes += a.text.len() as u64;
-                        pending_bytes += a.text.len();
-                        pending.push(a);
-                        flush(&mut pending, &mut pending_bytes, &mut summary, false)?;
-                    }
-                    None => summary.skipped_files += 1,
-                }
+                let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+                b.text(path, bytes)?;
             }
         }
-        flush(&mut pending, &mut pending_bytes, &mut summary, true)?;
-        Ok(summary)
+        b.flush(true)?;
+        Ok(b.summary)
     }
 }
 
@@ -409,7 +624,7 @@ mod tests {
     #[test]
     fn json_lines_records() {
         let p = Path::new("feed.jsonl");
-        let a = parse_record(p, 3, r#"{"id": "x1", "text": "Iran backs Hezbollah.", "date": "2024-08-06", "title": "T", "url": "https://e.x/1"}"#).unwrap();
+        let a = parse_record(p, 3, r#"{"id": "x1", "text": "Iran backs Hezbollah.", "date": "2024-08-06", "title": "T", "url": "https://e.x/1"}"#).unwrap().article;
         assert_eq!(
             (
                 a.id.as_str(),
@@ -420,26 +635,72 @@ mod tests {
             ("x1", Some("2024-08-06"), Some("T"), Some("https://e.x/1"))
         );
         assert_eq!(
-            parse_record(p, 7, r#"{"text": "t", "id": 42}"#).unwrap().id,
+            parse_record(p, 7, r#"{"text": "t", "id": 42}"#)
+                .unwrap()
+                .article
+                .id,
             "42"
         );
         assert_eq!(
-            parse_record(p, 7, r#"{"text": "t"}"#).unwrap().id,
+            parse_record(p, 7, r#"{"text": "t"}"#).unwrap().article.id,
             "feed.jsonl:7"
         );
         let rows = [
             (r#"{"id": "a"}"#, "missing field `text`"),
-            (r#"{"text": 5}"#, "invalid type"),
+            (r#"{"text": 5}"#, "\"text\" must be a string, not a number"),
             (
                 r#"{"text": "t", "id": [1]}"#,
-                "\"id\" must be a string or a number",
+                "\"id\" must be a string or a number, not an array",
             ),
-            (r#"{"text": "t", "colour": 1}"#, "unknown field `colour`"),
+            (
+                r#"{"text": "t", "title": {}}"#,
+                "\"title\" must be a string, not an object",
+            ),
+            (r#"[1, 2]"#, "a record is a JSON object, not an array"),
             ("not json", "expected ident"),
         ];
         for (line, want) in rows {
             let e = parse_record(p, 1, line).unwrap_err();
             assert!(e.contains(want), "{line}: {e}");
+        }
+    }
+
+    /// Issue 17: fields newsgraph does not know are ignored and named, not
+    /// a reason to skip the record.
+    #[test]
+    fn unknown_fields_are_ignored_and_named() {
+        let p = Path::new("feed.jsonl");
+        let r = parse_record(
+            p,
+            1,
+            r#"{"lang": "en", "id": "a", "tags": ["x"], "text": "Iran backs Hezbollah.", "authors": null, "source": "wire"}"#,
+        )
+        .unwrap();
+        assert_eq!(r.article.text, "Iran backs Hezbollah.");
+        assert_eq!(r.unknown_fields, ["authors", "lang", "tags"]);
+    }
+
+    #[test]
+    fn standard_input_is_told_apart_by_its_first_line() {
+        let rows: [(&[u8], bool); 7] = [
+            (
+                b"{\"text\": \"Iran backs Hezbollah.\", \"lang\": \"en\"}\n",
+                true,
+            ),
+            (b"\xef\xbb\xbf  {\"id\": 1, \"text\": \"x\"}\r\n", true),
+            (b"{\"id\": 1}\n", false),
+            (b"{not json at all}\n", false),
+            (b"Iran backs Hezbollah.\n", false),
+            (b"", false),
+            (b"{\"text\": 5}", false),
+        ];
+        for (line, want) in rows {
+            assert_eq!(
+                looks_like_json_lines(line),
+                want,
+                "{}",
+                String::from_utf8_lossy(line)
+            );
         }
     }
 
@@ -453,7 +714,10 @@ mod tests {
     fn decoding() {
         let p = Path::new("x.txt");
         let lenient = ReadOptions::default();
-        let strict = ReadOptions { strict: true };
+        let strict = ReadOptions {
+            strict: true,
+            ..Default::default()
+        };
         assert_eq!(
             decode(p, b"\xef\xbb\xbfhi".to_vec(), lenient).unwrap(),
             Decoded::Text("hi".into(), None)

@@ -61,6 +61,12 @@ enum Command {
         /// Treat invalid UTF-8 and binary files as errors (default: warn, repair or skip)
         #[arg(long)]
         strict: bool,
+        /// How inputs are read: auto (JSON Lines for .jsonl/.ndjson files and for standard input whose first line is a record), text or jsonl
+        #[arg(long, value_name = "FORMAT", default_value = "auto", value_parser = ["auto", "text", "jsonl"])]
+        input_format: String,
+        /// Also list what was ignored: JSON Lines fields newsgraph does not read, files skipped
+        #[arg(short, long)]
+        verbose: bool,
         /// Add the articles to this graph (articles it already holds are skipped); written back unless -o is given
         #[arg(long)]
         into: Option<PathBuf>,
@@ -418,6 +424,8 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             no_default_lexicon,
             date,
             strict,
+            input_format,
+            verbose,
             into,
             threads,
             quiet,
@@ -426,7 +434,11 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 lexicon,
                 replace: no_default_lexicon,
                 date,
-                strict,
+                read: input::ReadOptions {
+                    strict,
+                    format: input::InputFormat::parse(&input_format).unwrap_or_default(),
+                },
+                verbose,
                 into,
                 threads,
                 quiet,
@@ -753,7 +765,8 @@ struct BuildOptions {
     lexicon: Option<PathBuf>,
     replace: bool,
     date: Option<String>,
-    strict: bool,
+    read: input::ReadOptions,
+    verbose: bool,
     into: Option<PathBuf>,
     threads: Option<usize>,
     quiet: bool,
@@ -770,7 +783,7 @@ fn build(inputs: &[PathBuf], mut out: Output, o: BuildOptions) -> anyhow::Result
     // --into graph is loaded
     let (lexicon_dir, replace) = (o.lexicon.clone(), o.replace);
     let lexicon = std::thread::spawn(move || load_lexicon(lexicon_dir.as_deref(), replace));
-    let corpus = input::Corpus::open(inputs, input::ReadOptions { strict: o.strict })?;
+    let corpus = input::Corpus::open(inputs, o.read)?;
     refuse_overwrite(out.path.as_deref(), corpus.files())?;
     if let Some(into) = &o.into {
         refuse_overwrite(Some(into), corpus.files())?;
@@ -810,7 +823,38 @@ fn build(inputs: &[PathBuf], mut out: Output, o: BuildOptions) -> anyhow::Result
     for r in lex.relation_types() {
         graph.declare_relation_type(newsgraph::graph::RelationInfo::from(r));
     }
+    if o.verbose && !summary.unknown_fields.is_empty() {
+        let fields: Vec<String> = summary
+            .unknown_fields
+            .iter()
+            .map(|(name, at)| format!("{name} (first in {at})"))
+            .collect();
+        report::note(&format!(
+            "JSON Lines fields newsgraph does not read, ignored: {}",
+            fields.join(", ")
+        ));
+    }
     let problems = summary.skipped_files + summary.bad_records;
+    if summary.articles == summary.blank_articles {
+        // issue 17: an empty feed, or one whose every record was skipped,
+        // is "nothing found" (exit 1), not an empty graph and success
+        let mut why = vec![if summary.articles == 0 {
+            "no article read".to_string()
+        } else {
+            format!("{} article(s) read, all blank", summary.articles)
+        }];
+        if summary.skipped_files > 0 {
+            why.push(format!("{} file(s) skipped", summary.skipped_files));
+        }
+        if summary.bad_records > 0 {
+            why.push(format!("{} bad record(s) skipped", summary.bad_records));
+        }
+        report::note(&format!(
+            "no article text in the input ({}); nothing written",
+            why.join(", ")
+        ));
+        return Ok(exit::NO_RESULT);
+    }
     if !o.quiet && (problems > 0 || summary.articles > 1 || added < summary.articles) {
         let mut line = format!("{} article(s) read", summary.articles);
         if added < summary.articles {

@@ -55,8 +55,9 @@ fn empty_and_blank_files() {
         ("bom.txt", b"\xef\xbb\xbf"),
     ]);
     for f in ["empty.txt", "blank.txt", "bom.txt"] {
-        let g = graph(&ok(d.path(), &["build", f]));
-        assert_eq!((g.entity_count(), g.relation_count()), (0, 0), "{f}");
+        // nothing found (issue 17): exit 1, a note, no graph
+        let err = fails(d.path(), &["build", f], 1);
+        assert!(err.contains("1 article(s) read, all blank"), "{f}: {err}");
     }
 }
 
