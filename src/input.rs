@@ -106,57 +106,229 @@ pub fn decode(path: &Path, bytes: Vec<u8>, options: ReadOptions) -> Result<Decod
     }
 }
 
-/// The article files an input names: the file itself, every file under a
-/// directory (hidden files skipped), or the files a glob pattern matches
-/// (`news/**/*.jsonl`). `-` is standard input.
-pub fn expand(input: &Path) -> Result<Vec<PathBuf>> {
+/// The extensions of the article files read from a directory or a glob
+/// pattern (case-insensitive); a file named on the command line is read
+/// whatever its name.
+pub const ARTICLE_EXTENSIONS: [&str; 4] = ["txt", "md", "jsonl", "ndjson"];
+
+/// Is `path` an article file by its extension ([`ARTICLE_EXTENSIONS`])?
+pub fn is_article_file(path: &Path) -> bool {
+    has_extension(path, &ARTICLE_EXTENSIONS)
+}
+
+/// What a directory walk looks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Wanted {
+    /// Article files ([`ARTICLE_EXTENSIONS`]).
+    Articles,
+    /// Graph files newsgraph reads back ([`GRAPH_EXTENSIONS`]) and CSV
+    /// graph directories (those holding `nodes.csv`), taken whole.
+    Graphs,
+}
+
+/// The extensions of the graph files `merge` reads from a directory.
+pub const GRAPH_EXTENSIONS: [&str; 4] = ["ron", "json", "graphml", "xml"];
+
+fn has_extension(path: &Path, list: &[&str]) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| list.iter().any(|a| a.eq_ignore_ascii_case(e)))
+}
+
+/// What an input named on the command line stands for.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Listing {
+    /// The files to read, sorted.
+    pub files: Vec<PathBuf>,
+    /// Files found in a directory or by a pattern that are not article files
+    /// (newsgraph's own outputs, images, ...): not read, sorted.
+    pub not_read: Vec<PathBuf>,
+    /// Symbolic-link loops and dangling links met on the way: not fatal.
+    pub warnings: Vec<Warning>,
+}
+
+/// The article files an input names: the file itself (whatever its name),
+/// the article files under a directory (hidden ones left out), or those a
+/// glob pattern matches (`news/**/*.jsonl`). `-` is standard input.
+///
+/// Directories are walked with symbolic links followed and loops detected
+/// (issue 17: a loop used to hang the run, or read an article 41 times): a
+/// loop or a dangling link is a warning, not an error.
+pub fn expand(input: &Path) -> Result<Listing> {
+    expand_for(input, Wanted::Articles)
+}
+
+/// Like [`expand`], for articles or for graphs.
+pub fn expand_for(input: &Path, wanted: Wanted) -> Result<Listing> {
+    let mut out = Listing::default();
     if input.as_os_str() == "-" {
-        return Ok(vec![input.to_path_buf()]);
+        out.files.push(input.to_path_buf());
+        return Ok(out);
     }
     let text = input.to_string_lossy();
     if !input.exists() && text.contains(['*', '?', '[']) {
-        let paths = glob::glob(&text)
-            .map_err(|e| Error::Usage(format!("{text}: bad glob pattern: {}", e.msg)))?;
-        let mut out = Vec::new();
-        for p in paths {
-            let p = p.map_err(|e| {
-                let path = e.path().to_path_buf();
-                Error::io(path, e.into())
-            })?;
-            out.extend(expand(&p)?);
-        }
-        if out.is_empty() {
+        expand_glob(&text, wanted, &mut out)?;
+        if out.files.is_empty() && out.not_read.is_empty() {
             return Err(Error::Usage(format!(
                 "{text}: no file matches this pattern"
             )));
         }
-        out.sort();
-        return Ok(out);
-    }
-    let meta = std::fs::metadata(input).map_err(|e| Error::io(input, e))?;
-    if !meta.is_dir() {
-        return Ok(vec![input.to_path_buf()]);
-    }
-    let mut out = Vec::new();
-    let mut stack = vec![input.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        let rd = std::fs::read_dir(&dir).map_err(|e| Error::io(&dir, e))?;
-        for entry in rd {
-            let entry = entry.map_err(|e| Error::io(&dir, e))?;
-            let path = entry.path();
-            if entry.file_name().to_string_lossy().starts_with('.') {
-                continue;
-            }
-            let ft = entry.file_type().map_err(|e| Error::io(&path, e))?;
-            if ft.is_dir() {
-                stack.push(path);
-            } else {
-                out.push(path);
-            }
+    } else {
+        let meta = std::fs::metadata(input).map_err(|e| Error::io(input, e))?;
+        if meta.is_dir() && !(wanted == Wanted::Graphs && is_csv_graph(input)) {
+            walk(input, usize::MAX, wanted, &mut out, &mut |_, _| true);
+        } else {
+            out.files.push(input.to_path_buf());
         }
     }
-    out.sort();
+    out.files.sort();
+    out.files.dedup();
+    out.not_read.sort();
+    out.not_read.dedup();
     Ok(out)
+}
+
+/// Is this entry's name hidden (starts with a dot)?
+fn hidden(entry: &walkdir::DirEntry) -> bool {
+    entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.')
+}
+
+/// Walks `dir` (symbolic links followed, loops detected) to `max_depth`,
+/// sorting what it finds into `out`. `take(path, is_dir)` says whether an
+/// entry is wanted; a wanted directory is taken whole.
+fn walk(
+    dir: &Path,
+    max_depth: usize,
+    wanted: Wanted,
+    out: &mut Listing,
+    take: &mut dyn FnMut(&Path, bool) -> bool,
+) {
+    let mut it = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .max_depth(max_depth)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(entry) = it.next() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                out.warnings.push(walk_warning(dir, &e));
+                continue;
+            }
+        };
+        if hidden(&entry) {
+            if entry.file_type().is_dir() {
+                it.skip_current_dir();
+            }
+            continue;
+        }
+        let path = match entry.path().strip_prefix("./") {
+            Ok(p) if dir == Path::new(".") => p,
+            _ => entry.path(),
+        };
+        if entry.file_type().is_dir() {
+            let csv = wanted == Wanted::Graphs && entry.depth() > 0 && is_csv_graph(path);
+            if csv {
+                it.skip_current_dir();
+                if take(path, false) {
+                    out.files.push(path.to_path_buf());
+                }
+            } else if entry.depth() > 0 && take(path, true) {
+                // a directory the pattern names: all of it
+                walk(path, usize::MAX, wanted, out, &mut |_, _| true);
+                it.skip_current_dir();
+            }
+            continue;
+        }
+        if !take(path, false) {
+            continue;
+        }
+        let keep = match wanted {
+            Wanted::Articles => is_article_file(path),
+            Wanted::Graphs => has_extension(path, &GRAPH_EXTENSIONS),
+        };
+        if keep {
+            out.files.push(path.to_path_buf());
+        } else {
+            out.not_read.push(path.to_path_buf());
+        }
+    }
+}
+
+/// Is `dir` a graph in Neo4j CSV files (it holds `nodes.csv`)?
+pub fn is_csv_graph(dir: &Path) -> bool {
+    dir.join("nodes.csv").is_file()
+}
+
+/// A warning for what stopped the walk at one entry.
+fn walk_warning(dir: &Path, e: &walkdir::Error) -> Warning {
+    let path = e.path().unwrap_or(dir).to_path_buf();
+    if let Some(ancestor) = e.loop_ancestor() {
+        return Warning {
+            message: format!(
+                "symbolic link loop (back to {}); not followed",
+                ancestor.display()
+            ),
+            path,
+        };
+    }
+    let dangling = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink())
+        && std::fs::metadata(&path).is_err();
+    let message = if dangling {
+        match std::fs::read_link(&path) {
+            Ok(to) => format!(
+                "dangling symbolic link (to {}, which does not exist); skipped",
+                to.display()
+            ),
+            Err(_) => "dangling symbolic link; skipped".to_string(),
+        }
+    } else {
+        let what = e
+            .io_error()
+            .map(|io| match io.kind() {
+                std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+                _ => io.to_string().to_lowercase(),
+            })
+            .unwrap_or_else(|| e.to_string());
+        format!("cannot read ({what}); skipped")
+    };
+    Warning { path, message }
+}
+
+/// The files a glob pattern matches: the directories before the first
+/// wildcard are walked (as deep as the pattern goes, or all the way for
+/// `**`), with the same loop detection as a directory.
+fn expand_glob(text: &str, wanted: Wanted, out: &mut Listing) -> Result<()> {
+    let pattern = glob::Pattern::new(text)
+        .map_err(|e| Error::Usage(format!("{text}: bad glob pattern: {}", e.msg)))?;
+    let options = glob::MatchOptions {
+        case_sensitive: true,
+        require_literal_separator: true,
+        require_literal_leading_dot: true,
+    };
+    let wild = |c: &str| c.contains(['*', '?', '[']);
+    let parts: Vec<&str> = text.split('/').collect();
+    let literal = parts.iter().take_while(|c| !wild(c)).count();
+    let base = if literal == 0 {
+        PathBuf::from(".")
+    } else if literal == 1 && parts[0].is_empty() {
+        PathBuf::from("/")
+    } else {
+        PathBuf::from(parts[..literal].join("/"))
+    };
+    if !base.is_dir() {
+        return Ok(());
+    }
+    let rest = &parts[literal..];
+    let depth = if rest.iter().any(|c| c.contains("**")) {
+        usize::MAX
+    } else {
+        rest.len()
+    };
+    walk(&base, depth, wanted, out, &mut |path, _| {
+        pattern.matches_path_with(path, options)
+    });
+    Ok(())
 }
 
 /// Is `path` a JSON Lines file (by extension: `.jsonl`, `.ndjson`)?
@@ -312,6 +484,7 @@ pub fn looks_like_json_lines(first_line: &[u8]) -> bool {
 #[derive(Clone, Debug)]
 pub struct Corpus {
     files: Vec<PathBuf>,
+    listing: Listing,
     options: ReadOptions,
 }
 
@@ -477,20 +650,61 @@ where
 
 impl Corpus {
     /// Expands `inputs` (files, directories, globs, `-`) into a corpus. The
-    /// files are sorted, so the order they were named in does not matter.
+    /// files are sorted, so the order they were named in does not matter,
+    /// and each real file is read once, however many links or names lead
+    /// to it (under the first of its names in sorted order).
     pub fn open(inputs: &[PathBuf], options: ReadOptions) -> Result<Corpus> {
-        let mut files = Vec::new();
+        let mut listing = Listing::default();
         for i in inputs {
-            files.extend(expand(i)?);
+            let l = expand(i)?;
+            listing.files.extend(l.files);
+            listing.not_read.extend(l.not_read);
+            listing.warnings.extend(l.warnings);
         }
-        files.sort();
-        files.dedup();
-        Ok(Corpus { files, options })
+        listing.files.sort();
+        listing.files.dedup();
+        listing.not_read.sort();
+        listing.not_read.dedup();
+        let mut said = std::collections::HashSet::new();
+        listing.warnings.retain(|w| said.insert(w.to_string()));
+        let mut seen = std::collections::HashSet::new();
+        let mut files = Vec::with_capacity(listing.files.len());
+        for f in &listing.files {
+            let real = if f.as_os_str() == "-" {
+                f.clone()
+            } else {
+                std::fs::canonicalize(f).map_err(|e| Error::io(f, e))?
+            };
+            if seen.insert(real) {
+                files.push(f.clone());
+            }
+        }
+        Ok(Corpus {
+            files,
+            listing,
+            options,
+        })
     }
 
     /// The files, in reading order.
     pub fn files(&self) -> &[PathBuf] {
         &self.files
+    }
+
+    /// Files found in directories or by patterns that are not article files
+    /// ([`ARTICLE_EXTENSIONS`]), and so not read.
+    pub fn not_read(&self) -> &[PathBuf] {
+        &self.listing.not_read
+    }
+
+    /// Names of files read under another name (links to them), so not read twice.
+    pub fn read_once(&self) -> usize {
+        self.listing.files.len() - self.files.len()
+    }
+
+    /// Symbolic-link loops and dangling links met while listing the files.
+    pub fn warnings(&self) -> &[Warning] {
+        &self.listing.warnings
     }
 
     /// Total size of the files, for progress (standard input counts 0).

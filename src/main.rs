@@ -760,6 +760,9 @@ fn parse(
     print(&out)
 }
 
+/// The article files read from directories and patterns, for messages.
+const ARTICLE_FILES: &str = ".txt, .md, .jsonl or .ndjson";
+
 /// What `build` was asked to do besides its inputs and output.
 struct BuildOptions {
     lexicon: Option<PathBuf>,
@@ -784,6 +787,18 @@ fn build(inputs: &[PathBuf], mut out: Output, o: BuildOptions) -> anyhow::Result
     let (lexicon_dir, replace) = (o.lexicon.clone(), o.replace);
     let lexicon = std::thread::spawn(move || load_lexicon(lexicon_dir.as_deref(), replace));
     let corpus = input::Corpus::open(inputs, o.read)?;
+    for w in corpus.warnings() {
+        report::warning(&w.to_string());
+    }
+    if o.verbose {
+        for f in corpus.not_read() {
+            report::note(&format!(
+                "{}: not read (not an article file: {})",
+                f.display(),
+                ARTICLE_FILES
+            ));
+        }
+    }
     refuse_overwrite(out.path.as_deref(), corpus.files())?;
     if let Some(into) = &o.into {
         refuse_overwrite(Some(into), corpus.files())?;
@@ -834,7 +849,16 @@ fn build(inputs: &[PathBuf], mut out: Output, o: BuildOptions) -> anyhow::Result
             fields.join(", ")
         ));
     }
-    let problems = summary.skipped_files + summary.bad_records;
+    let not_read = corpus.not_read().len();
+    let not_read_note = format!(
+        "{not_read} file(s) not read (not {ARTICLE_FILES}{})",
+        if o.verbose {
+            ""
+        } else {
+            "; --verbose names them"
+        }
+    );
+    let problems = summary.skipped_files + summary.bad_records + not_read;
     if summary.articles == summary.blank_articles {
         // issue 17: an empty feed, or one whose every record was skipped,
         // is "nothing found" (exit 1), not an empty graph and success
@@ -848,6 +872,9 @@ fn build(inputs: &[PathBuf], mut out: Output, o: BuildOptions) -> anyhow::Result
         }
         if summary.bad_records > 0 {
             why.push(format!("{} bad record(s) skipped", summary.bad_records));
+        }
+        if not_read > 0 {
+            why.push(not_read_note);
         }
         report::note(&format!(
             "no article text in the input ({}); nothing written",
@@ -868,6 +895,9 @@ fn build(inputs: &[PathBuf], mut out: Output, o: BuildOptions) -> anyhow::Result
         }
         if summary.bad_records > 0 {
             line.push_str(&format!(", {} bad record(s) skipped", summary.bad_records));
+        }
+        if not_read > 0 {
+            line.push_str(&format!(", {not_read_note}"));
         }
         report::note(&format!(
             "{line}; {} entities, {} relations",
@@ -896,7 +926,17 @@ fn merge(paths: &[PathBuf], out: Output) -> anyhow::Result<u8> {
     refuse_overwrite(out.path.as_deref(), paths)?;
     let mut graph = KnowledgeGraph::new();
     for p in paths {
-        for f in input::expand(p)? {
+        let listing = input::expand_for(p, input::Wanted::Graphs)?;
+        for w in &listing.warnings {
+            report::warning(&w.to_string());
+        }
+        for f in &listing.not_read {
+            report::warning(&format!(
+                "{}: not a graph file (merge reads .ron, .json, .graphml and CSV directories); skipped",
+                f.display()
+            ));
+        }
+        for f in listing.files {
             graph.absorb(KnowledgeGraph::load(&f)?);
         }
     }

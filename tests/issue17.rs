@@ -2,7 +2,7 @@
 //! honest errors": each test reproduces one finding of the probe with
 //! careless and hostile inputs.
 
-use crate::util::{dir_with, fails, run};
+use crate::util::{dir_with, fails, ok, run};
 use newsgraph::KnowledgeGraph;
 
 fn graph(out: &[u8]) -> KnowledgeGraph {
@@ -152,4 +152,111 @@ fn json_lines_on_standard_input() {
     );
     let g = graph(&out.stdout);
     assert_eq!(g.documents()[0].id, "<stdin>");
+}
+
+/// A directory that holds newsgraph's own earlier outputs: only article
+/// files are read, and what was not read is counted (named with --verbose).
+#[test]
+fn directories_give_only_article_files() {
+    let d = dir_with(&[
+        ("in/a.txt", b"Iran-backed Hezbollah fired rockets."),
+        ("in/notes.md", b"Egypt urged Israel to stop."),
+        (
+            "in/feed.ndjson",
+            b"{\"id\": \"n1\", \"text\": \"Turkey condemned Greece.\"}\n",
+        ),
+        (
+            "in/FEED2.JSONL",
+            b"{\"id\": \"n2\", \"text\": \"Syria condemned Israel.\"}\n",
+        ),
+        (
+            "in/graph.html",
+            b"<html><body>Iran-backed Hamas fired rockets.</body></html>",
+        ),
+        ("in/graph.ron", b"(version: 1)"),
+        ("in/graph.json", b"{}"),
+        ("in/graph.dot", b"digraph { iran -> hamas }"),
+        ("in/named.html", b"Iran-backed Hamas fired rockets."),
+    ]);
+    let out = run(d.path(), &["build", "in"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let g = graph(&out.stdout);
+    let docs: Vec<&str> = g.documents().iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(docs, ["in/a.txt", "in/notes.md", "n1", "n2"]);
+    assert!(g.entity("hamas").is_none());
+    let err = stderr(&out);
+    assert!(
+        err.contains("5 file(s) not read (not .txt, .md, .jsonl or .ndjson; --verbose names them)"),
+        "{err}"
+    );
+    let out = run(d.path(), &["build", "in", "--verbose"], None);
+    let err = stderr(&out);
+    for f in [
+        "graph.dot",
+        "graph.html",
+        "graph.json",
+        "graph.ron",
+        "named.html",
+    ] {
+        assert!(
+            err.contains(&format!("newsgraph: in/{f}: not read (not an article file")),
+            "{f}: {err}"
+        );
+    }
+    // a file named on the command line is read whatever its name
+    let g = graph(ok(d.path(), &["build", "in/named.html"]).as_bytes());
+    assert!(g.relation("iran", "backs", "hamas").is_some());
+    // a directory of nothing but outputs is nothing found
+    let d = dir_with(&[("out/graph.html", b"<html></html>"), ("out/g.ron", b"()")]);
+    let err = fails(d.path(), &["build", "out"], 1);
+    assert!(
+        err.contains("(no article read, 2 file(s) not read (not .txt, .md, .jsonl or .ndjson; --verbose names them)); nothing written"),
+        "{err}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_link_loops_and_dangling_links() {
+    use std::os::unix::fs::symlink;
+    let d = dir_with(&[
+        ("in/a.txt", b"Iran-backed Hezbollah fired rockets."),
+        ("in/sub/b.txt", b"Egypt urged Israel to stop."),
+    ]);
+    let p = d.path();
+    // two loops, a link to a file beside it, a link to a directory, a dangling link
+    symlink("..", p.join("in/sub/up")).unwrap();
+    symlink(".", p.join("in/sub/here")).unwrap();
+    symlink("a.txt", p.join("in/same.txt")).unwrap();
+    symlink("sub", p.join("in/again")).unwrap();
+    symlink("gone.txt", p.join("in/dangling.txt")).unwrap();
+    for input in ["in", "in/**/*.txt"] {
+        let out = run(p, &["build", input, "--format", "json"], None);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(0), "{input}: {err}");
+        let g = graph(&out.stdout);
+        let docs: Vec<&str> = g.documents().iter().map(|d| d.id.as_str()).collect();
+        // each real file once, under its first name in sorted order
+        assert_eq!(docs, ["in/a.txt", "in/again/b.txt"], "{input}");
+        let r = g.relation("iran", "backs", "hezbollah").unwrap();
+        assert_eq!(r.weight(), 1, "{input}: read once");
+        assert!(
+            err.contains("newsgraph: warning: in/dangling.txt: dangling symbolic link (to gone.txt, which does not exist); skipped"),
+            "{input}: {err}"
+        );
+        assert!(
+            err.contains("in/sub/up: symbolic link loop"),
+            "{input}: {err}"
+        );
+        assert!(
+            err.contains("in/sub/here: symbolic link loop"),
+            "{input}: {err}"
+        );
+    }
+    // a dangling link named on the command line is an error
+    let err = fails(p, &["build", "in/dangling.txt"], 2);
+    assert_eq!(
+        err,
+        "newsgraph: error: in/dangling.txt: no such file or directory\n"
+    );
 }
