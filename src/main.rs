@@ -937,7 +937,29 @@ fn merge(paths: &[PathBuf], out: Output) -> anyhow::Result<u8> {
             ));
         }
         for f in listing.files {
-            graph.absorb(KnowledgeGraph::load(&f)?);
+            let g = KnowledgeGraph::load(&f)?;
+            // merging is the point, so a kind two graphs disagree on is a
+            // warning (issue 17), resolved as every merge resolves it
+            for (e, before) in graph.kind_conflicts(&g) {
+                let a = |k: EntityKind| {
+                    let k = k.to_string();
+                    let article = if k.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                        "an"
+                    } else {
+                        "a"
+                    };
+                    format!("{article} {k}")
+                };
+                report::warning(&format!(
+                    "{}: '{}' is {} here but {} in the graphs merged before it; the merged graph keeps {}",
+                    f.display(),
+                    e.label,
+                    a(e.kind),
+                    a(before),
+                    before.min(e.kind)
+                ));
+            }
+            graph.absorb(g);
         }
     }
     write_output(&graph, &out)

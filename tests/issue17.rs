@@ -260,3 +260,180 @@ fn symbolic_link_loops_and_dangling_links() {
         "newsgraph: error: in/dangling.txt: no such file or directory\n"
     );
 }
+
+/// A small graph in `format` (ron, json, graphml), written by newsgraph.
+fn small_graph(dir: &std::path::Path, name: &str) -> String {
+    std::fs::write(
+        dir.join("small.txt"),
+        "Iran-backed Hezbollah fired rockets at Israel.",
+    )
+    .unwrap();
+    ok(dir, &["build", "small.txt", "-o", name]);
+    std::fs::read_to_string(dir.join(name)).unwrap()
+}
+
+/// One error line, exit 2, no parser internals.
+fn one_error(dir: &std::path::Path, args: &[&str]) -> String {
+    let err = fails(dir, args, 2);
+    assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+    err
+}
+
+#[test]
+fn truncated_graphml_is_an_error_at_its_end() {
+    let d = dir_with(&[]);
+    let seed = std::fs::read_to_string(crate::util::root().join("graphs/seed.graphml")).unwrap();
+    let mut cut = seed.len() / 3;
+    while !seed.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    std::fs::write(d.path().join("cut.graphml"), &seed[..cut]).unwrap();
+    let err = one_error(d.path(), &["stats", "cut.graphml"]);
+    let lines = seed[..cut].lines().count();
+    assert!(
+        err.starts_with(&format!("newsgraph: error: cut.graphml:{lines}:")),
+        "{err}"
+    );
+    assert!(err.contains("unexpected end of file inside <"), "{err}");
+    assert!(err.contains("the file is cut short"), "{err}");
+    // cut right after a closed element too
+    let at = seed.find("</node>").unwrap() + "</node>\n".len();
+    std::fs::write(d.path().join("cut2.graphml"), &seed[..at]).unwrap();
+    let err = one_error(d.path(), &["stats", "cut2.graphml"]);
+    assert!(err.contains("inside <graph> (opened at"), "{err}");
+}
+
+#[test]
+fn a_file_that_is_not_a_graph_says_so() {
+    let d = dir_with(&[
+        ("article.txt", b"Iran-backed Hezbollah fired rockets."),
+        ("lexicon.ron", b"(entities: [(name: \"Iran\", kind: militia)])\n"),
+        ("other.json", br#"{"name": "x", "values": [1, 2, 3]}"#),
+        ("networkx.json", br#"{"directed": true, "multigraph": false, "graph": {}, "nodes": [{"id": 1}], "links": []}"#),
+        ("page.xhtml", b"<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><body/></html>\n"),
+        ("graph.dot", b"digraph newsgraph { iran -> hezbollah }\n"),
+        ("feed.jsonl", b"{\"id\": 1, \"text\": \"Iran-backed Hezbollah.\"}\n{\"id\": 2, \"text\": \"x\"}\n"),
+    ]);
+    let seed_html = crate::util::root().join("graphs/seed.html");
+    std::fs::copy(&seed_html, d.path().join("seed.html")).unwrap();
+    for f in [
+        "article.txt",
+        "lexicon.ron",
+        "other.json",
+        "networkx.json",
+        "page.xhtml",
+        "seed.html",
+        "graph.dot",
+        "feed.jsonl",
+    ] {
+        let err = one_error(d.path(), &["stats", f]);
+        assert_eq!(
+            err,
+            format!(
+                "newsgraph: error: {f}: not a newsgraph graph (RON, JSON or GraphML expected)\n"
+            )
+        );
+    }
+    // a directory without the CSV files
+    std::fs::create_dir(d.path().join("folder")).unwrap();
+    let err = one_error(d.path(), &["stats", "folder"]);
+    assert!(
+        err.starts_with("newsgraph: error: folder: not a newsgraph graph (a graph directory holds the nodes.csv and relationships.csv that export --format csv writes)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn inconsistent_graph_files_name_the_file_and_the_place() {
+    let d = dir_with(&[]);
+    let p = d.path();
+    let ron = small_graph(p, "g.ron");
+    let json = small_graph(p, "g.json");
+    let graphml = small_graph(p, "g.graphml");
+    let write = |name: &str, text: String| std::fs::write(p.join(name), text).unwrap();
+    // duplicate entity ids
+    write("dup.ron", ron.replace("id: \"iran\"", "id: \"hezbollah\""));
+    write(
+        "dup.json",
+        json.replace("\"id\": \"iran\"", "\"id\": \"hezbollah\""),
+    );
+    write(
+        "dup.graphml",
+        graphml.replace("<node id=\"iran\">", "<node id=\"hezbollah\">"),
+    );
+    let node_line = |id: &str| {
+        graphml
+            .lines()
+            .position(|l| l.contains(&format!("<node id=\"{id}\"")))
+            .unwrap()
+            + 1
+    };
+    // unknown relation types
+    write(
+        "type.ron",
+        ron.replace("kind: \"backs\"", "kind: \"adores\""),
+    );
+    write(
+        "type.json",
+        json.replace("\"type\": \"backs\"", "\"type\": \"adores\""),
+    );
+    write(
+        "type.graphml",
+        graphml.replace(">backs</data>", ">adores</data>"),
+    );
+    let edge_line = graphml
+        .lines()
+        .position(|l| l.contains("source=\"iran\""))
+        .unwrap()
+        + 1;
+    // an inverted evidence span
+    let mut v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let span = &mut v["links"][1]["evidence"][0]["span"];
+    let (a, b) = (span[0].as_u64().unwrap(), span[1].as_u64().unwrap());
+    *span = serde_json::json!([b, a]);
+    write("span.json", v.to_string());
+    let rows = [
+        ("dup.ron", "dup.ron: entities[1]: duplicate entity id \"hezbollah\" (first at entities[0])".to_string()),
+        ("dup.json", "dup.json: nodes[1]: duplicate entity id \"hezbollah\" (first at nodes[0])".to_string()),
+        ("dup.graphml", format!("dup.graphml:{}:5: duplicate entity id \"hezbollah\" (first at {}:5)", node_line("iran"), node_line("hezbollah"))),
+        ("type.ron", "type.ron: relations[1]: unknown relation type \"adores\" (neither declared in the file's relation types nor built in)".to_string()),
+        ("type.json", "type.json: links[1]: unknown relation type \"adores\"".to_string()),
+        ("type.graphml", format!("type.graphml:{edge_line}:5: unknown relation type \"adores\"")),
+        ("span.json", format!("span.json: links[1].evidence[0]: evidence span {b}..{a} is inverted (it ends before it starts)")),
+    ];
+    for (file, want) in rows {
+        let err = one_error(p, &["stats", file]);
+        assert!(
+            err.starts_with(&format!("newsgraph: error: {want}")),
+            "{file}: {err}\nwant: {want}"
+        );
+    }
+}
+
+#[test]
+fn merge_reads_csv_directories_and_warns_on_conflicting_kinds() {
+    let d = dir_with(&[("b.txt", b"Egypt urged Israel to stop.")]);
+    let p = d.path();
+    let ron = small_graph(p, "a.ron");
+    ok(p, &["export", "a.ron", "--format", "csv", "-o", "a-csv"]);
+    ok(p, &["build", "b.txt", "-o", "b.json"]);
+    let out = run(p, &["merge", "a-csv", "b.json", "-o", "m.ron"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let g = KnowledgeGraph::load(&p.join("m.ron")).unwrap();
+    assert!(g.relation("iran", "backs", "hezbollah").is_some());
+    assert!(g.relation("egypt", "urged", "israel").is_some());
+    // the same entity with another kind: a warning, and the merge goes on
+    std::fs::write(
+        p.join("c.ron"),
+        ron.replace("kind: militia", "kind: organization")
+            .replace("id: \"a.txt\"", "id: \"c.txt\""),
+    )
+    .unwrap();
+    let out = run(p, &["merge", "a.ron", "c.ron", "-o", "m2.ron"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "newsgraph: warning: c.ron: 'Hezbollah' is an organization here but a militia in the graphs merged before it; the merged graph keeps militia\n"
+    );
+}
