@@ -284,6 +284,8 @@ struct OutputArgs {
 struct Output {
     path: Option<PathBuf>,
     format: Format,
+    /// `--format` was given (the format does not come from a file name).
+    format_given: bool,
     filter: Filter,
     draw: DrawOptions,
 }
@@ -298,6 +300,7 @@ impl OutputArgs {
         Ok(Output {
             path: self.output,
             format,
+            format_given: self.format.is_some(),
             filter: Filter {
                 depth: self.focus.as_ref().map(|_| self.depth),
                 focus: self.focus,
@@ -430,6 +433,9 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             threads,
             quiet,
         } => {
+            if let Some(d) = &date {
+                check_date(d)?;
+            }
             let opts = BuildOptions {
                 lexicon,
                 replace: no_default_lexicon,
@@ -585,6 +591,7 @@ fn man(dir: Option<&Path>) -> anyhow::Result<u8> {
 }
 
 /// The format from the flag, else from the extension of the output, else RON.
+/// An unknown extension is an error, not RON under another name (issue 17).
 fn choose_format(flag: Option<&str>, output: Option<&Path>) -> anyhow::Result<Format> {
     if let Some(name) = flag {
         return Format::parse(name).ok_or_else(|| {
@@ -594,7 +601,37 @@ fn choose_format(flag: Option<&str>, output: Option<&Path>) -> anyhow::Result<Fo
             )
         });
     }
-    Ok(output.and_then(Format::from_path).unwrap_or(Format::Ron))
+    let Some(path) = output else {
+        return Ok(Format::Ron);
+    };
+    Format::from_path(path).ok_or_else(|| {
+        anyhow!(
+            "{}: cannot tell the format from this name (extensions: .ron, .dot, .gv, .json, .graphml, .xml, .mmd, .html, .htm); give --format, one of: {}",
+            path.display(),
+            Format::names()
+        )
+    })
+}
+
+/// `--date`: an ISO 8601 date (`2024-08-06`), a time after it allowed.
+fn check_date(date: &str) -> anyhow::Result<()> {
+    let d = date.trim();
+    let shape = d.get(..10).is_some_and(|day| {
+        day.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+    });
+    let tail_ok = d
+        .get(10..)
+        .is_some_and(|t| t.is_empty() || t.starts_with(['T', ' ']));
+    if !shape || !tail_ok || newsgraph::dates::Date::parse(d).is_none() {
+        bail!("--date '{date}': not a date (YYYY-MM-DD expected, such as 2024-08-06)");
+    }
+    Ok(())
 }
 
 fn load_lexicon(
@@ -800,13 +837,24 @@ fn build(inputs: &[PathBuf], mut out: Output, o: BuildOptions) -> anyhow::Result
         }
     }
     refuse_overwrite(out.path.as_deref(), corpus.files())?;
+    let mut _lock = None;
     if let Some(into) = &o.into {
         refuse_overwrite(Some(into), corpus.files())?;
         if out.path.is_none() {
             out.path = Some(into.clone());
-            if out.format == Format::Ron {
-                out.format = Format::from_path(into).unwrap_or(Format::Ron);
+            if !out.format_given {
+                out.format = choose_format(None, Some(into))?;
             }
+        }
+        if out.path.as_deref() == Some(into.as_path()) {
+            // two runs adding to one graph take turns, or one would lose
+            // the other's articles (issue 17)
+            _lock = Some(export::lock(into, || {
+                report::note(&format!(
+                    "{}: another newsgraph run is adding to this graph; waiting for it",
+                    into.display()
+                ))
+            })?);
         }
     }
     let mut graph = match &o.into {

@@ -437,3 +437,234 @@ fn merge_reads_csv_directories_and_warns_on_conflicting_kinds() {
         "newsgraph: warning: c.ron: 'Hezbollah' is an organization here but a militia in the graphs merged before it; the merged graph keeps militia\n"
     );
 }
+
+#[test]
+fn unknown_output_extension_and_bad_dates_are_errors() {
+    let d = dir_with(&[("a.txt", b"Iran-backed Hezbollah fired rockets.")]);
+    let p = d.path();
+    for out in ["graph.gexf", "graph", "graph.RON.bak"] {
+        let err = one_error(p, &["build", "a.txt", "-o", out]);
+        assert_eq!(
+            err,
+            format!("newsgraph: error: {out}: cannot tell the format from this name (extensions: .ron, .dot, .gv, .json, .graphml, .xml, .mmd, .html, .htm); give --format, one of: ron, dot, json, graphml, csv, mermaid, html\n")
+        );
+        assert!(!p.join(out).exists());
+    }
+    // --format decides whatever the name
+    ok(
+        p,
+        &["build", "a.txt", "-o", "graph.gexf", "--format", "graphml"],
+    );
+    assert!(std::fs::read_to_string(p.join("graph.gexf"))
+        .unwrap()
+        .starts_with("<?xml"));
+    for date in [
+        "2024-13-45",
+        "2024-02-30",
+        "06/08/2024",
+        "2024-08-06junk",
+        "",
+    ] {
+        let err = one_error(p, &["build", "a.txt", "--date", date]);
+        assert_eq!(
+            err,
+            format!("newsgraph: error: --date '{date}': not a date (YYYY-MM-DD expected, such as 2024-08-06)\n")
+        );
+    }
+    ok(p, &["build", "a.txt", "--date", "2024-02-29T10:00:00Z"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn output_follows_links_keeps_modes_and_refuses_what_it_must_not_replace() {
+    use std::os::unix::fs::{symlink, FileTypeExt, PermissionsExt};
+    let d = dir_with(&[
+        ("a.txt", b"Iran-backed Hezbollah fired rockets."),
+        ("real/g.json", b"old"),
+        ("private.ron", b"old"),
+        ("locked.ron", b"precious"),
+    ]);
+    let p = d.path();
+    // a symbolic link stays a link; the file it points to gets the graph
+    symlink("real/g.json", p.join("link.json")).unwrap();
+    ok(p, &["build", "a.txt", "-o", "link.json"]);
+    assert!(std::fs::symlink_metadata(p.join("link.json"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    let g = KnowledgeGraph::load(&p.join("real/g.json")).unwrap();
+    assert!(g.relation("iran", "backs", "hezbollah").is_some());
+    // the mode of the file replaced is kept
+    let mode = |f: &str| std::fs::metadata(p.join(f)).unwrap().permissions().mode() & 0o777;
+    std::fs::set_permissions(
+        p.join("private.ron"),
+        std::fs::Permissions::from_mode(0o600),
+    )
+    .unwrap();
+    ok(p, &["build", "a.txt", "-o", "private.ron"]);
+    assert_eq!(mode("private.ron"), 0o600);
+    assert!(std::fs::read_to_string(p.join("private.ron"))
+        .unwrap()
+        .contains("hezbollah"));
+    // a read-only file is refused
+    std::fs::set_permissions(p.join("locked.ron"), std::fs::Permissions::from_mode(0o444)).unwrap();
+    let err = one_error(p, &["build", "a.txt", "-o", "locked.ron"]);
+    assert_eq!(err, "newsgraph: error: locked.ron: read-only file; not replaced (make it writable, or choose another output)\n");
+    assert_eq!(std::fs::read(p.join("locked.ron")).unwrap(), b"precious");
+    // a socket, a directory: refused; a character device: written into
+    let _sock = std::os::unix::net::UnixListener::bind(p.join("sock.ron")).unwrap();
+    let err = one_error(p, &["build", "a.txt", "-o", "sock.ron"]);
+    assert!(
+        err.contains("sock.ron: not a regular file; newsgraph replaces only regular files"),
+        "{err}"
+    );
+    assert!(std::fs::symlink_metadata(p.join("sock.ron"))
+        .unwrap()
+        .file_type()
+        .is_socket());
+    std::fs::create_dir(p.join("dir.ron")).unwrap();
+    let err = one_error(p, &["build", "a.txt", "-o", "dir.ron"]);
+    assert!(err.contains("dir.ron: a directory;"), "{err}");
+    ok(p, &["build", "a.txt", "-o", "/dev/null", "--format", "ron"]);
+    assert!(std::fs::metadata("/dev/null")
+        .unwrap()
+        .file_type()
+        .is_char_device());
+    // nothing left behind
+    let names: Vec<String> = std::fs::read_dir(p)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.iter().all(|n| !n.contains("newsgraph-tmp")),
+        "{names:?}"
+    );
+}
+
+/// A killed run (kill -9) leaves its temporary file: the next write of the
+/// same output removes it, and never removes one a live run holds.
+#[cfg(unix)]
+#[test]
+fn a_killed_run_leaves_nothing_the_next_run_does_not_clean() {
+    let text = "Iran-backed Hezbollah fired rockets at Israel. ".repeat(200_000);
+    let d = dir_with(&[
+        ("big.txt", text.as_bytes()),
+        ("a.txt", b"Egypt urged Israel to stop."),
+    ]);
+    let p = d.path();
+    // what a killed run leaves: an unlocked temporary file, a temporary
+    // directory of a CSV write, both from a while ago
+    let left = p.join(".g.json.Xy12ab.newsgraph-tmp");
+    std::fs::write(&left, "{ half a graph").unwrap();
+    let left_dir = p.join(".csv.Ab34cd.newsgraph-tmp");
+    std::fs::create_dir(&left_dir).unwrap();
+    std::fs::write(left_dir.join("nodes.csv"), "id:ID\n").unwrap();
+    let past = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for f in [&left, &left_dir.join("nodes.csv")] {
+        std::fs::File::options()
+            .write(true)
+            .open(f)
+            .unwrap()
+            .set_modified(past)
+            .unwrap();
+    }
+    std::fs::File::open(&left_dir)
+        .unwrap()
+        .set_modified(past)
+        .unwrap();
+    // a real kill -9 in the middle of a big build, for good measure
+    let mut child = crate::util::newsgraph(p)
+        .args(["build", "big.txt", "-o", "g.json", "--quiet"])
+        .spawn()
+        .unwrap();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    ok(p, &["build", "a.txt", "-o", "g.json"]);
+    ok(p, &["build", "a.txt", "-o", "csv", "--format", "csv"]);
+    assert!(!left.exists(), "stale temporary file removed");
+    assert!(!left_dir.exists(), "stale temporary directory removed");
+    let g = KnowledgeGraph::load(&p.join("g.json")).unwrap();
+    assert!(g.relation("egypt", "urged", "israel").is_some());
+}
+
+#[test]
+fn csv_output_is_replaced_as_a_set() {
+    let d = dir_with(&[
+        ("a.txt", b"Iran-backed Hezbollah fired rockets."),
+        ("b.txt", b"Egypt urged Israel to stop."),
+        ("mine/notes.txt", b"my notes"),
+    ]);
+    let p = d.path();
+    ok(p, &["build", "a.txt", "-o", "out", "--format", "csv"]);
+    ok(p, &["build", "b.txt", "-o", "out", "--format", "csv"]);
+    let g = KnowledgeGraph::load(&p.join("out")).unwrap();
+    assert!(g.relation("egypt", "urged", "israel").is_some());
+    assert!(g.entity("iran").is_none(), "nothing of the old set is left");
+    let mut names: Vec<String> = std::fs::read_dir(p.join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "documents.csv",
+            "nodes.csv",
+            "relation_types.csv",
+            "relationships.csv"
+        ]
+    );
+    // a directory with files of its own is not replaced
+    let err = one_error(p, &["build", "a.txt", "-o", "mine", "--format", "csv"]);
+    assert_eq!(err, "newsgraph: error: mine: holds files newsgraph did not write (notes.txt); choose a new or empty directory\n");
+    assert_eq!(
+        std::fs::read(p.join("mine/notes.txt")).unwrap(),
+        b"my notes"
+    );
+    // (a write that fails half way: export::output's unit tests)
+    let names_after: Vec<String> = std::fs::read_dir(p)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names_after.iter().all(|n| !n.contains("newsgraph-")),
+        "{names_after:?}"
+    );
+}
+
+/// Two `build --into` runs on one graph take turns: the second waits for
+/// the first and adds to what it wrote.
+#[cfg(unix)]
+#[test]
+fn build_into_takes_a_lock() {
+    use std::io::{BufRead, BufReader};
+    let d = dir_with(&[
+        ("a.txt", b"Iran-backed Hezbollah fired rockets."),
+        ("b.txt", b"Egypt urged Israel to stop."),
+    ]);
+    let p = d.path();
+    ok(p, &["build", "a.txt", "-o", "g.ron"]);
+    // another run holds the lock (this test, standing in for it)
+    let lock = std::fs::File::create(p.join(".g.ron.newsgraph-lock")).unwrap();
+    lock.lock().unwrap();
+    let mut child = crate::util::newsgraph(p)
+        .args(["build", "b.txt", "--into", "g.ron"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    err.read_line(&mut line).unwrap();
+    assert_eq!(
+        line,
+        "newsgraph: g.ron: another newsgraph run is adding to this graph; waiting for it\n"
+    );
+    // while it waits, the other run writes its article into the graph
+    std::fs::write(p.join("c.txt"), "Turkey condemned Greece.").unwrap();
+    ok(p, &["build", "a.txt", "c.txt", "-o", "g.ron"]);
+    drop(lock);
+    assert!(child.wait().unwrap().success());
+    let g = KnowledgeGraph::load(&p.join("g.ron")).unwrap();
+    let docs: Vec<&str> = g.documents().iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(docs, ["a.txt", "b.txt", "c.txt"], "no run's articles lost");
+}

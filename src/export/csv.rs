@@ -111,14 +111,12 @@ fn capitalise(s: &str) -> String {
     }
 }
 
-/// Writes the CSV files into directory `dir` (created if needed), each
-/// atomically.
+/// Writes the CSV files into directory `dir` as a set: all of them into a
+/// temporary directory that then takes the place of the old one, so a
+/// failed run never leaves new `nodes.csv` beside old `relationships.csv`
+/// (issue 17). A directory holding other files is refused, not replaced.
 pub fn write_dir(graph: &KnowledgeGraph, dir: &Path) -> Result<()> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    for (name, contents) in to_files(graph) {
-        super::write_atomic(&dir.join(name), contents.as_bytes())?;
-    }
-    Ok(())
+    super::output::write_dir_atomic(dir, &to_files(graph))
 }
 
 fn records(dir: &Path, name: &str) -> Result<Vec<csv::StringRecord>> {
