@@ -668,3 +668,90 @@ fn build_into_takes_a_lock() {
     let docs: Vec<&str> = g.documents().iter().map(|d| d.id.as_str()).collect();
     assert_eq!(docs, ["a.txt", "b.txt", "c.txt"], "no run's articles lost");
 }
+
+/// `path` on a chain of 100,000 entities: the search and the reading back
+/// of the chain are linear (a chain used to be copied at every step).
+#[test]
+fn path_along_a_long_chain() {
+    const N: usize = 100_000;
+    let mut ron = String::from("(version: 1, documents: [], relation_types: [], entities: [");
+    for i in 0..N {
+        ron.push_str(&format!(
+            "(id: \"n{i}\", label: \"N{i}\", kind: place, aliases: [], mentions: 1),"
+        ));
+    }
+    ron.push_str("], relations: [");
+    for i in 0..N - 1 {
+        ron.push_str(&format!(
+            "(source: \"n{i}\", kind: \"located_in\", target: \"n{}\", weight: 1, evidence: []),",
+            i + 1
+        ));
+    }
+    ron.push_str("])\n");
+    let d = dir_with(&[("chain.ron", ron.as_bytes())]);
+    let last = format!("n{}", N - 1);
+    let out = ok(
+        d.path(),
+        &[
+            "path",
+            "chain.ron",
+            "n0",
+            &last,
+            "--max",
+            "200000",
+            "--json",
+        ],
+    );
+    let chains: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let chain = chains[0].as_array().unwrap();
+    assert_eq!(chains.as_array().unwrap().len(), 1);
+    assert_eq!(chain.len(), N - 1);
+    assert_eq!(chain[0]["source"], "n0");
+    assert_eq!(chain[N - 2]["target"], last.as_str());
+    // walked backwards, from the far end
+    let text = ok(
+        d.path(),
+        &["path", "chain.ron", &last, "n0", "--max", "200000"],
+    );
+    assert!(text.starts_with(&format!("N{} <-located_in- N{}", N - 1, N - 2)));
+    assert!(text.trim_end().ends_with("<-located_in- N0"));
+    // too long for --max: nothing found
+    let out = run(
+        d.path(),
+        &["path", "chain.ron", "n0", &last, "--max", "1000"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
+/// One convention for sentence numbers: `show`, `explain` and the HTML page
+/// count from 1; the graph files keep the 0-based index.
+#[test]
+fn sentences_are_counted_from_one_everywhere() {
+    let d = dir_with(&[(
+        "a.txt",
+        b"Egypt urged calm. Iran-backed Hezbollah fired rockets.",
+    )]);
+    let p = d.path();
+    ok(p, &["build", "a.txt", "-o", "g.json"]);
+    let g = KnowledgeGraph::load(&p.join("g.json")).unwrap();
+    let ev = g.relation("iran", "backs", "hezbollah").unwrap();
+    assert_eq!(
+        ev.evidence.first().unwrap().sentence,
+        1,
+        "the file: 0-based"
+    );
+    let card = ok(p, &["show", "g.json", "Hezbollah"]);
+    assert!(card.contains("[a.txt sentence 2, bytes"), "{card}");
+    let explained = ok(p, &["explain", "a.txt"]);
+    assert!(
+        explained.contains("sentence 2: Iran-backed Hezbollah fired rockets."),
+        "{explained}"
+    );
+    ok(p, &["export", "g.json", "-o", "g.html"]);
+    let page = std::fs::read_to_string(p.join("g.html")).unwrap();
+    assert!(
+        page.contains("\", sentence \" + (ev.sentence + 1)"),
+        "the page counts from 1"
+    );
+}
