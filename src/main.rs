@@ -181,7 +181,7 @@ Examples:\n  newsgraph query graphs/seed.ron '?s backs ?m . ?m:militia attacked 
         /// The entity: id, label or alias (case-insensitive)
         entity: String,
         /// Only these relation types (comma-separated)
-        #[arg(long = "type", value_delimiter = ',')]
+        #[arg(long = "type", value_delimiter = ',', value_parser = Names::relation_types(), hide_possible_values = true)]
         types: Vec<String>,
         /// out (the entity is the source), in (the target) or both
         #[arg(long, default_value = "both", value_parser = ["out", "in", "both"])]
@@ -251,6 +251,94 @@ Examples:\n  newsgraph query graphs/seed.ron '?s backs ?m . ?m:militia attacked 
     },
 }
 
+/// A flag's value from a known list (case-insensitive), which completions
+/// offer as values, not file names (issue 17). `open` lists accept other
+/// values too (relation types: a lexicon can declare its own).
+#[derive(Clone)]
+struct Names {
+    what: &'static str,
+    names: fn() -> Vec<&'static str>,
+    open: bool,
+}
+
+impl Names {
+    fn formats() -> Names {
+        Names {
+            what: "format",
+            names: || Format::ALL.iter().map(|(_, n)| *n).collect(),
+            open: false,
+        }
+    }
+
+    fn kinds() -> Names {
+        Names {
+            what: "entity kind",
+            names: || EntityKind::ALL.iter().map(|k| k.as_str()).collect(),
+            open: false,
+        }
+    }
+
+    fn relation_types() -> Names {
+        Names {
+            what: "relation type",
+            names: || {
+                Lexicon::embedded()
+                    .relation_types()
+                    .iter()
+                    .map(|r| r.name.as_str())
+                    .collect()
+            },
+            open: true,
+        }
+    }
+}
+
+impl clap::builder::TypedValueParser for Names {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        use clap::error::ErrorKind;
+        let Some(v) = value.to_str() else {
+            return Err(clap::Error::raw(
+                ErrorKind::InvalidUtf8,
+                format!("{} names are UTF-8\n", self.what),
+            )
+            .with_cmd(cmd));
+        };
+        if self.open || v.is_empty() {
+            return Ok(v.to_string());
+        }
+        let names = (self.names)();
+        match names.iter().find(|n| n.eq_ignore_ascii_case(v)) {
+            Some(n) => Ok(n.to_string()),
+            None => Err(clap::Error::raw(
+                ErrorKind::InvalidValue,
+                format!(
+                    "unknown {} '{v}' (expected one of: {})\n",
+                    self.what,
+                    names.join(", ")
+                ),
+            )
+            .with_cmd(cmd)),
+        }
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            (self.names)()
+                .into_iter()
+                .map(clap::builder::PossibleValue::new),
+        ))
+    }
+}
+
 /// Output and subgraph flags, shared by `build` and `export`.
 #[derive(clap::Args)]
 struct OutputArgs {
@@ -258,7 +346,7 @@ struct OutputArgs {
     #[arg(short, long)]
     output: Option<PathBuf>,
     /// Output format: ron, dot, json, graphml, csv, mermaid or html (default: from the extension of -o, else ron)
-    #[arg(short, long)]
+    #[arg(short, long, value_parser = Names::formats(), hide_possible_values = true)]
     format: Option<String>,
     /// Keep only the neighbourhood of this entity (id, label or alias)
     #[arg(long)]
@@ -267,10 +355,10 @@ struct OutputArgs {
     #[arg(long, default_value_t = 1, requires = "focus")]
     depth: usize,
     /// Keep only these relation types (comma-separated: backs,attacked)
-    #[arg(long = "type", value_delimiter = ',')]
+    #[arg(long = "type", value_delimiter = ',', value_parser = Names::relation_types(), hide_possible_values = true)]
     types: Vec<String>,
     /// Keep only these entity kinds (comma-separated: person,state,militia,organization,place)
-    #[arg(long = "kind", value_delimiter = ',')]
+    #[arg(long = "kind", value_delimiter = ',', value_parser = Names::kinds(), hide_possible_values = true)]
     kinds: Vec<String>,
     /// Keep only relations with at least this many pieces of evidence
     #[arg(long, default_value_t = 0)]
@@ -575,8 +663,14 @@ fn man(dir: Option<&Path>) -> anyhow::Result<u8> {
     cmd.build();
     let Some(dir) = dir else {
         let mut page = Vec::new();
-        clap_mangen::Man::new(cmd).render(&mut page)?;
-        return print(&String::from_utf8_lossy(&page));
+        clap_mangen::Man::new(cmd.clone()).render(&mut page)?;
+        let page = String::from_utf8_lossy(&page).into_owned();
+        // the one page gives every subcommand with each of its options and
+        // their help, not one line per subcommand (issue 17)
+        let mut commands = String::new();
+        man_commands(&cmd, "newsgraph", &mut commands);
+        let at = page.find(".SH VERSION").unwrap_or(page.len());
+        return print(&format!("{}{commands}{}", &page[..at], &page[at..]));
     };
     std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create", dir.display()))?;
     let mut pending = vec![cmd];
@@ -588,6 +682,103 @@ fn man(dir: Option<&Path>) -> anyhow::Result<u8> {
         export::write_atomic(&dir.join(man.get_filename()), &page)?;
     }
     Ok(exit::SUCCESS)
+}
+
+/// Text for roff: backslashes and hyphens escaped, no line taken for a request.
+fn roff(text: &str) -> String {
+    let escaped = text.replace('\\', "\\e").replace('-', "\\-");
+    escaped
+        .lines()
+        .map(|l| {
+            if l.starts_with(['.', '\'']) {
+                format!("\\&{l}")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A section per subcommand of `cmd` (recursively): what it does, its
+/// synopsis, and each argument and option with its help, possible values
+/// and default.
+fn man_commands(cmd: &clap::Command, path: &str, out: &mut String) {
+    use std::fmt::Write as _;
+    for sub in cmd.get_subcommands().filter(|c| !c.is_hide_set()) {
+        let name = format!("{path} {}", sub.get_name());
+        if sub.has_subcommands() {
+            man_commands(sub, &name, out);
+            continue;
+        }
+        let _ = writeln!(out, ".SH \"{}\"", roff(&name.to_uppercase()));
+        if let Some(about) = sub.get_long_about().or(sub.get_about()) {
+            let _ = writeln!(out, "{}", roff(&about.to_string()));
+        }
+        let mut synopsis = format!("\\fB{}\\fR [\\fIOPTIONS\\fR]", roff(&name));
+        for a in sub.get_positionals() {
+            let v = a
+                .get_value_names()
+                .and_then(|v| v.first())
+                .map(|v| v.to_string())
+                .unwrap_or_else(|| a.get_id().to_string().to_uppercase());
+            let many = a.get_num_args().is_some_and(|n| n.max_values() > 1);
+            let dots = if many { "..." } else { "" };
+            if a.is_required_set() {
+                let _ = write!(synopsis, " <\\fI{}\\fR>{dots}", roff(&v));
+            } else {
+                let _ = write!(synopsis, " [\\fI{}\\fR]{dots}", roff(&v));
+            }
+        }
+        let _ = writeln!(out, ".PP\n{synopsis}");
+        for a in sub.get_arguments() {
+            let id = a.get_id().as_str();
+            if a.is_hide_set() || id == "help" || id == "version" {
+                continue;
+            }
+            let value = a
+                .get_value_names()
+                .and_then(|v| v.first())
+                .map(|v| v.to_string())
+                .unwrap_or_else(|| id.to_uppercase());
+            let takes = a.get_num_args().is_some_and(|n| n.takes_values());
+            let mut head = Vec::new();
+            if let Some(c) = a.get_short() {
+                head.push(format!("\\fB\\-{c}\\fR"));
+            }
+            if let Some(l) = a.get_long() {
+                head.push(format!("\\fB\\-\\-{}\\fR", roff(l)));
+            }
+            let mut line = head.join(", ");
+            if a.is_positional() {
+                line = format!("<\\fI{}\\fR>", roff(&value));
+            } else if takes {
+                let _ = write!(line, " <\\fI{}\\fR>", roff(&value));
+            }
+            let mut help = a
+                .get_long_help()
+                .or(a.get_help())
+                .map(|h| h.to_string())
+                .unwrap_or_default();
+            let values: Vec<String> = a
+                .get_value_parser()
+                .possible_values()
+                .map(|v| v.map(|p| p.get_name().to_string()).collect())
+                .unwrap_or_default();
+            if !values.is_empty() && takes {
+                let _ = write!(help, " [possible values: {}]", values.join(", "));
+            }
+            let defaults: Vec<String> = a
+                .get_default_values()
+                .iter()
+                .map(|d| d.to_string_lossy().into_owned())
+                .collect();
+            if !defaults.is_empty() && takes {
+                let _ = write!(help, " [default: {}]", defaults.join(", "));
+            }
+            let _ = writeln!(out, ".TP\n{line}\n{}", roff(&help));
+        }
+    }
 }
 
 /// The format from the flag, else from the extension of the output, else RON.

@@ -755,3 +755,90 @@ fn sentences_are_counted_from_one_everywhere() {
         "the page counts from 1"
     );
 }
+
+/// Completions offer the values of `--format`, `--type`, `--kind` and
+/// `--input-format`, not file names.
+#[test]
+fn completions_offer_enum_values() {
+    let root = crate::util::root();
+    let formats = "ron dot json graphml csv mermaid html";
+    let bash = ok(&root, &["completions", "bash"]);
+    let after = |script: &str, flag: &str| -> String {
+        let at = script
+            .find(&format!("{flag})"))
+            .unwrap_or_else(|| panic!("{flag} not in the bash script"));
+        script[at..].lines().nth(1).unwrap().to_string()
+    };
+    assert!(after(&bash, "--format").contains(&format!("compgen -W \"{formats}\"")));
+    let types = after(&bash, "--type");
+    for t in ["backs", "attacked", "located_in"] {
+        assert!(types.contains(t), "{types}");
+    }
+    assert!(!types.contains("compgen -f"), "{types}");
+    assert!(after(&bash, "--kind").contains("person state militia organization place"));
+    assert!(after(&bash, "--input-format").contains("auto text jsonl"));
+    let zsh = ok(&root, &["completions", "zsh"]);
+    assert!(zsh.contains(&format!(":FORMAT:({formats})")), "zsh");
+    let fish = ok(&root, &["completions", "fish"]);
+    assert!(
+        fish.lines()
+            .any(|l| l.contains("-l format") && l.contains("-a \"ron")),
+        "fish"
+    );
+    // the values are still checked, in one line, case-insensitively
+    let d = dir_with(&[("a.txt", b"Iran-backed Hezbollah fired rockets.")]);
+    let err = one_error(d.path(), &["build", "a.txt", "--kind", "planet"]);
+    assert_eq!(err, "newsgraph: error: unknown entity kind 'planet' (expected one of: person, state, militia, organization, place)\n");
+    assert!(ok(d.path(), &["build", "a.txt", "--format", "Json"]).starts_with('{'));
+}
+
+/// `newsgraph man` gives every subcommand's options with their help.
+#[test]
+fn the_manual_page_documents_every_option() {
+    let page = ok(&crate::util::root(), &["man"]);
+    for (section, option, help) in [
+        (
+            "NEWSGRAPH BUILD",
+            "\\fB\\-\\-strict\\fR",
+            "Treat invalid UTF\\-8 and binary files as errors",
+        ),
+        (
+            "NEWSGRAPH BUILD",
+            "\\fB\\-\\-input\\-format\\fR <\\fIFORMAT\\fR>",
+            "[possible values: auto, text, jsonl] [default: auto]",
+        ),
+        (
+            "NEWSGRAPH EXPORT",
+            "\\fB\\-f\\fR, \\fB\\-\\-format\\fR <\\fIFORMAT\\fR>",
+            "[possible values: ron, dot, json, graphml, csv, mermaid, html]",
+        ),
+        (
+            "NEWSGRAPH PATH",
+            "\\fB\\-\\-max\\fR <\\fIMAX\\fR>",
+            "The longest chain to look for, in relations [default: 6]",
+        ),
+        (
+            "NEWSGRAPH LEXICON CHECK",
+            "<\\fIDIR\\fR>",
+            "Directory of *.ron files",
+        ),
+    ] {
+        let at = page
+            .find(&format!(".SH \"{section}\"\n"))
+            .unwrap_or_else(|| panic!("no section {section}"));
+        let end = page[at + 4..]
+            .find(".SH ")
+            .map_or(page.len(), |e| at + 4 + e);
+        let body = &page[at..end];
+        let item = format!(".TP\n{option}\n");
+        let i = body
+            .find(&item)
+            .unwrap_or_else(|| panic!("{section}: no {option}\n{body}"));
+        let text = body[i + item.len()..].lines().next().unwrap();
+        assert!(text.contains(help), "{section} {option}: {text}");
+    }
+    // every option of every subcommand is there
+    let build = &page[page.find(".SH \"NEWSGRAPH BUILD\"").unwrap()..];
+    let build = &build[..build[4..].find(".SH ").unwrap()];
+    assert_eq!(build.matches(".TP\n").count(), 18, "{build}");
+}
