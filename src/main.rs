@@ -5,9 +5,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 use newsgraph::explore::{self, Way};
 use newsgraph::export::{self, DrawOptions, Format};
 use newsgraph::query::{self, Query};
-use newsgraph::{
-    input, lexicon, pipeline, render, EntityKind, Filter, KnowledgeGraph, Lexicon, LexiconBuilder,
-};
+use newsgraph::{input, lexicon, pipeline, render, EntityKind, Filter, KnowledgeGraph, Lexicon};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -825,22 +823,34 @@ fn check_date(date: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The lexicon `build` uses: the built-in one, or the --lexicon directory
+/// (with the built-in one unless `replace`), checked exactly as `lexicon
+/// check` checks it (issue 17); its warnings are returned to be told.
 fn load_lexicon(
     dir: Option<&Path>,
     replace: bool,
-) -> anyhow::Result<std::borrow::Cow<'static, Lexicon>> {
-    match dir {
-        None => Ok(std::borrow::Cow::Borrowed(Lexicon::embedded())),
-        Some(d) => {
-            let mut b = if replace {
-                LexiconBuilder::new()
-            } else {
-                LexiconBuilder::with_defaults()
-            };
-            b.add_dir(d)?;
-            Ok(std::borrow::Cow::Owned(b.build()?))
-        }
+) -> anyhow::Result<(std::borrow::Cow<'static, Lexicon>, Vec<String>)> {
+    let Some(d) = dir else {
+        return Ok((std::borrow::Cow::Borrowed(Lexicon::embedded()), Vec::new()));
+    };
+    let checked = lexicon::check_and_build(d, replace)?;
+    let errors: Vec<&lexicon::Problem> = checked.errors().collect();
+    if let Some(first) = errors.first() {
+        let more = match errors.len() {
+            1 => String::new(),
+            n => format!(
+                " (and {} more: newsgraph lexicon check {})",
+                n - 1,
+                d.display()
+            ),
+        };
+        bail!("{first}{more}");
     }
+    let warnings = checked.warnings().map(|w| w.to_string()).collect();
+    let lex = checked
+        .lexicon
+        .ok_or_else(|| anyhow!("{}: the lexicon did not compile", d.display()))?;
+    Ok((std::borrow::Cow::Owned(lex), warnings))
 }
 
 /// The text an argument names: `-` for standard input, a file that exists,
@@ -1052,9 +1062,12 @@ fn build(inputs: &[PathBuf], mut out: Output, o: BuildOptions) -> anyhow::Result
         Some(path) if path.exists() => KnowledgeGraph::load(path)?,
         _ => KnowledgeGraph::new(),
     };
-    let lex = lexicon
+    let (lex, lexicon_warnings) = lexicon
         .join()
         .map_err(|_| anyhow!("compiling the lexicon failed"))??;
+    for w in &lexicon_warnings {
+        report::warning(w);
+    }
     let progress = progress_bar(corpus.total_bytes(), o.quiet);
     let mut added = 0;
     let summary = corpus.read_ahead(
@@ -1282,13 +1295,17 @@ fn run_query(path: &Path, pattern: &str, json: bool, csv: bool) -> anyhow::Resul
 }
 
 fn lexicon_check(dir: &Path, replace: bool) -> anyhow::Result<u8> {
-    let problems = lexicon::check_dir(dir, replace)?;
-    if problems.is_empty() {
-        println!("{}: ok", dir.display());
-        return Ok(exit::SUCCESS);
+    let checked = lexicon::check_and_build(dir, replace)?;
+    for p in checked.errors() {
+        report::error(&p.to_string());
     }
-    for p in &problems {
-        eprintln!("{p}");
+    for p in checked.warnings() {
+        report::warning(&p.to_string());
     }
-    bail!("{} problem(s) in {}", problems.len(), dir.display())
+    let errors = checked.errors().count();
+    if errors > 0 {
+        bail!("{errors} error(s) in {}", dir.display());
+    }
+    println!("{}: ok", dir.display());
+    Ok(exit::SUCCESS)
 }

@@ -842,3 +842,52 @@ fn the_manual_page_documents_every_option() {
     let build = &build[..build[4..].find(".SH ").unwrap()];
     assert_eq!(build.matches(".TP\n").count(), 18, "{build}");
 }
+
+/// `lexicon check` and `build --lexicon` are one validation: the README's
+/// own example passes both; an override of a built-in entity's kind is a
+/// warning in both; an error stops both.
+#[test]
+fn lexicon_check_and_build_agree() {
+    let readme = std::fs::read_to_string(crate::util::root().join("README.md")).unwrap();
+    let section = &readme[readme.find("## The lexicon").unwrap()..];
+    let start = section.find("```ron\n").unwrap() + "```ron\n".len();
+    let example = &section[start..start + section[start..].find("```").unwrap()];
+    let d = dir_with(&[
+        ("readme/example.ron", example.as_bytes()),
+        (
+            "iran/militia.ron",
+            b"(entities: [(name: \"Iran\", kind: militia)])\n",
+        ),
+        (
+            "bad/a.ron",
+            b"(relations: [(name: \"adores\", verbs: [(lemma: \"adore\")])])\n",
+        ),
+        (
+            "a.txt",
+            b"Iran-backed Hezbollah fired rockets. Fatemiyoun Brigade fighters pounded Aleppo.",
+        ),
+    ]);
+    let p = d.path();
+    assert_eq!(ok(p, &["lexicon", "check", "readme"]), "readme: ok\n");
+    let out = run(p, &["build", "a.txt", "--lexicon", "readme"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "");
+    let g = graph(&out.stdout);
+    assert!(g
+        .relation("liwa-fatemiyoun", "attacked", "aleppo")
+        .is_some());
+    // overriding a built-in kind: the same warning from both
+    let warning = "newsgraph: warning: iran/militia.ron: \"Iran\" means militia iran here but state iran in the built-in lexicon (<embedded>/states.ron); the lexicon keeps militia iran\n";
+    let out = run(p, &["lexicon", "check", "iran"], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stderr(&out), warning);
+    let out = run(p, &["build", "a.txt", "--lexicon", "iran"], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stderr(&out), warning);
+    // an error stops both
+    let want = "newsgraph: error: bad/a.ron: relation type \"adores\" needs plover and cameo (it is not one the lexicon already has)\n";
+    let err = fails(p, &["lexicon", "check", "bad"], 2);
+    assert!(err.starts_with(want), "{err}");
+    let err = one_error(p, &["build", "a.txt", "--lexicon", "bad"]);
+    assert_eq!(err, want);
+}
