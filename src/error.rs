@@ -123,13 +123,13 @@ impl fmt::Display for Error {
                 line,
                 col,
                 message,
-            } => write!(f, "{}:{}:{}: {}", path, line, col, message),
+            } => write!(f, "{}:{}:{}: {}", path, line, col, one_line(message)),
             Error::Lexicon { path, message } => write!(f, "{}: {}", path, message),
             Error::Graph {
                 path,
                 place,
                 message,
-            } => write!(f, "{path}: {place}: {message}"),
+            } => write!(f, "{path}: {place}: {}", one_line(message)),
             Error::NotAGraph { path, dir: false } => write!(
                 f,
                 "{path}: not a newsgraph graph (RON, JSON or GraphML expected)"
@@ -149,6 +149,17 @@ impl fmt::Display for Error {
             ),
             Error::Usage(message) => f.write_str(message),
         }
+    }
+}
+
+/// A message on one line: a parser's message can quote a line break of the
+/// file it read, and an error is one line (a test feeding edited graph
+/// files found one, issue 17).
+fn one_line(message: &str) -> std::borrow::Cow<'_, str> {
+    if message.contains(['\n', '\r']) {
+        message.replace('\n', "\\n").replace('\r', "\\r").into()
+    } else {
+        message.into()
     }
 }
 
