@@ -52,6 +52,26 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// A graph file parses but is not consistent: a duplicate entity id, a
+    /// relation to an entity it does not hold, an unknown relation type, an
+    /// inverted evidence span.
+    Graph {
+        /// The graph file.
+        path: String,
+        /// Where in it: `entities[3]`, `links[7].evidence[0]`,
+        /// `relationships.csv:12`, ...
+        place: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// A file given as a graph is not one newsgraph reads (an article, a
+    /// web page, a DOT file, ...).
+    NotAGraph {
+        /// The file.
+        path: String,
+        /// It is a directory (without the CSV files of a graph).
+        dir: bool,
+    },
     /// A graph file was written by a newer newsgraph.
     UnsupportedVersion {
         /// The graph file.
@@ -103,8 +123,21 @@ impl fmt::Display for Error {
                 line,
                 col,
                 message,
-            } => write!(f, "{}:{}:{}: {}", path, line, col, message),
+            } => write!(f, "{}:{}:{}: {}", path, line, col, one_line(message)),
             Error::Lexicon { path, message } => write!(f, "{}: {}", path, message),
+            Error::Graph {
+                path,
+                place,
+                message,
+            } => write!(f, "{path}: {place}: {}", one_line(message)),
+            Error::NotAGraph { path, dir: false } => write!(
+                f,
+                "{path}: not a newsgraph graph (RON, JSON or GraphML expected)"
+            ),
+            Error::NotAGraph { path, dir: true } => write!(
+                f,
+                "{path}: not a newsgraph graph (a graph directory holds the nodes.csv and relationships.csv that export --format csv writes)"
+            ),
             Error::UnsupportedVersion {
                 path,
                 found,
@@ -116,6 +149,17 @@ impl fmt::Display for Error {
             ),
             Error::Usage(message) => f.write_str(message),
         }
+    }
+}
+
+/// A message on one line: a parser's message can quote a line break of the
+/// file it read, and an error is one line (a test feeding edited graph
+/// files found one, issue 17).
+fn one_line(message: &str) -> std::borrow::Cow<'_, str> {
+    if message.contains(['\n', '\r']) {
+        message.replace('\n', "\\n").replace('\r', "\\r").into()
+    } else {
+        message.into()
     }
 }
 

@@ -6,9 +6,9 @@ use crate::error::{Error, Result};
 use crate::graph::KnowledgeGraph;
 use crate::relation::Relation;
 use petgraph::stable_graph::NodeIndex;
-use petgraph::visit::EdgeRef;
+use petgraph::visit::{EdgeRef, NodeIndexable};
 use petgraph::Direction;
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::{BTreeMap, VecDeque};
 
 /// Which way relations go from an entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -128,7 +128,10 @@ pub type Chain<'g> = Vec<Step<'g>>;
 ///
 /// # Complexity
 /// A breadth-first search, O(V + E), then the shortest chains are read back
-/// from the BFS layers.
+/// from the BFS layers, O(L) each for a chain of L relations: a chain of
+/// 300,000 entities is linear work (issue 17: reading it back used to copy
+/// the chain at every step, quadratic time). At most `20 · limit` chains
+/// are read back before the best `limit` are chosen.
 pub fn shortest_chains<'g>(
     graph: &'g KnowledgeGraph,
     from: &Entity,
@@ -136,6 +139,7 @@ pub fn shortest_chains<'g>(
     max_len: usize,
     limit: usize,
 ) -> Vec<Chain<'g>> {
+    type Pred = (NodeIndex, petgraph::stable_graph::EdgeIndex, bool);
     let pg = graph.petgraph();
     let (Some(a), Some(b)) = (graph.node(&from.id), graph.node(&to.id)) else {
         return Vec::new();
@@ -144,75 +148,80 @@ pub fn shortest_chains<'g>(
         return vec![Vec::new()];
     }
     // BFS over the undirected graph, recording every predecessor on a shortest route
-    let mut dist: HashMap<NodeIndex, usize> = HashMap::from([(a, 0)]);
-    let mut preds: HashMap<NodeIndex, Vec<(NodeIndex, petgraph::stable_graph::EdgeIndex, bool)>> =
-        HashMap::new();
+    let bound = pg.node_bound();
+    let mut dist: Vec<usize> = vec![usize::MAX; bound];
+    let mut preds: Vec<Vec<Pred>> = vec![Vec::new(); bound];
+    dist[a.index()] = 0;
     let mut queue = VecDeque::from([a]);
     while let Some(n) = queue.pop_front() {
-        let d = dist[&n];
-        if d >= max_len || dist.get(&b).is_some_and(|&db| d >= db) {
+        let d = dist[n.index()];
+        if d >= max_len || d >= dist[b.index()] {
             continue;
         }
-        let mut steps: Vec<(NodeIndex, petgraph::stable_graph::EdgeIndex, bool)> = Vec::new();
-        for e in pg.edges_directed(n, Direction::Outgoing) {
-            steps.push((e.target(), e.id(), false));
-        }
-        for e in pg.edges_directed(n, Direction::Incoming) {
-            steps.push((e.source(), e.id(), true));
-        }
-        for (m, e, back) in steps {
-            match dist.get(&m) {
-                None => {
-                    dist.insert(m, d + 1);
-                    preds.entry(m).or_default().push((n, e, back));
-                    queue.push_back(m);
-                }
-                Some(&dm) if dm == d + 1 => preds.entry(m).or_default().push((n, e, back)),
-                _ => {}
+        let out = pg
+            .edges_directed(n, Direction::Outgoing)
+            .map(|e| (e.target(), e.id(), false));
+        let inc = pg
+            .edges_directed(n, Direction::Incoming)
+            .map(|e| (e.source(), e.id(), true));
+        for (m, e, back) in out.chain(inc) {
+            let dm = &mut dist[m.index()];
+            if *dm == usize::MAX {
+                *dm = d + 1;
+                preds[m.index()].push((n, e, back));
+                queue.push_back(m);
+            } else if *dm == d + 1 {
+                preds[m.index()].push((n, e, back));
             }
         }
     }
-    if !dist.contains_key(&b) {
+    if dist[b.index()] == usize::MAX {
         return Vec::new();
     }
-    // read the chains back from `to`
-    let mut chains: Vec<Chain<'g>> = Vec::new();
-    let mut stack: Vec<(NodeIndex, Vec<Step<'g>>)> = vec![(b, Vec::new())];
-    let mut all = Vec::new();
-    while let Some((n, suffix)) = stack.pop() {
+    // read the chains back from `to`, depth first with one path that grows
+    // and shrinks (the last predecessor first, as before, so the same
+    // chains are found when there are more than can be read)
+    let mut all: Vec<Chain<'g>> = Vec::new();
+    let mut path: Vec<Step<'g>> = Vec::new();
+    // (node, how many of its predecessors are still to visit)
+    let mut stack: Vec<(NodeIndex, usize)> = vec![(b, preds[b.index()].len())];
+    while let Some(top) = stack.last_mut() {
+        let n = top.0;
         if n == a {
-            let mut c = suffix.clone();
-            c.reverse();
-            all.push(c);
+            all.push(path.iter().rev().cloned().collect());
             if all.len() > limit * 20 {
                 break;
             }
-            continue;
-        }
-        for &(p, e, back) in preds.get(&n).map(Vec::as_slice).unwrap_or(&[]) {
-            let mut s = suffix.clone();
-            s.push(Step {
+        } else if top.1 > 0 {
+            top.1 -= 1;
+            let (p, e, back) = preds[n.index()][top.1];
+            path.push(Step {
                 relation: &pg[e],
                 backwards: back,
             });
-            stack.push((p, s));
+            stack.push((p, preds[p.index()].len()));
+            continue;
         }
+        stack.pop();
+        path.pop();
     }
-    let key = |c: &Chain| {
+    // a chain's order: its (source, type, target) triples, borrowed
+    type Key<'g> = Vec<(&'g str, &'g str, &'g str)>;
+    let key = |c: &Chain<'g>| -> Key<'g> {
         c.iter()
             .map(|s| {
                 (
-                    s.relation.source.clone(),
-                    s.relation.kind.clone(),
-                    s.relation.target.clone(),
+                    s.relation.source.as_str(),
+                    s.relation.kind.as_str(),
+                    s.relation.target.as_str(),
                 )
             })
-            .collect::<Vec<_>>()
+            .collect()
     };
-    all.sort_by_key(key);
-    all.dedup_by(|x, y| key(x) == key(y));
-    chains.extend(all.into_iter().take(limit));
-    chains
+    let mut keyed: Vec<(Key<'g>, Chain<'g>)> = all.into_iter().map(|c| (key(&c), c)).collect();
+    keyed.sort_by(|x, y| x.0.cmp(&y.0));
+    keyed.dedup_by(|x, y| x.0 == y.0);
+    keyed.into_iter().take(limit).map(|(_, c)| c).collect()
 }
 
 /// Counts over a graph.

@@ -73,6 +73,38 @@ pub struct KnowledgeGraph {
     relation_types: IndexMap<String, RelationInfo>,
 }
 
+/// A part of a graph file, for messages: [`KnowledgeGraph::from_file_at`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// The entity at this index of the file's entities.
+    Entity(usize),
+    /// The relation at this index of the file's relations.
+    Relation(usize),
+    /// A piece of evidence: (relation index, evidence index).
+    Evidence(usize, usize),
+}
+
+impl Part {
+    /// The part as a path into the file: `entities[3]`,
+    /// `relations[7].evidence[0]`, with the format's names for the lists.
+    pub fn name(self, entities: &str, relations: &str) -> String {
+        match self {
+            Part::Entity(i) => format!("{entities}[{i}]"),
+            Part::Relation(i) => format!("{relations}[{i}]"),
+            Part::Evidence(i, j) => format!("{relations}[{i}].evidence[{j}]"),
+        }
+    }
+}
+
+/// Where a part of a graph file is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// 1-based line and column.
+    At(usize, usize),
+    /// A path into the file's structure (`entities[3]`).
+    Named(String),
+}
+
 /// The serialised form of a graph (RON and the library's own JSON).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GraphFile {
@@ -368,8 +400,25 @@ impl KnowledgeGraph {
         }
     }
 
-    /// Builds a graph from its serialised form; `origin` names it in errors.
+    /// Builds a graph from its serialised form; `origin` names it in errors,
+    /// which name the part at fault as RON does (`entities[3]`,
+    /// `relations[7].evidence[0]`).
     pub fn from_file(file: GraphFile, origin: &str) -> Result<KnowledgeGraph> {
+        KnowledgeGraph::from_file_at(file, origin, &|part| {
+            Place::Named(part.name("entities", "relations"))
+        })
+    }
+
+    /// Builds a graph from its serialised form, checking it: entity ids are
+    /// unique, each relation joins entities of the file by a type the file
+    /// declares (or a built-in one) once, and evidence spans run forwards
+    /// (issue 17: each used to be taken silently). `locate` says where a
+    /// part is in the file, for the error.
+    pub fn from_file_at(
+        file: GraphFile,
+        origin: &str,
+        locate: &dyn Fn(Part) -> Place,
+    ) -> Result<KnowledgeGraph> {
         if file.version > FORMAT_VERSION {
             return Err(Error::UnsupportedVersion {
                 path: origin.to_string(),
@@ -377,6 +426,23 @@ impl KnowledgeGraph {
                 supported: FORMAT_VERSION,
             });
         }
+        let fail = |part: Part, message: String| match locate(part) {
+            Place::At(line, col) => Error::Parse {
+                path: origin.to_string(),
+                line,
+                col,
+                message,
+            },
+            Place::Named(place) => Error::Graph {
+                path: origin.to_string(),
+                place,
+                message,
+            },
+        };
+        let place_text = |part: Part| match locate(part) {
+            Place::At(line, col) => format!("{line}:{col}"),
+            Place::Named(p) => p,
+        };
         let mut g = KnowledgeGraph::new();
         g.graph.reserve_nodes(file.entities.len());
         g.graph.reserve_edges(file.relations.len());
@@ -388,16 +454,99 @@ impl KnowledgeGraph {
         for r in file.relation_types {
             g.declare_relation_type(r);
         }
-        for e in file.entities {
-            g.add_entity(e);
+        for (i, e) in file.entities.into_iter().enumerate() {
+            if e.id.is_empty() {
+                return Err(fail(Part::Entity(i), "an entity without an id".into()));
+            }
+            if let Some(first) = g.nodes.get(&e.id) {
+                let first = place_text(Part::Entity(first.index()));
+                return Err(fail(
+                    Part::Entity(i),
+                    format!("duplicate entity id \"{}\" (first at {first})", e.id),
+                ));
+            }
+            let id = e.id.clone();
+            let n = g.graph.add_node(e);
+            g.nodes.insert(id, n);
         }
-        for r in file.relations {
-            g.add_relation(r).map_err(|e| Error::Lexicon {
-                path: origin.to_string(),
-                message: e.to_string(),
-            })?;
+        let mut builtin: Option<&crate::lexicon::Lexicon> = None;
+        for (i, r) in file.relations.into_iter().enumerate() {
+            if r.kind.is_empty() {
+                return Err(fail(Part::Relation(i), "a relation without a type".into()));
+            }
+            if !g.relation_types.contains_key(&r.kind) {
+                let lex = *builtin.get_or_insert_with(crate::lexicon::Lexicon::embedded);
+                if lex.relation_type(&r.kind).is_none() {
+                    return Err(fail(
+                        Part::Relation(i),
+                        format!(
+                            "unknown relation type \"{}\" (neither declared in the file's relation types nor built in)",
+                            r.kind
+                        ),
+                    ));
+                }
+            }
+            for end in [&r.source, &r.target] {
+                if !g.nodes.contains_key(end) {
+                    return Err(fail(
+                        Part::Relation(i),
+                        format!(
+                            "relation {} {} {}: no entity \"{end}\" in the file",
+                            r.source, r.kind, r.target
+                        ),
+                    ));
+                }
+            }
+            if let Some((j, ev)) = r
+                .evidence
+                .iter()
+                .enumerate()
+                .find(|(_, ev)| ev.span.0 > ev.span.1)
+            {
+                return Err(fail(
+                    Part::Evidence(i, j),
+                    format!(
+                        "evidence span {}..{} is inverted (it ends before it starts)",
+                        ev.span.0, ev.span.1
+                    ),
+                ));
+            }
+            if let Some(first) = g.relation(&r.source, &r.kind, &r.target).and_then(|_| {
+                let key = (
+                    g.nodes[&r.source],
+                    g.kinds.get_index_of(&r.kind)?,
+                    g.nodes[&r.target],
+                );
+                g.edges.get(&key).copied()
+            }) {
+                let first = place_text(Part::Relation(first.index()));
+                return Err(fail(
+                    Part::Relation(i),
+                    format!(
+                        "duplicate relation {} {} {} (first at {first})",
+                        r.source, r.kind, r.target
+                    ),
+                ));
+            }
+            g.add_relation(r)?;
         }
         Ok(g)
+    }
+
+    /// The entities of `other` that this graph holds with another kind, with
+    /// the kind they have here: what a merge of the two resolves (it keeps
+    /// the first kind in [`EntityKind`] order), for a warning.
+    pub fn kind_conflicts<'o>(
+        &self,
+        other: &'o KnowledgeGraph,
+    ) -> Vec<(&'o Entity, crate::entity::EntityKind)> {
+        other
+            .entities()
+            .filter_map(|e| {
+                let mine = self.entity(&e.id)?;
+                (mine.kind != e.kind).then_some((e, mine.kind))
+            })
+            .collect()
     }
 
     /// Loads a graph newsgraph wrote, RON, JSON or GraphML, told apart by content;
@@ -426,8 +575,15 @@ impl KnowledgeGraph {
             crate::export::json::from_str(text, origin)
         } else if trimmed.starts_with('<') {
             crate::export::graphml::from_str(text, origin)
-        } else {
+        } else if trimmed.starts_with('(') {
             crate::export::ron::from_str(text, origin)
+        } else {
+            // an article, a DOT or Mermaid file, CSV...: no parser's
+            // complaint about its first word helps (issue 17)
+            Err(Error::NotAGraph {
+                path: origin.to_string(),
+                dir: false,
+            })
         }
     }
 
@@ -444,6 +600,12 @@ impl KnowledgeGraph {
     /// ```
     pub fn load(path: &std::path::Path) -> Result<KnowledgeGraph> {
         if path.is_dir() {
+            if !crate::input::is_csv_graph(path) {
+                return Err(Error::NotAGraph {
+                    path: path.display().to_string(),
+                    dir: true,
+                });
+            }
             return crate::export::csv::read_dir(path);
         }
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;

@@ -1167,17 +1167,60 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
     })
 }
 
-/// Checks the lexicon files of `dir` (with the default lexicon unless
-/// `replace`): each parses, relation types are complete, and no name has two
-/// meanings. Returns the problems found, as `file: message` lines.
-pub fn check_dir(dir: &Path, replace: bool) -> Result<Vec<String>> {
-    let mut files = Vec::new();
+/// Something wrong, or worth knowing, in a lexicon file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// An error stops `lexicon check` and `build --lexicon`; a warning is
+    /// only told.
+    pub error: bool,
+    /// `file[:line:col]: message`.
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// A lexicon directory, read, checked and compiled: what `lexicon check`
+/// reports and what `build --lexicon` uses, so that the two never disagree
+/// (issue 17).
+#[derive(Debug)]
+pub struct Checked {
+    /// The compiled lexicon, when there was no error.
+    pub lexicon: Option<Lexicon>,
+    /// Errors and warnings, errors first, in file order.
+    pub problems: Vec<Problem>,
+}
+
+impl Checked {
+    /// The errors.
+    pub fn errors(&self) -> impl Iterator<Item = &Problem> {
+        self.problems.iter().filter(|p| p.error)
+    }
+
+    /// The warnings.
+    pub fn warnings(&self) -> impl Iterator<Item = &Problem> {
+        self.problems.iter().filter(|p| !p.error)
+    }
+}
+
+/// Reads the lexicon files of `dir`, with the built-in lexicon unless
+/// `replace`, checks them ([`check_files`]) and compiles them. Only a
+/// directory that cannot be read is an `Err`; everything wrong with the
+/// files is in the problems.
+pub fn check_and_build(dir: &Path, replace: bool) -> Result<Checked> {
+    let mut mine = Vec::new();
     let mut problems = Vec::new();
     for path in ron_files(dir)? {
         let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
         match parse_file(&path.display().to_string(), &text) {
-            Ok(f) => files.push((path.display().to_string(), f)),
-            Err(e) => problems.push(e.to_string()),
+            Ok(f) => mine.push((path.display().to_string(), f)),
+            Err(e) => problems.push(Problem {
+                error: true,
+                message: e.to_string(),
+            }),
         }
     }
     let mut all = if replace {
@@ -1185,58 +1228,118 @@ pub fn check_dir(dir: &Path, replace: bool) -> Result<Vec<String>> {
     } else {
         LexiconBuilder::with_defaults().files
     };
-    all.extend(files.iter().cloned());
-    problems.extend(check_files(&all, &files));
-    Ok(problems)
+    let first_mine = all.len();
+    all.extend(mine);
+    problems.extend(check_files(&all, first_mine));
+    let mut lexicon = None;
+    if !problems.iter().any(|p| p.error) {
+        match compile(&all) {
+            Ok(lex) => lexicon = Some(lex),
+            Err(e) => problems.push(Problem {
+                error: true,
+                message: e.to_string(),
+            }),
+        }
+    }
+    problems.sort_by_key(|p| !p.error);
+    Ok(Checked { lexicon, problems })
 }
 
-/// Consistency checks over parsed files; reports only problems in `mine`.
-pub(crate) fn check_files(
-    all: &[(String, LexiconFile)],
-    mine: &[(String, LexiconFile)],
-) -> Vec<String> {
+/// Checks the lexicon files of `dir` (with the default lexicon unless
+/// `replace`): each parses, relation types are complete, no name has two
+/// meanings, and the whole compiles. Returns the problems found, errors
+/// and warnings, as `file: message` lines.
+pub fn check_dir(dir: &Path, replace: bool) -> Result<Vec<Problem>> {
+    Ok(check_and_build(dir, replace)?.problems)
+}
+
+/// Consistency checks over parsed files; reports only problems in the
+/// files from `all[first_mine..]` (the user's; before them, the built-in
+/// lexicon's).
+///
+/// - A name given two meanings by the user's files is an error. A name the
+///   user's file gives another meaning than the built-in lexicon does (Iran
+///   as a militia) is a warning that says which meaning the lexicon keeps.
+/// - A relation type the user's file declares needs `plover` and `cameo`,
+///   unless another file declares it (then the file adds triggers to it).
+pub fn check_files(all: &[(String, LexiconFile)], first_mine: usize) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut meaning: HashMap<String, (String, String)> = HashMap::default();
-    for (path, f) in all {
-        let is_mine = mine.iter().any(|(p, _)| p == path);
-        let mut note = |name: &str, what: String| {
-            let key = name.to_string();
-            match meaning.get(&key) {
-                Some((p, w)) if *w != what && is_mine => problems.push(format!(
-                    "{path}: \"{name}\" means {what} here but {w} in {p}"
-                )),
-                Some(_) => {}
-                None => {
-                    meaning.insert(key, (path.clone(), what));
-                }
-            }
-        };
+    // name -> (file index, what it means)
+    let mut meaning: HashMap<String, (usize, String)> = HashMap::default();
+    // in the order compile reads them, so the first meaning is the one it
+    // keeps: entities before states, files in order
+    let mut order: Vec<(usize, &str, String)> = Vec::new();
+    for (fi, (_, f)) in all.iter().enumerate() {
         for e in &f.entities {
             let what = format!(
                 "{} {}",
                 e.kind,
                 e.id.clone().unwrap_or_else(|| slug(&e.name))
             );
-            note(&e.name, what.clone());
-            for a in &e.aliases {
-                note(a, what.clone());
+            for n in std::iter::once(&e.name).chain(&e.aliases) {
+                order.push((fi, n.as_str(), what.clone()));
             }
         }
+    }
+    for (fi, (_, f)) in all.iter().enumerate() {
         for s in &f.states {
             let what = format!("state {}", s.id.clone().unwrap_or_else(|| slug(&s.name)));
-            note(&s.name, what.clone());
-            for a in s.aliases.iter().chain(&s.demonyms) {
-                note(a, what.clone());
+            for n in std::iter::once(&s.name)
+                .chain(&s.aliases)
+                .chain(&s.demonyms)
+            {
+                order.push((fi, n.as_str(), what.clone()));
             }
         }
-        if is_mine {
-            for r in &f.relations {
-                if r.plover.is_empty() || r.cameo.is_empty() {
-                    problems.push(format!(
-                        "{path}: relation type \"{}\" needs plover and cameo",
-                        r.name
-                    ));
+    }
+    for (fi, name, what) in order {
+        match meaning.get(name) {
+            None => {
+                meaning.insert(name.to_string(), (fi, what));
+            }
+            Some((first, kept)) if *kept != what && (fi >= first_mine || *first >= first_mine) => {
+                // report it on the user's file
+                let (mine, other, mine_means, other_means) = if fi >= first_mine {
+                    (fi, *first, &what, kept)
+                } else {
+                    (*first, fi, kept, &what)
+                };
+                let (path, other_path) = (&all[mine].0, &all[other].0);
+                if other < first_mine {
+                    problems.push(Problem {
+                        error: false,
+                        message: format!(
+                            "{path}: \"{name}\" means {mine_means} here but {other_means} in the built-in lexicon ({other_path}); the lexicon keeps {kept}"
+                        ),
+                    });
+                } else {
+                    problems.push(Problem {
+                        error: true,
+                        message: format!(
+                            "{path}: \"{name}\" means {mine_means} here but {other_means} in {other_path}"
+                        ),
+                    });
                 }
+            }
+            Some(_) => {}
+        }
+    }
+    for (fi, (path, f)) in all.iter().enumerate().skip(first_mine) {
+        for r in &f.relations {
+            let declared_elsewhere = all.iter().enumerate().any(|(gi, (_, g))| {
+                gi != fi
+                    && g.relations
+                        .iter()
+                        .any(|x| x.name == r.name && !x.plover.is_empty() && !x.cameo.is_empty())
+            });
+            if (r.plover.is_empty() || r.cameo.is_empty()) && !declared_elsewhere {
+                problems.push(Problem {
+                    error: true,
+                    message: format!(
+                        "{path}: relation type \"{}\" needs plover and cameo (it is not one the lexicon already has)",
+                        r.name
+                    ),
+                });
             }
         }
     }

@@ -5,9 +5,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 use newsgraph::explore::{self, Way};
 use newsgraph::export::{self, DrawOptions, Format};
 use newsgraph::query::{self, Query};
-use newsgraph::{
-    input, lexicon, pipeline, render, EntityKind, Filter, KnowledgeGraph, Lexicon, LexiconBuilder,
-};
+use newsgraph::{input, lexicon, pipeline, render, EntityKind, Filter, KnowledgeGraph, Lexicon};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -61,6 +59,12 @@ enum Command {
         /// Treat invalid UTF-8 and binary files as errors (default: warn, repair or skip)
         #[arg(long)]
         strict: bool,
+        /// How inputs are read: auto (JSON Lines for .jsonl/.ndjson files and for standard input whose first line is a record), text or jsonl
+        #[arg(long, value_name = "FORMAT", default_value = "auto", value_parser = ["auto", "text", "jsonl"])]
+        input_format: String,
+        /// Also list what was ignored: JSON Lines fields newsgraph does not read, files skipped
+        #[arg(short, long)]
+        verbose: bool,
         /// Add the articles to this graph (articles it already holds are skipped); written back unless -o is given
         #[arg(long)]
         into: Option<PathBuf>,
@@ -175,7 +179,7 @@ Examples:\n  newsgraph query graphs/seed.ron '?s backs ?m . ?m:militia attacked 
         /// The entity: id, label or alias (case-insensitive)
         entity: String,
         /// Only these relation types (comma-separated)
-        #[arg(long = "type", value_delimiter = ',')]
+        #[arg(long = "type", value_delimiter = ',', value_parser = Names::relation_types(), hide_possible_values = true)]
         types: Vec<String>,
         /// out (the entity is the source), in (the target) or both
         #[arg(long, default_value = "both", value_parser = ["out", "in", "both"])]
@@ -245,6 +249,94 @@ Examples:\n  newsgraph query graphs/seed.ron '?s backs ?m . ?m:militia attacked 
     },
 }
 
+/// A flag's value from a known list (case-insensitive), which completions
+/// offer as values, not file names (issue 17). `open` lists accept other
+/// values too (relation types: a lexicon can declare its own).
+#[derive(Clone)]
+struct Names {
+    what: &'static str,
+    names: fn() -> Vec<&'static str>,
+    open: bool,
+}
+
+impl Names {
+    fn formats() -> Names {
+        Names {
+            what: "format",
+            names: || Format::ALL.iter().map(|(_, n)| *n).collect(),
+            open: false,
+        }
+    }
+
+    fn kinds() -> Names {
+        Names {
+            what: "entity kind",
+            names: || EntityKind::ALL.iter().map(|k| k.as_str()).collect(),
+            open: false,
+        }
+    }
+
+    fn relation_types() -> Names {
+        Names {
+            what: "relation type",
+            names: || {
+                Lexicon::embedded()
+                    .relation_types()
+                    .iter()
+                    .map(|r| r.name.as_str())
+                    .collect()
+            },
+            open: true,
+        }
+    }
+}
+
+impl clap::builder::TypedValueParser for Names {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        use clap::error::ErrorKind;
+        let Some(v) = value.to_str() else {
+            return Err(clap::Error::raw(
+                ErrorKind::InvalidUtf8,
+                format!("{} names are UTF-8\n", self.what),
+            )
+            .with_cmd(cmd));
+        };
+        if self.open || v.is_empty() {
+            return Ok(v.to_string());
+        }
+        let names = (self.names)();
+        match names.iter().find(|n| n.eq_ignore_ascii_case(v)) {
+            Some(n) => Ok(n.to_string()),
+            None => Err(clap::Error::raw(
+                ErrorKind::InvalidValue,
+                format!(
+                    "unknown {} '{v}' (expected one of: {})\n",
+                    self.what,
+                    names.join(", ")
+                ),
+            )
+            .with_cmd(cmd)),
+        }
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            (self.names)()
+                .into_iter()
+                .map(clap::builder::PossibleValue::new),
+        ))
+    }
+}
+
 /// Output and subgraph flags, shared by `build` and `export`.
 #[derive(clap::Args)]
 struct OutputArgs {
@@ -252,7 +344,7 @@ struct OutputArgs {
     #[arg(short, long)]
     output: Option<PathBuf>,
     /// Output format: ron, dot, json, graphml, csv, mermaid or html (default: from the extension of -o, else ron)
-    #[arg(short, long)]
+    #[arg(short, long, value_parser = Names::formats(), hide_possible_values = true)]
     format: Option<String>,
     /// Keep only the neighbourhood of this entity (id, label or alias)
     #[arg(long)]
@@ -261,10 +353,10 @@ struct OutputArgs {
     #[arg(long, default_value_t = 1, requires = "focus")]
     depth: usize,
     /// Keep only these relation types (comma-separated: backs,attacked)
-    #[arg(long = "type", value_delimiter = ',')]
+    #[arg(long = "type", value_delimiter = ',', value_parser = Names::relation_types(), hide_possible_values = true)]
     types: Vec<String>,
     /// Keep only these entity kinds (comma-separated: person,state,militia,organization,place)
-    #[arg(long = "kind", value_delimiter = ',')]
+    #[arg(long = "kind", value_delimiter = ',', value_parser = Names::kinds(), hide_possible_values = true)]
     kinds: Vec<String>,
     /// Keep only relations with at least this many pieces of evidence
     #[arg(long, default_value_t = 0)]
@@ -278,6 +370,8 @@ struct OutputArgs {
 struct Output {
     path: Option<PathBuf>,
     format: Format,
+    /// `--format` was given (the format does not come from a file name).
+    format_given: bool,
     filter: Filter,
     draw: DrawOptions,
 }
@@ -292,6 +386,7 @@ impl OutputArgs {
         Ok(Output {
             path: self.output,
             format,
+            format_given: self.format.is_some(),
             filter: Filter {
                 depth: self.focus.as_ref().map(|_| self.depth),
                 focus: self.focus,
@@ -418,15 +513,24 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             no_default_lexicon,
             date,
             strict,
+            input_format,
+            verbose,
             into,
             threads,
             quiet,
         } => {
+            if let Some(d) = &date {
+                check_date(d)?;
+            }
             let opts = BuildOptions {
                 lexicon,
                 replace: no_default_lexicon,
                 date,
-                strict,
+                read: input::ReadOptions {
+                    strict,
+                    format: input::InputFormat::parse(&input_format).unwrap_or_default(),
+                },
+                verbose,
                 into,
                 threads,
                 quiet,
@@ -560,8 +664,14 @@ fn man(dir: Option<&Path>) -> anyhow::Result<u8> {
     cmd.build();
     let Some(dir) = dir else {
         let mut page = Vec::new();
-        clap_mangen::Man::new(cmd).render(&mut page)?;
-        return print(&String::from_utf8_lossy(&page));
+        clap_mangen::Man::new(cmd.clone()).render(&mut page)?;
+        let page = String::from_utf8_lossy(&page).into_owned();
+        // the one page gives every subcommand with each of its options and
+        // their help, not one line per subcommand (issue 17)
+        let mut commands = String::new();
+        man_commands(&cmd, "newsgraph", &mut commands);
+        let at = page.find(".SH VERSION").unwrap_or(page.len());
+        return print(&format!("{}{commands}{}", &page[..at], &page[at..]));
     };
     std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create", dir.display()))?;
     let mut pending = vec![cmd];
@@ -575,7 +685,105 @@ fn man(dir: Option<&Path>) -> anyhow::Result<u8> {
     Ok(exit::SUCCESS)
 }
 
+/// Text for roff: backslashes and hyphens escaped, no line taken for a request.
+fn roff(text: &str) -> String {
+    let escaped = text.replace('\\', "\\e").replace('-', "\\-");
+    escaped
+        .lines()
+        .map(|l| {
+            if l.starts_with(['.', '\'']) {
+                format!("\\&{l}")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A section per subcommand of `cmd` (recursively): what it does, its
+/// synopsis, and each argument and option with its help, possible values
+/// and default.
+fn man_commands(cmd: &clap::Command, path: &str, out: &mut String) {
+    use std::fmt::Write as _;
+    for sub in cmd.get_subcommands().filter(|c| !c.is_hide_set()) {
+        let name = format!("{path} {}", sub.get_name());
+        if sub.has_subcommands() {
+            man_commands(sub, &name, out);
+            continue;
+        }
+        let _ = writeln!(out, ".SH \"{}\"", roff(&name.to_uppercase()));
+        if let Some(about) = sub.get_long_about().or(sub.get_about()) {
+            let _ = writeln!(out, "{}", roff(&about.to_string()));
+        }
+        let mut synopsis = format!("\\fB{}\\fR [\\fIOPTIONS\\fR]", roff(&name));
+        for a in sub.get_positionals() {
+            let v = a
+                .get_value_names()
+                .and_then(|v| v.first())
+                .map(|v| v.to_string())
+                .unwrap_or_else(|| a.get_id().to_string().to_uppercase());
+            let many = a.get_num_args().is_some_and(|n| n.max_values() > 1);
+            let dots = if many { "..." } else { "" };
+            if a.is_required_set() {
+                let _ = write!(synopsis, " <\\fI{}\\fR>{dots}", roff(&v));
+            } else {
+                let _ = write!(synopsis, " [\\fI{}\\fR]{dots}", roff(&v));
+            }
+        }
+        let _ = writeln!(out, ".PP\n{synopsis}");
+        for a in sub.get_arguments() {
+            let id = a.get_id().as_str();
+            if a.is_hide_set() || id == "help" || id == "version" {
+                continue;
+            }
+            let value = a
+                .get_value_names()
+                .and_then(|v| v.first())
+                .map(|v| v.to_string())
+                .unwrap_or_else(|| id.to_uppercase());
+            let takes = a.get_num_args().is_some_and(|n| n.takes_values());
+            let mut head = Vec::new();
+            if let Some(c) = a.get_short() {
+                head.push(format!("\\fB\\-{c}\\fR"));
+            }
+            if let Some(l) = a.get_long() {
+                head.push(format!("\\fB\\-\\-{}\\fR", roff(l)));
+            }
+            let mut line = head.join(", ");
+            if a.is_positional() {
+                line = format!("<\\fI{}\\fR>", roff(&value));
+            } else if takes {
+                let _ = write!(line, " <\\fI{}\\fR>", roff(&value));
+            }
+            let mut help = a
+                .get_long_help()
+                .or(a.get_help())
+                .map(|h| h.to_string())
+                .unwrap_or_default();
+            let values: Vec<String> = a
+                .get_value_parser()
+                .possible_values()
+                .map(|v| v.map(|p| p.get_name().to_string()).collect())
+                .unwrap_or_default();
+            if !values.is_empty() && takes {
+                let _ = write!(help, " [possible values: {}]", values.join(", "));
+            }
+            let defaults: Vec<String> = a
+                .get_default_values()
+                .iter()
+                .map(|d| d.to_string_lossy().into_owned())
+                .collect();
+            if !defaults.is_empty() && takes {
+                let _ = write!(help, " [default: {}]", defaults.join(", "));
+            }
+            let _ = writeln!(out, ".TP\n{line}\n{}", roff(&help));
+        }
+    }
+}
+
 /// The format from the flag, else from the extension of the output, else RON.
+/// An unknown extension is an error, not RON under another name (issue 17).
 fn choose_format(flag: Option<&str>, output: Option<&Path>) -> anyhow::Result<Format> {
     if let Some(name) = flag {
         return Format::parse(name).ok_or_else(|| {
@@ -585,25 +793,67 @@ fn choose_format(flag: Option<&str>, output: Option<&Path>) -> anyhow::Result<Fo
             )
         });
     }
-    Ok(output.and_then(Format::from_path).unwrap_or(Format::Ron))
+    let Some(path) = output else {
+        return Ok(Format::Ron);
+    };
+    Format::from_path(path).ok_or_else(|| {
+        anyhow!(
+            "{}: cannot tell the format from this name (extensions: .ron, .dot, .gv, .json, .graphml, .xml, .mmd, .html, .htm); give --format, one of: {}",
+            path.display(),
+            Format::names()
+        )
+    })
 }
 
+/// `--date`: an ISO 8601 date (`2024-08-06`), a time after it allowed.
+fn check_date(date: &str) -> anyhow::Result<()> {
+    let d = date.trim();
+    let shape = d.get(..10).is_some_and(|day| {
+        day.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+    });
+    let tail_ok = d
+        .get(10..)
+        .is_some_and(|t| t.is_empty() || t.starts_with(['T', ' ']));
+    if !shape || !tail_ok || newsgraph::dates::Date::parse(d).is_none() {
+        bail!("--date '{date}': not a date (YYYY-MM-DD expected, such as 2024-08-06)");
+    }
+    Ok(())
+}
+
+/// The lexicon `build` uses: the built-in one, or the --lexicon directory
+/// (with the built-in one unless `replace`), checked exactly as `lexicon
+/// check` checks it (issue 17); its warnings are returned to be told.
 fn load_lexicon(
     dir: Option<&Path>,
     replace: bool,
-) -> anyhow::Result<std::borrow::Cow<'static, Lexicon>> {
-    match dir {
-        None => Ok(std::borrow::Cow::Borrowed(Lexicon::embedded())),
-        Some(d) => {
-            let mut b = if replace {
-                LexiconBuilder::new()
-            } else {
-                LexiconBuilder::with_defaults()
-            };
-            b.add_dir(d)?;
-            Ok(std::borrow::Cow::Owned(b.build()?))
-        }
+) -> anyhow::Result<(std::borrow::Cow<'static, Lexicon>, Vec<String>)> {
+    let Some(d) = dir else {
+        return Ok((std::borrow::Cow::Borrowed(Lexicon::embedded()), Vec::new()));
+    };
+    let checked = lexicon::check_and_build(d, replace)?;
+    let errors: Vec<&lexicon::Problem> = checked.errors().collect();
+    if let Some(first) = errors.first() {
+        let more = match errors.len() {
+            1 => String::new(),
+            n => format!(
+                " (and {} more: newsgraph lexicon check {})",
+                n - 1,
+                d.display()
+            ),
+        };
+        bail!("{first}{more}");
     }
+    let warnings = checked.warnings().map(|w| w.to_string()).collect();
+    let lex = checked
+        .lexicon
+        .ok_or_else(|| anyhow!("{}: the lexicon did not compile", d.display()))?;
+    Ok((std::borrow::Cow::Owned(lex), warnings))
 }
 
 /// The text an argument names: `-` for standard input, a file that exists,
@@ -751,12 +1001,16 @@ fn parse(
     print(&out)
 }
 
+/// The article files read from directories and patterns, for messages.
+const ARTICLE_FILES: &str = ".txt, .md, .jsonl or .ndjson";
+
 /// What `build` was asked to do besides its inputs and output.
 struct BuildOptions {
     lexicon: Option<PathBuf>,
     replace: bool,
     date: Option<String>,
-    strict: bool,
+    read: input::ReadOptions,
+    verbose: bool,
     into: Option<PathBuf>,
     threads: Option<usize>,
     quiet: bool,
@@ -773,24 +1027,50 @@ fn build(inputs: &[PathBuf], mut out: Output, o: BuildOptions) -> anyhow::Result
     // --into graph is loaded
     let (lexicon_dir, replace) = (o.lexicon.clone(), o.replace);
     let lexicon = std::thread::spawn(move || load_lexicon(lexicon_dir.as_deref(), replace));
-    let corpus = input::Corpus::open(inputs, input::ReadOptions { strict: o.strict })?;
+    let corpus = input::Corpus::open(inputs, o.read)?;
+    for w in corpus.warnings() {
+        report::warning(&w.to_string());
+    }
+    if o.verbose {
+        for f in corpus.not_read() {
+            report::note(&format!(
+                "{}: not read (not an article file: {})",
+                f.display(),
+                ARTICLE_FILES
+            ));
+        }
+    }
     refuse_overwrite(out.path.as_deref(), corpus.files())?;
+    let mut _lock = None;
     if let Some(into) = &o.into {
         refuse_overwrite(Some(into), corpus.files())?;
         if out.path.is_none() {
             out.path = Some(into.clone());
-            if out.format == Format::Ron {
-                out.format = Format::from_path(into).unwrap_or(Format::Ron);
+            if !out.format_given {
+                out.format = choose_format(None, Some(into))?;
             }
+        }
+        if out.path.as_deref() == Some(into.as_path()) {
+            // two runs adding to one graph take turns, or one would lose
+            // the other's articles (issue 17)
+            _lock = Some(export::lock(into, || {
+                report::note(&format!(
+                    "{}: another newsgraph run is adding to this graph; waiting for it",
+                    into.display()
+                ))
+            })?);
         }
     }
     let mut graph = match &o.into {
         Some(path) if path.exists() => KnowledgeGraph::load(path)?,
         _ => KnowledgeGraph::new(),
     };
-    let lex = lexicon
+    let (lex, lexicon_warnings) = lexicon
         .join()
         .map_err(|_| anyhow!("compiling the lexicon failed"))??;
+    for w in &lexicon_warnings {
+        report::warning(w);
+    }
     let progress = progress_bar(corpus.total_bytes(), o.quiet);
     let mut added = 0;
     let summary = corpus.read_ahead(
@@ -813,7 +1093,50 @@ fn build(inputs: &[PathBuf], mut out: Output, o: BuildOptions) -> anyhow::Result
     for r in lex.relation_types() {
         graph.declare_relation_type(newsgraph::graph::RelationInfo::from(r));
     }
-    let problems = summary.skipped_files + summary.bad_records;
+    if o.verbose && !summary.unknown_fields.is_empty() {
+        let fields: Vec<String> = summary
+            .unknown_fields
+            .iter()
+            .map(|(name, at)| format!("{name} (first in {at})"))
+            .collect();
+        report::note(&format!(
+            "JSON Lines fields newsgraph does not read, ignored: {}",
+            fields.join(", ")
+        ));
+    }
+    let not_read = corpus.not_read().len();
+    let not_read_note = format!(
+        "{not_read} file(s) not read (not {ARTICLE_FILES}{})",
+        if o.verbose {
+            ""
+        } else {
+            "; --verbose names them"
+        }
+    );
+    let problems = summary.skipped_files + summary.bad_records + not_read;
+    if summary.articles == summary.blank_articles {
+        // issue 17: an empty feed, or one whose every record was skipped,
+        // is "nothing found" (exit 1), not an empty graph and success
+        let mut why = vec![if summary.articles == 0 {
+            "no article read".to_string()
+        } else {
+            format!("{} article(s) read, all blank", summary.articles)
+        }];
+        if summary.skipped_files > 0 {
+            why.push(format!("{} file(s) skipped", summary.skipped_files));
+        }
+        if summary.bad_records > 0 {
+            why.push(format!("{} bad record(s) skipped", summary.bad_records));
+        }
+        if not_read > 0 {
+            why.push(not_read_note);
+        }
+        report::note(&format!(
+            "no article text in the input ({}); nothing written",
+            why.join(", ")
+        ));
+        return Ok(exit::NO_RESULT);
+    }
     if !o.quiet && (problems > 0 || summary.articles > 1 || added < summary.articles) {
         let mut line = format!("{} article(s) read", summary.articles);
         if added < summary.articles {
@@ -827,6 +1150,9 @@ fn build(inputs: &[PathBuf], mut out: Output, o: BuildOptions) -> anyhow::Result
         }
         if summary.bad_records > 0 {
             line.push_str(&format!(", {} bad record(s) skipped", summary.bad_records));
+        }
+        if not_read > 0 {
+            line.push_str(&format!(", {not_read_note}"));
         }
         report::note(&format!(
             "{line}; {} entities, {} relations",
@@ -855,8 +1181,40 @@ fn merge(paths: &[PathBuf], out: Output) -> anyhow::Result<u8> {
     refuse_overwrite(out.path.as_deref(), paths)?;
     let mut graph = KnowledgeGraph::new();
     for p in paths {
-        for f in input::expand(p)? {
-            graph.absorb(KnowledgeGraph::load(&f)?);
+        let listing = input::expand_for(p, input::Wanted::Graphs)?;
+        for w in &listing.warnings {
+            report::warning(&w.to_string());
+        }
+        for f in &listing.not_read {
+            report::warning(&format!(
+                "{}: not a graph file (merge reads .ron, .json, .graphml and CSV directories); skipped",
+                f.display()
+            ));
+        }
+        for f in listing.files {
+            let g = KnowledgeGraph::load(&f)?;
+            // merging is the point, so a kind two graphs disagree on is a
+            // warning (issue 17), resolved as every merge resolves it
+            for (e, before) in graph.kind_conflicts(&g) {
+                let a = |k: EntityKind| {
+                    let k = k.to_string();
+                    let article = if k.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                        "an"
+                    } else {
+                        "a"
+                    };
+                    format!("{article} {k}")
+                };
+                report::warning(&format!(
+                    "{}: '{}' is {} here but {} in the graphs merged before it; the merged graph keeps {}",
+                    f.display(),
+                    e.label,
+                    a(e.kind),
+                    a(before),
+                    before.min(e.kind)
+                ));
+            }
+            graph.absorb(g);
         }
     }
     write_output(&graph, &out)
@@ -940,13 +1298,17 @@ fn run_query(path: &Path, pattern: &str, json: bool, csv: bool) -> anyhow::Resul
 }
 
 fn lexicon_check(dir: &Path, replace: bool) -> anyhow::Result<u8> {
-    let problems = lexicon::check_dir(dir, replace)?;
-    if problems.is_empty() {
-        println!("{}: ok", dir.display());
-        return Ok(exit::SUCCESS);
+    let checked = lexicon::check_and_build(dir, replace)?;
+    for p in checked.errors() {
+        report::error(&p.to_string());
     }
-    for p in &problems {
-        eprintln!("{p}");
+    for p in checked.warnings() {
+        report::warning(&p.to_string());
     }
-    bail!("{} problem(s) in {}", problems.len(), dir.display())
+    let errors = checked.errors().count();
+    if errors > 0 {
+        bail!("{errors} error(s) in {}", dir.display());
+    }
+    println!("{}: ok", dir.display());
+    Ok(exit::SUCCESS)
 }

@@ -8,7 +8,8 @@ use std::collections::BTreeSet;
 pub struct Evidence {
     /// The article's id (its path as given, or its JSON Lines id).
     pub doc: String,
-    /// Index of the sentence in the article (0-based).
+    /// Index of the sentence in the article (0-based; `show`, `explain` and
+    /// the HTML page show it counting from 1).
     pub sentence: usize,
     /// Byte offsets `(start, end)` into the article of the words that state
     /// the relation.

@@ -230,10 +230,15 @@ pub fn card(e: &Entity, list: &[Neighbor]) -> String {
                     .map(|d| format!(", {d}"))
                     .unwrap_or_default();
                 let _ = writeln!(o, "      \"{}\"", ev.text.replace('\n', " "));
+                // sentences are shown counting from 1, as `explain` and the
+                // HTML page show them; the files keep the 0-based index (issue 17)
                 let _ = writeln!(
                     o,
                     "        [{} sentence {}, bytes {}..{}{date}]",
-                    ev.doc, ev.sentence, ev.span.0, ev.span.1
+                    ev.doc,
+                    ev.sentence + 1,
+                    ev.span.0,
+                    ev.span.1
                 );
             }
         }

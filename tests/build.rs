@@ -89,15 +89,20 @@ fn wire_article_facts() {
     );
 }
 
+/// An empty article is nothing found (exit 1, nothing written), not an
+/// empty graph and success (issue 17).
 #[test]
-fn empty_file_gives_an_empty_graph() {
+fn empty_file_is_nothing_found() {
     let d = dir_with(&[("empty.txt", b"")]);
-    let g = graph_of(&ok(d.path(), &["build", "empty.txt"]));
-    assert_eq!(g.entity_count(), 0);
-    assert_eq!(g.relation_count(), 0);
-    assert_eq!(g.documents().len(), 1);
-    let g = graph_of(&ok(d.path(), &["build", "-"]));
-    assert_eq!(g.entity_count(), 0);
+    for args in [&["build", "empty.txt"][..], &["build", "-"]] {
+        let out = run(d.path(), args, Some(b""));
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("no article text in the input"),
+            "{args:?}"
+        );
+    }
 }
 
 #[test]

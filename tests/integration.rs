@@ -14,6 +14,8 @@ mod export;
 mod formats;
 mod frames;
 mod golden;
+mod hostile;
+mod issue17;
 mod lexicon;
 mod names;
 mod query;

@@ -143,7 +143,7 @@ fn show_card() {
     );
     assert!(
         out.contains("the powerful Iran-backed militant group in Lebanon")
-            && out.contains("[data/articles/seed.txt sentence 19"),
+            && out.contains("[data/articles/seed.txt sentence 20"),
         "{out}"
     );
     let json: serde_json::Value = serde_json::from_str(&ok(

@@ -19,7 +19,9 @@
 
 use crate::entity::{Entity, EntityKind};
 use crate::error::{Error, Result};
-use crate::graph::{DocumentInfo, GraphFile, KnowledgeGraph, RelationInfo, FORMAT_VERSION};
+use crate::graph::{
+    DocumentInfo, GraphFile, KnowledgeGraph, Part, Place, RelationInfo, FORMAT_VERSION,
+};
 use crate::relation::{Evidence, Relation};
 use std::path::Path;
 
@@ -109,14 +111,12 @@ fn capitalise(s: &str) -> String {
     }
 }
 
-/// Writes the CSV files into directory `dir` (created if needed), each
-/// atomically.
+/// Writes the CSV files into directory `dir` as a set: all of them into a
+/// temporary directory that then takes the place of the old one, so a
+/// failed run never leaves new `nodes.csv` beside old `relationships.csv`
+/// (issue 17). A directory holding other files is refused, not replaced.
 pub fn write_dir(graph: &KnowledgeGraph, dir: &Path) -> Result<()> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    for (name, contents) in to_files(graph) {
-        super::write_atomic(&dir.join(name), contents.as_bytes())?;
-    }
-    Ok(())
+    super::output::write_dir_atomic(dir, &to_files(graph))
 }
 
 fn records(dir: &Path, name: &str) -> Result<Vec<csv::StringRecord>> {
@@ -167,8 +167,11 @@ fn json_field<T: serde::de::DeserializeOwned + Default>(
 
 /// Reads a directory written by [`write_dir`].
 pub fn read_dir(dir: &Path) -> Result<KnowledgeGraph> {
+    let line = |rec: &csv::StringRecord| rec.position().map(|p| p.line() as usize).unwrap_or(1);
     let mut entities = Vec::new();
+    let mut node_lines = Vec::new();
     for rec in records(dir, "nodes.csv")? {
+        node_lines.push(line(&rec));
         let kind = EntityKind::parse(&field(&rec, 2)).ok_or_else(|| Error::Parse {
             path: dir.join("nodes.csv").display().to_string(),
             line: rec.position().map(|p| p.line() as usize).unwrap_or(1),
@@ -184,7 +187,9 @@ pub fn read_dir(dir: &Path) -> Result<KnowledgeGraph> {
         });
     }
     let mut relations = Vec::new();
+    let mut relation_lines = Vec::new();
     for rec in records(dir, "relationships.csv")? {
+        relation_lines.push(line(&rec));
         let evidence: Vec<Evidence> = json_field(dir, "relationships.csv", &rec, 7)?;
         relations.push(Relation {
             source: field(&rec, 0),
@@ -225,5 +230,13 @@ pub fn read_dir(dir: &Path) -> Result<KnowledgeGraph> {
         entities,
         relations,
     };
-    KnowledgeGraph::from_file(file, &dir.display().to_string())
+    KnowledgeGraph::from_file_at(file, &dir.display().to_string(), &|part| {
+        let (name, line) = match part {
+            Part::Entity(i) => ("nodes.csv", node_lines.get(i)),
+            Part::Relation(i) | Part::Evidence(i, _) => {
+                ("relationships.csv", relation_lines.get(i))
+            }
+        };
+        Place::Named(format!("{name}:{}", line.copied().unwrap_or(1)))
+    })
 }

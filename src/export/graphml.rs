@@ -25,7 +25,7 @@
 
 use crate::entity::{Entity, EntityKind};
 use crate::error::{Error, Result};
-use crate::graph::{GraphFile, KnowledgeGraph, FORMAT_VERSION};
+use crate::graph::{GraphFile, KnowledgeGraph, Part, Place, FORMAT_VERSION};
 use crate::relation::{Evidence, Relation};
 use quick_xml::events::Event;
 use quick_xml::Reader;
@@ -197,8 +197,14 @@ pub fn to_string(graph: &KnowledgeGraph) -> String {
     o
 }
 
+/// A `<data>` value and where its element starts (byte offset).
+type Values = HashMap<String, (String, usize)>;
+
 /// Reads GraphML that newsgraph wrote (or edited by another tool, as long
-/// as the keys are kept); errors carry `origin:line:col`.
+/// as the keys are kept); errors carry `origin:line:col`. XML whose root is
+/// not `<graphml>` (an HTML page) is [`Error::NotAGraph`]; a file that ends
+/// inside an element (a truncated file) is an error at its end, not a third
+/// of a graph (issue 17).
 pub fn from_str(text: &str, origin: &str) -> Result<KnowledgeGraph> {
     let err = |pos: usize, message: String| {
         let (line, col) = crate::input::line_col(text.as_bytes(), pos);
@@ -211,20 +217,36 @@ pub fn from_str(text: &str, origin: &str) -> Result<KnowledgeGraph> {
     };
     let mut reader = Reader::from_str(text);
     let mut keys: HashMap<String, String> = HashMap::new();
-    let mut graph_data: HashMap<String, String> = HashMap::new();
-    let mut nodes: Vec<(String, HashMap<String, String>)> = Vec::new();
-    let mut edges: Vec<(String, String, HashMap<String, String>)> = Vec::new();
+    let mut graph_data: Values = HashMap::new();
+    let mut nodes: Vec<(String, Values, usize)> = Vec::new();
+    let mut edges: Vec<(String, String, Values, usize)> = Vec::new();
     // where the current <data> belongs: 0 graph, 1 node, 2 edge
     let mut owner = 0;
-    let mut current_key: Option<String> = None;
+    let mut current_key: Option<(String, usize)> = None;
     let mut value = String::new();
+    // the open elements: (name, where each starts)
+    let mut open: Vec<(Vec<u8>, usize)> = Vec::new();
+    let mut root = false;
     loop {
         let pos = reader.buffer_position() as usize;
         let event = reader
             .read_event()
             .map_err(|e| err(pos, format!("malformed XML: {e}").to_lowercase()))?;
+        let empty = matches!(event, Event::Empty(_));
         match event {
             Event::Start(e) | Event::Empty(e) => {
+                if !root {
+                    if e.local_name().as_ref() != b"graphml" {
+                        return Err(Error::NotAGraph {
+                            path: origin.to_string(),
+                            dir: false,
+                        });
+                    }
+                    root = true;
+                }
+                if !empty {
+                    open.push((e.name().as_ref().to_vec(), pos));
+                }
                 let attr = |name: &str| -> Result<Option<String>> {
                     for a in e.attributes() {
                         let a = a.map_err(|x| err(pos, format!("bad attribute: {x}")))?;
@@ -246,19 +268,19 @@ pub fn from_str(text: &str, origin: &str) -> Result<KnowledgeGraph> {
                     }
                     b"node" => {
                         let id = attr("id")?.ok_or_else(|| err(pos, "node without id".into()))?;
-                        nodes.push((id, HashMap::new()));
-                        owner = 1;
+                        nodes.push((id, HashMap::new(), pos));
+                        owner = if empty { 0 } else { 1 };
                     }
                     b"edge" => {
                         let s = attr("source")?
                             .ok_or_else(|| err(pos, "edge without source".into()))?;
                         let t = attr("target")?
                             .ok_or_else(|| err(pos, "edge without target".into()))?;
-                        edges.push((s, t, HashMap::new()));
-                        owner = 2;
+                        edges.push((s, t, HashMap::new(), pos));
+                        owner = if empty { 0 } else { 2 };
                     }
                     b"data" => {
-                        current_key = attr("key")?;
+                        current_key = attr("key")?.map(|k| (k, pos));
                         value.clear();
                     }
                     _ => {}
@@ -266,6 +288,9 @@ pub fn from_str(text: &str, origin: &str) -> Result<KnowledgeGraph> {
             }
             Event::Text(t) if current_key.is_some() => {
                 value.push_str(&t.decode().map_err(|x| err(pos, format!("bad text: {x}")))?);
+            }
+            Event::CData(t) if current_key.is_some() => {
+                value.push_str(&String::from_utf8_lossy(&t));
             }
             Event::GeneralRef(r) if current_key.is_some() => {
                 let c = match r
@@ -289,67 +314,87 @@ pub fn from_str(text: &str, origin: &str) -> Result<KnowledgeGraph> {
                 };
                 value.push(c);
             }
-            Event::End(e) => match e.name().as_ref() {
-                b"data" => {
-                    if let Some(k) = current_key.take() {
-                        let name = keys.get(&k).cloned().unwrap_or(k);
-                        let v = std::mem::take(&mut value);
-                        let slot = match owner {
-                            1 => nodes.last_mut().map(|n| &mut n.1),
-                            2 => edges.last_mut().map(|e| &mut e.2),
-                            _ => Some(&mut graph_data),
-                        };
-                        if let Some(map) = slot {
-                            map.insert(name, v);
+            Event::End(e) => {
+                open.pop();
+                match e.name().as_ref() {
+                    b"data" => {
+                        if let Some((k, at)) = current_key.take() {
+                            let name = keys.get(&k).cloned().unwrap_or(k);
+                            let v = std::mem::take(&mut value);
+                            let slot = match owner {
+                                1 => nodes.last_mut().map(|n| &mut n.1),
+                                2 => edges.last_mut().map(|e| &mut e.2),
+                                _ => Some(&mut graph_data),
+                            };
+                            if let Some(map) = slot {
+                                map.insert(name, (v, at));
+                            }
                         }
                     }
+                    b"node" | b"edge" => owner = 0,
+                    _ => {}
                 }
-                b"node" | b"edge" => owner = 0,
-                _ => {}
-            },
+            }
             Event::Eof => break,
             _ => {}
         }
     }
+    if !root {
+        return Err(Error::NotAGraph {
+            path: origin.to_string(),
+            dir: false,
+        });
+    }
+    if let Some((name, at)) = open.last() {
+        let (line, col) = crate::input::line_col(text.as_bytes(), *at);
+        return Err(err(
+            text.len(),
+            format!(
+                "unexpected end of file inside <{}> (opened at {line}:{col}): the file is cut short",
+                String::from_utf8_lossy(name)
+            ),
+        ));
+    }
     let version = graph_data
         .get("graph:version")
-        .and_then(|v| v.trim().parse().ok())
+        .and_then(|v| v.0.trim().parse().ok())
         .unwrap_or(FORMAT_VERSION);
     let mut entities = Vec::new();
-    for (id, d) in nodes {
+    let mut node_at = Vec::with_capacity(nodes.len());
+    for (id, d, at) in nodes {
         let kind = d
             .get("node:type")
-            .and_then(|t| EntityKind::parse(t))
-            .ok_or_else(|| Error::Parse {
-                path: origin.to_string(),
-                line: 1,
-                col: 1,
-                message: format!("node {id}: missing or unknown type"),
-            })?;
-        let aliases: Vec<String> = json_list(origin, "aliases", d.get("node:aliases"))?;
+            .and_then(|t| EntityKind::parse(&t.0))
+            .ok_or_else(|| err(at, format!("node {id}: missing or unknown type")))?;
+        let aliases: Vec<String> = json_list(&err, at, "aliases", d.get("node:aliases"))?;
         entities.push(Entity {
-            label: d.get("node:label").cloned().unwrap_or_else(|| id.clone()),
+            label: d
+                .get("node:label")
+                .map(|l| l.0.clone())
+                .unwrap_or_else(|| id.clone()),
             id,
             kind,
             aliases,
             mentions: d
                 .get("node:mentions")
-                .and_then(|m| m.trim().parse().ok())
+                .and_then(|m| m.0.trim().parse().ok())
                 .unwrap_or(0),
         });
+        node_at.push(at);
     }
     let mut relations = Vec::new();
-    for (source, target, d) in edges {
+    let mut edge_at = Vec::with_capacity(edges.len());
+    for (source, target, d, at) in edges {
         let kind = d
             .get("edge:type")
             .or_else(|| d.get("edge:label"))
-            .cloned()
+            .map(|k| k.0.clone())
             .unwrap_or_default();
         let evidence: Vec<Evidence> =
-            json_list(origin, "evidence_json", d.get("edge:evidence_json"))?;
+            json_list(&err, at, "evidence_json", d.get("edge:evidence_json"))?;
         let weight = d
             .get("edge:weight")
-            .and_then(|w| w.trim().parse().ok())
+            .and_then(|w| w.0.trim().parse().ok())
             .unwrap_or(0);
         relations.push(Relation {
             source,
@@ -358,34 +403,46 @@ pub fn from_str(text: &str, origin: &str) -> Result<KnowledgeGraph> {
             weight,
             evidence: evidence.into_iter().collect(),
         });
+        edge_at.push(at);
     }
     let file = GraphFile {
         version,
-        documents: json_list(origin, "documents", graph_data.get("graph:documents"))?,
+        documents: json_list(&err, 0, "documents", graph_data.get("graph:documents"))?,
         relation_types: json_list(
-            origin,
+            &err,
+            0,
             "relation_types",
             graph_data.get("graph:relation_types"),
         )?,
         entities,
         relations,
     };
-    KnowledgeGraph::from_file(file, origin)
+    let bytes = text.as_bytes();
+    KnowledgeGraph::from_file_at(file, origin, &|part| {
+        let at = match part {
+            Part::Entity(i) => node_at.get(i),
+            Part::Relation(i) | Part::Evidence(i, _) => edge_at.get(i),
+        };
+        let (line, col) = crate::input::line_col(bytes, at.copied().unwrap_or(0));
+        Place::At(line, col)
+    })
 }
 
-/// A JSON array held in a GraphML value; absent means empty.
+/// A JSON array held in a GraphML value (at the `<data>` element, or at
+/// `fallback` when it has no place); absent means empty.
 fn json_list<T: serde::de::DeserializeOwned>(
-    origin: &str,
+    err: &dyn Fn(usize, String) -> Error,
+    fallback: usize,
     what: &str,
-    v: Option<&String>,
+    v: Option<&(String, usize)>,
 ) -> Result<Vec<T>> {
     match v {
         None => Ok(Vec::new()),
-        Some(s) => serde_json::from_str(s).map_err(|e| Error::Parse {
-            path: origin.to_string(),
-            line: 1,
-            col: 1,
-            message: format!("{what}: not a valid JSON array: {e}"),
+        Some((s, at)) => serde_json::from_str(s).map_err(|e| {
+            err(
+                if *at > 0 { *at } else { fallback },
+                format!("{what}: not a valid JSON array: {e}"),
+            )
         }),
     }
 }

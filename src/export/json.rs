@@ -21,7 +21,7 @@
 
 use crate::entity::{Entity, EntityKind};
 use crate::error::{Error, Result};
-use crate::graph::{DocumentInfo, GraphFile, KnowledgeGraph, RelationInfo, FORMAT_VERSION};
+use crate::graph::{DocumentInfo, GraphFile, KnowledgeGraph, Place, RelationInfo, FORMAT_VERSION};
 use crate::relation::{Evidence, Relation};
 use serde::{Deserialize, Serialize};
 
@@ -130,18 +130,29 @@ pub fn to_string(graph: &KnowledgeGraph) -> String {
     s
 }
 
-/// Reads node-link JSON that newsgraph wrote; errors carry `origin:line:col`.
+/// Reads node-link JSON that newsgraph wrote; errors carry `origin:line:col`,
+/// or the part of the graph at fault (`nodes[3]`, `links[7].evidence[0]`).
+/// JSON that is not a newsgraph graph is [`Error::NotAGraph`], not what the
+/// parser says about it (`missing field graph`).
 pub fn from_str(text: &str, origin: &str) -> Result<KnowledgeGraph> {
-    let doc: NodeLinkIn = serde_json::from_str(text).map_err(|e| Error::Parse {
-        path: origin.to_string(),
-        line: e.line(),
-        col: e.column(),
-        message: e
-            .to_string()
-            .split(" at line")
-            .next()
-            .unwrap_or("")
-            .to_string(),
+    let doc: NodeLinkIn = serde_json::from_str(text).map_err(|e| {
+        if !looks_like_a_graph(text, &e) {
+            return Error::NotAGraph {
+                path: origin.to_string(),
+                dir: false,
+            };
+        }
+        Error::Parse {
+            path: origin.to_string(),
+            line: e.line(),
+            col: e.column(),
+            message: e
+                .to_string()
+                .split(" at line")
+                .next()
+                .unwrap_or("")
+                .to_string(),
+        }
     })?;
     let file = GraphFile {
         version: doc.graph.version,
@@ -170,5 +181,58 @@ pub fn from_str(text: &str, origin: &str) -> Result<KnowledgeGraph> {
             })
             .collect(),
     };
-    KnowledgeGraph::from_file(file, origin)
+    KnowledgeGraph::from_file_at(file, origin, &|part| {
+        Place::Named(part.name("nodes", "links"))
+    })
+}
+
+/// Is JSON that failed to load a newsgraph graph gone wrong (so its line
+/// and column help), or another JSON file? A file that does not parse is
+/// judged by its start (the writer puts `directed`, `multigraph` and
+/// `graph` first); one that parses as JSON must have `graph.version`,
+/// `nodes` and `links`.
+fn looks_like_a_graph(text: &str, e: &serde_json::Error) -> bool {
+    use serde_json::error::Category;
+    if e.classify() == Category::Data {
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(text) {
+            return v.get("graph").and_then(|g| g.get("version")).is_some()
+                && v.get("nodes").is_some()
+                && v.get("links").is_some();
+        }
+    }
+    let mut end = text.len().min(4096);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    ["\"directed\"", "\"multigraph\"", "\"nodes\"", "\"links\""]
+        .iter()
+        .any(|k| head.contains(k))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_that_is_not_a_graph_says_so() {
+        let rows = [
+            (r#"{"a": 1}"#, true),
+            (r#"{"nodes": [], "links": []}"#, true),
+            (r#"{"text": "Iran backs Hezbollah."} {"#, true),
+            (r#"{"directed": true, "nodes": [1, }"#, false),
+            (
+                r#"{"graph": {"version": 1}, "nodes": [], "links": [], "x": "#,
+                false,
+            ),
+        ];
+        for (text, not_a_graph) in rows {
+            let e = from_str(text, "g.json").unwrap_err();
+            assert_eq!(
+                matches!(e, Error::NotAGraph { .. }),
+                not_a_graph,
+                "{text}: {e}"
+            );
+        }
+    }
 }

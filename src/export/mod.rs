@@ -6,11 +6,13 @@ pub mod graphml;
 pub mod html;
 pub mod json;
 pub mod mermaid;
+pub mod output;
 pub mod ron;
+
+pub use output::{lock, write_atomic, Lock};
 
 use crate::error::{Error, Result};
 use crate::graph::KnowledgeGraph;
-use std::io::Write;
 use std::path::Path;
 
 /// An output format.
@@ -127,29 +129,4 @@ pub fn write(
     }
     let text = render(graph, format, draw)?;
     write_atomic(path, text.as_bytes())
-}
-
-/// Writes `contents` to `path` atomically: into a temporary file in the same
-/// directory, then renamed over the target, so an interrupted run never
-/// leaves a half-written file.
-pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "graph".into());
-    let tmp = dir.join(format!(".{name}.newsgraph-{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(contents)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Error::io(path, e)
-    })
 }
