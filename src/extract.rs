@@ -822,8 +822,10 @@ impl<'d, 'a> Cx<'d, 'a> {
             // Capt. X", "Chief Constable Sir X")
             // or a rank: "spokesman Colonel X"
             let rank = |k: usize| {
-                info.title_at[k]
-                    .is_some_and(|i| self.lex.titles[info.titles[i].title].role == Role::None)
+                info.title_at[k].is_some_and(|i| {
+                    let rank = &self.lex.titles[info.titles[i].title];
+                    rank.role == Role::None || rank.rank
+                })
             };
             let mut k = b;
             while k < self.n()

@@ -126,6 +126,10 @@ pub struct TitleEntry {
     /// in the title, the holder leads the state the sentence names.
     #[serde(default)]
     pub of_state: bool,
+    /// A rank ("colonel", "general"): after another title it is passed
+    /// over to the holder ("Pentagon spokesman Colonel X").
+    #[serde(default)]
+    pub rank: bool,
 }
 
 /// A relation type with its metadata and triggers.

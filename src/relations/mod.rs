@@ -563,9 +563,10 @@ impl<'a> Cx<'a> {
     }
 
     /// "by X" of a passive: `obl:agent`, or `obl` with the preposition `by`.
+    /// A passive's agent: an oblique with "by" (a parser's `obl:agent`
+    /// without "by" is a misreading: "agents assassinated general X").
     fn is_agent(&self, c: usize) -> bool {
-        let d = self.deprel(c);
-        d == "obl:agent" || (d == "obl" && self.case_of(c) == Some("by"))
+        matches!(self.deprel(c), "obl:agent" | "obl") && self.case_of(c) == Some("by")
     }
 
     /// The logical object of the verb at `t`: its object, or the oblique with

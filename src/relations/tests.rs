@@ -454,7 +454,7 @@ fn event_nouns_stand_for_their_doers_and_light_verbs_lend_their_obliques() {
     );
     // 2: "... the attacks inflicted by Boko Haram"
     let (k, _) = run(
-        "U.S./PROPN/2/nsubj condemned/VERB/0/root the/DET/4/det attacks/NOUN/2/obj inflicted/VERB/4/acl by/ADP/7/case Boko/PROPN/7/compound Haram/PROPN/5/obl:agent",
+        "U.S./PROPN/2/nsubj condemned/VERB/0/root the/DET/4/det attacks/NOUN/2/obj inflicted/VERB/4/acl by/ADP/8/case Boko/PROPN/8/compound Haram/PROPN/5/obl:agent",
         &[(0, 1, "U.S.", S), (6, 8, "Boko Haram", M)],
     );
     assert!(
@@ -487,7 +487,7 @@ fn coordinated_participles_share_their_agent_and_nouns_their_doers() {
     assert!(d.iter().all(|x| !x.contains("KSS backs KSS")), "{d:?}");
     // 2: "condemns the actions taken by the Houthis"
     let (k, _) = run(
-        "U.S./PROPN/2/nsubj condemns/VERB/0/root the/DET/4/det actions/NOUN/2/obj taken/VERB/4/acl by/ADP/7/case the/DET/7/det Houthis/PROPN/5/obl:agent",
+        "U.S./PROPN/2/nsubj condemns/VERB/0/root the/DET/4/det actions/NOUN/2/obj taken/VERB/4/acl by/ADP/8/case the/DET/8/det Houthis/PROPN/5/obl:agent",
         &[(0, 1, "U.S.", S), (7, 8, "Houthis", M)],
     );
     assert_eq!(k, ["U.S. condemned Houthis"]);
