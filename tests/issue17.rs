@@ -423,6 +423,23 @@ fn merge_reads_csv_directories_and_warns_on_conflicting_kinds() {
     let g = KnowledgeGraph::load(&p.join("m.ron")).unwrap();
     assert!(g.relation("iran", "backs", "hezbollah").is_some());
     assert!(g.relation("egypt", "urged", "israel").is_some());
+    // a directory of shards: its graph files and CSV directories; anything
+    // else is a warning
+    std::fs::create_dir(p.join("shards")).unwrap();
+    std::fs::copy(p.join("b.json"), p.join("shards/b.json")).unwrap();
+    ok(
+        p,
+        &["export", "a.ron", "--format", "csv", "-o", "shards/a-csv"],
+    );
+    std::fs::write(p.join("shards/notes.txt"), "not a graph").unwrap();
+    let out = run(p, &["merge", "shards", "-o", "m3.json"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "newsgraph: warning: shards/notes.txt: not a graph file (merge reads .ron, .json, .graphml and CSV directories); skipped\n"
+    );
+    let g3 = KnowledgeGraph::load(&p.join("m3.json")).unwrap();
+    assert_eq!(g3.to_file(), g.to_file());
     // the same entity with another kind: a warning, and the merge goes on
     std::fs::write(
         p.join("c.ron"),
