@@ -23,7 +23,7 @@
 
 use crate::document::{Document, Form};
 use crate::entity::EntityKind;
-use crate::lexicon::{Lexicon, Role, VerbForm, VerbTrigger};
+use crate::lexicon::{FrameRole, Lexicon, Role, VerbForm, VerbTrigger};
 use crate::relations::article::{self, ParseFn};
 use crate::relations::PriorEvent;
 use std::collections::HashSet;
@@ -129,7 +129,7 @@ pub(crate) fn relations(doc: &Document, lex: &Lexicon, parse: Option<&ParseFn>) 
         let found = cx.out;
         let valid: Vec<Found> = found.into_iter().filter(|f| allowed(doc, lex, f)).collect();
         for f in &valid {
-            if lex.relations[f.relation].name == "urged" {
+            if lex.relations[f.relation].roles.contains(&FrameRole::Demand) {
                 memory.urged.push((f.source, f.target));
             }
         }
@@ -235,10 +235,6 @@ impl<'d, 'a> Cx<'d, 'a> {
 
     fn is_possessive(&self, k: usize) -> bool {
         matches!(self.raw(k), "'s" | "\u{2019}s" | "'S" | "'" | "\u{2019}")
-    }
-
-    fn rel(&self, name: &str) -> Option<usize> {
-        self.lex.relation_id(name)
     }
 
     fn emit(&mut self, source: usize, relation: usize, target: usize, a: usize, b: usize) {
@@ -657,7 +653,7 @@ impl<'d, 'a> Cx<'d, 'a> {
     /// "its threats"), if the words before it name one.
     fn event_agent(&self, k: usize) -> Option<usize> {
         let w = self.w(k);
-        let attack = self.rel("attacked")?;
+        let attack = self.lex.relation_with(FrameRole::Assault)?;
         let triggers = self.lex.nouns.get(w)?;
         if !triggers.iter().any(|t| t.relation == attack) {
             return None;
@@ -933,7 +929,8 @@ impl<'d, 'a> Cx<'d, 'a> {
             Role::Leads => !member_cue,
             Role::MemberOf => entry.leads_when.iter().any(|w| label.ends_with(w.as_str())),
         };
-        if let Some(rel) = self.rel(if leads { "leads" } else { "member_of" }) {
+        let role = if leads { Role::Leads } else { Role::MemberOf };
+        if let Some(rel) = self.lex.title_relation(role) {
             self.emit(person, rel, body, a, b);
         }
     }
@@ -1070,10 +1067,15 @@ impl<'d, 'a> Cx<'d, 'a> {
         }
         let mut object = self.phrases_right(j);
         let mut relation = trig.relation;
-        let name = self.lex.relations[relation].name.clone();
+        let roles = self.lex.relations[relation].roles.clone();
+        let otherwise = self.lex.relations[relation]
+            .otherwise
+            .as_deref()
+            .and_then(|o| self.lex.relation_id(o));
         if object.heads.is_empty() {
             // "Iran rejected these Western calls": the callers
-            if name == "rejected" && words.request_nouns.contains(object.last_word.as_str()) {
+            let refusal = roles.contains(&FrameRole::Refusal);
+            if refusal && words.request_nouns.contains(object.last_word.as_str()) {
                 let (subjects, negated) = self.subject_left(k);
                 if !negated {
                     for &x in &subjects {
@@ -1092,11 +1094,8 @@ impl<'d, 'a> Cx<'d, 'a> {
             return;
         }
         // killing an unnamed member of a group is an attack on the group
-        if name == "killed" && (object.titled || object.modifier) {
-            match self.rel("attacked") {
-                Some(a) => relation = a,
-                None => return,
-            }
+        if let Some(a) = otherwise.filter(|_| object.titled || object.modifier) {
+            relation = a;
             object.heads.retain(|&e| self.kind(e) != EntityKind::Person);
         }
         // the subject
@@ -1119,10 +1118,17 @@ impl<'d, 'a> Cx<'d, 'a> {
             return;
         }
         // "vowed to strike", "its intention to retaliate against": a threat
-        if infinitive && matches!(name.as_str(), "attacked" | "killed") {
+        let assault = |r: usize| self.lex.relations[r].roles.contains(&FrameRole::Assault);
+        if infinitive && (assault(relation) || otherwise.is_some_and(assault)) {
             let intent = (k.saturating_sub(4)..k).any(|j| words.intent_words.contains(self.w(j)));
             if intent {
-                match self.rel("threatened") {
+                // the type whose intents make a threat of an act
+                match self
+                    .lex
+                    .relations
+                    .iter()
+                    .position(|r| !r.intents.is_empty())
+                {
                     Some(t) => relation = t,
                     None => return,
                 }
@@ -1320,16 +1326,16 @@ impl<'d, 'a> Cx<'d, 'a> {
                 if sources.is_empty() {
                     continue;
                 }
-                let name = self.lex.relations[trig.relation].name.as_str();
+                let roles = &self.lex.relations[trig.relation].roles;
                 if targets.is_empty() {
-                    if name == "condemned" {
+                    if roles.contains(&FrameRole::Disapproval) {
                         // "strikes ... met with condemnation from X": the subject's acts
                         targets = self
                             .clause_subject(k)
                             .into_iter()
                             .filter(|t| !sources.contains(t))
                             .collect();
-                    } else if name == "attacked" {
+                    } else if roles.contains(&FrameRole::Assault) {
                         let (t, e) = self.response_target(k);
                         targets = t;
                         end = end.max(e);
@@ -1396,7 +1402,9 @@ impl<'d, 'a> Cx<'d, 'a> {
 
     /// "a phone call between A and B", "A and B held talks".
     fn meetings(&mut self) {
-        let Some(met) = self.rel("met") else { return };
+        let Some(met) = self.lex.relation_with(FrameRole::Meeting) else {
+            return;
+        };
         let words = &self.lex.words;
         for k in 0..self.n() {
             if !words.meeting_nouns.contains(self.w(k)) {
@@ -1425,7 +1433,7 @@ impl<'d, 'a> Cx<'d, 'a> {
 
     /// Containment: "X in western Y's Z", "Z, Y", "Iraqi militias", "Lebanon's Hezbollah".
     fn locations(&mut self) {
-        let Some(loc) = self.rel("located_in") else {
+        let Some(loc) = self.lex.relation_with(FrameRole::Containment) else {
             return;
         };
         let words = &self.lex.words;

@@ -179,6 +179,32 @@ pub struct RelationType {
     /// this relation (`">nmod:poss"`: "Iraq's Anbar"); see
     /// [`crate::relations::paths`].
     pub paths: Vec<String>,
+    /// The parts this type plays in the word-window frames, which know
+    /// parts, never type names (`[assault]`: "an Israeli strike" names its
+    /// doer).
+    pub roles: Vec<FrameRole>,
+}
+
+/// A part a relation type plays in the word-window frames (`roles` in
+/// relations.ron).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FrameRole {
+    /// An attack: its event nouns name their doer ("an Israeli strike"), a
+    /// response is aimed at the one responded to, and an infinitive after a
+    /// word of intent is a threat.
+    Assault,
+    /// What "a phone call between A and B" and "A and B held talks" state.
+    Meeting,
+    /// Containment of places ("Z, Y", "Iraq's Anbar").
+    Containment,
+    /// A demand: a later refusal of "these calls" answers its source.
+    Demand,
+    /// A refusal: "rejected these calls" points at whoever made them.
+    Refusal,
+    /// Disapproval: "strikes met with condemnation from X" is aimed at the
+    /// clause's subject.
+    Disapproval,
 }
 
 /// A trigger verb; inflections are generated from the lemma.
@@ -299,6 +325,18 @@ pub struct Words {
     /// Nouns for armed people ("militants", "fighters"): an organization
     /// named before them is a militia.
     pub armed_nouns: Vec<String>,
+    /// Nouns through which a light verb's subject claims an event: "X
+    /// claimed responsibility for the attack on Y".
+    #[serde(default)]
+    pub claim_nouns: Vec<String>,
+    /// Plurals naming a community, not an entity ("Muslims", "Catholics").
+    #[serde(default)]
+    pub communities: Vec<String>,
+    /// The word a name of several tokens is read as while its sentence is
+    /// parsed, by entity kind ("person": "John"): a proper noun the parser
+    /// knows well. A kind without one keeps its tokens.
+    #[serde(default)]
+    pub name_stand_ins: std::collections::BTreeMap<EntityKind, String>,
 }
 
 /// What a name pattern in the automaton stands for.
@@ -409,13 +447,17 @@ pub(crate) struct WordSets {
     pub ongoing_verbs: HashSet<String>,
     pub future_modals: HashSet<String>,
     pub armed_nouns: HashSet<String>,
+    pub claim_nouns: HashSet<String>,
+    pub communities: HashSet<String>,
+    pub name_stand_ins: HashMap<EntityKind, String>,
     /// Plural demonyms ("Palestinians"): they name people, not the state's institutions.
     pub plural_demonyms: HashSet<String>,
 }
 
 impl WordSets {
     /// The word lists a path frame may name (`{@place_heads}`).
-    pub(crate) const LISTS: [&'static str; 8] = [
+    pub(crate) const LISTS: [&'static str; 9] = [
+        "armed_nouns",
         "group_nouns",
         "location_nouns",
         "member_cues",
@@ -429,6 +471,7 @@ impl WordSets {
     /// The word list called `name`.
     pub(crate) fn list(&self, name: &str) -> Option<&HashSet<String>> {
         Some(match name {
+            "armed_nouns" => &self.armed_nouns,
             "group_nouns" => &self.group_nouns,
             "location_nouns" => &self.location_nouns,
             "member_cues" => &self.member_cues,
@@ -579,6 +622,11 @@ impl Lexicon {
         self.relation_index.get(name).map(|&i| &self.relations[i])
     }
 
+    /// The first relation type that plays `role` in the word-window frames.
+    pub(crate) fn relation_with(&self, role: FrameRole) -> Option<usize> {
+        self.relations.iter().position(|r| r.roles.contains(&role))
+    }
+
     pub(crate) fn relation_id(&self, name: &str) -> Option<usize> {
         self.relation_index.get(name).copied()
     }
@@ -611,6 +659,25 @@ impl Lexicon {
     /// The segmentation rules this lexicon gives.
     pub fn segment_rules(&self) -> &SegmentRules {
         &self.segment_rules
+    }
+
+    /// The universal part of speech the relation triggers give a word form,
+    /// when they give one: a noun trigger that no verb trigger spells and
+    /// that is not an `-ing` form ("airstrikes") is a `NOUN`; a verb trigger's
+    /// third-person or past form that no noun trigger spells ("condemns") is
+    /// a `VERB`. The parser takes this for words it never saw in training.
+    pub fn part_of_speech(&self, form: &str) -> Option<&'static str> {
+        let lower = form.to_lowercase();
+        if let Some(forms) = self.verbs.get(&lower) {
+            let finite = forms
+                .iter()
+                .any(|v| matches!(v.form, VerbForm::Third | VerbForm::Past));
+            return (finite && !self.nouns.contains_key(&lower)).then_some("VERB");
+        }
+        (self.nouns.contains_key(&lower)
+            && !lower.ends_with("ing")
+            && !self.adjectives.contains_key(&lower))
+        .then_some("NOUN")
     }
 
     /// How many entities the lexicon knows by name.
@@ -852,6 +919,7 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
                 existing.label_nouns.extend(r.label_nouns.iter().cloned());
                 existing.intents.extend(r.intents.iter().cloned());
                 existing.paths.extend(r.paths.iter().cloned());
+                existing.roles.extend(r.roles.iter().copied());
             } else {
                 relation_index.insert(r.name.clone(), relations.len());
                 relations.push(r.clone());
@@ -1068,6 +1136,13 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
         ongoing_verbs: set(|w| &w.ongoing_verbs),
         future_modals: set(|w| &w.future_modals),
         armed_nouns: set(|w| &w.armed_nouns),
+        claim_nouns: set(|w| &w.claim_nouns),
+        communities: set(|w| &w.communities),
+        // a later file's stand-in replaces an earlier one's
+        name_stand_ins: all_words
+            .iter()
+            .flat_map(|w| w.name_stand_ins.iter().map(|(&k, v)| (k, v.clone())))
+            .collect(),
         plural_demonyms,
     };
     Ok(Lexicon {
@@ -1323,6 +1398,17 @@ mod tests {
         assert!(msg.starts_with("x.ron:2:"), "{msg}");
         let err = parse_file("y.ron", "(bogus: [])").unwrap_err().to_string();
         assert!(err.starts_with("y.ron:1:"), "{err}");
+    }
+
+    #[test]
+    fn triggers_fix_the_part_of_speech_of_words_only_one_kind_spells() {
+        let lex = Lexicon::embedded();
+        assert_eq!(lex.part_of_speech("Airstrikes"), Some("NOUN"));
+        assert_eq!(lex.part_of_speech("condemns"), Some("VERB"));
+        // a verb and a noun trigger: the tagger decides
+        assert_eq!(lex.part_of_speech("attacks"), None);
+        assert_eq!(lex.part_of_speech("shelling"), None);
+        assert_eq!(lex.part_of_speech("table"), None);
     }
 
     #[test]

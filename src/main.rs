@@ -548,9 +548,12 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Explain { input } => {
             let text = read_text_arg(&input)?;
             let model = newsgraph::syntax::Model::builtin().map_err(|e| anyhow!(e))?;
-            print(&pipeline::explain(&text, Lexicon::embedded(), &|ps| {
-                model.annotate(ps)
-            }))
+            let lex = Lexicon::embedded();
+            print(&pipeline::explain(
+                &text,
+                lex,
+                &pipeline::annotator(model, lex),
+            ))
         }
         Command::Merge { graphs, out } => merge(&graphs, out.validate()?),
         Command::Export { graph, out } => export_graph(&graph, out.validate()?),

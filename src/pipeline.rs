@@ -84,13 +84,30 @@ fn analyse<'t>(id: &str, text: &'t str, lex: &Lexicon) -> (Document<'t>, Vec<ext
     mention::find(&mut doc, lex);
     coref::resolve(&mut doc, lex);
     let model = crate::syntax::Model::builtin().ok();
-    let parse = |ps: &mut crate::syntax::ParsedSentence| {
-        if let Some(m) = model {
-            m.annotate(ps)
-        }
-    };
-    let found = extract::relations(&doc, lex, model.map(|_| &parse as &ParseFn));
+    let parse = model.map(|m| annotator(m, lex));
+    let found = extract::relations(&doc, lex, parse.as_ref().map(|p| p as &ParseFn));
     (doc, found)
+}
+
+/// Tags and parses a sentence with `model`, the lexicon fixing the part of
+/// speech of words the tagger never saw: relation triggers
+/// ([`Lexicon::part_of_speech`]) and names the mention stage found, merged
+/// into one word marked `Name` in MISC (proper nouns).
+pub fn annotator<'a>(
+    model: &'a crate::syntax::Model,
+    lex: &'a Lexicon,
+) -> impl Fn(&mut crate::syntax::ParsedSentence) + Sync + 'a {
+    move |ps| {
+        model.annotate_with(ps, &|w, known| {
+            if w.misc == article::NAME_MARK {
+                Some("PROPN")
+            } else if known {
+                None
+            } else {
+                lex.part_of_speech(&w.form)
+            }
+        })
+    }
 }
 
 /// Cuts `text` into blocks of about `size` bytes, at a paragraph break, else

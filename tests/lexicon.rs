@@ -161,3 +161,49 @@ fn provinces_and_governorates_are_places_in_news_spelling() {
         g.to_file().entities
     );
 }
+
+/// The Rust code knows roles, paths and modality, never a relation type:
+/// no relation type's name is a string literal in `src/` outside tests
+/// (comments may name them as examples).
+#[test]
+fn no_relation_type_is_named_in_the_code() {
+    let types: Vec<String> = files()
+        .iter()
+        .flat_map(|(_, f)| f.relations.iter().map(|r| format!("\"{}\"", r.name)))
+        .collect();
+    assert!(types.len() >= 10, "{types:?}");
+    let mut found = Vec::new();
+    let mut stack = vec![root().join("src")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "rs") || path.ends_with("relations/tests.rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            // the code before the file's unit tests
+            let code = text.split("#[cfg(test)]").next().unwrap_or("");
+            for (n, line) in code.lines().enumerate() {
+                let line = line.trim_start();
+                if line.starts_with("//") {
+                    continue;
+                }
+                let line = line.split(" // ").next().unwrap_or(line);
+                for t in &types {
+                    if line.contains(t.as_str()) {
+                        found.push(format!("{}:{}: {t}", path.display(), n + 1));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "relation types named in src/:\n{}",
+        found.join("\n")
+    );
+}

@@ -10,6 +10,91 @@ use crate::syntax::{ParsedSentence, Word};
 /// words whose forms and spans are given.
 pub type ParseFn<'p> = dyn Fn(&mut ParsedSentence) + Sync + 'p;
 
+/// The MISC mark of a word that stands for a whole name of several tokens
+/// while the sentence is parsed.
+pub const NAME_MARK: &str = "Name";
+
+/// Parses `ps` with each span of `names` (token ranges of two tokens or
+/// more, in order, not overlapping) read as one word, as spaCy's
+/// `merge_entities` does: a parser trained on web text reads "al-Qaeda's
+/// Ayman al-Zawahiri" as two proper nouns, not as seven tokens. The merged
+/// word is written as the name's last word (its head: "Army" for "Syrian
+/// National Army") and carries [`NAME_MARK`] so the parse function can fix
+/// it a proper noun. Afterwards every token is a word again: a name's first token takes
+/// the merged word's part of speech, head and label, the others hang on it
+/// as `flat` (punctuation as `punct`), as UD writes names.
+pub(crate) fn parse_with_names(
+    ps: &mut ParsedSentence,
+    names: &[(usize, usize, &str)],
+    parse: &ParseFn,
+) {
+    let n = ps.words.len();
+    // token -> merged word
+    let mut to_merged = Vec::with_capacity(n);
+    let mut merged = ParsedSentence {
+        id: ps.id.clone(),
+        text: ps.text.clone(),
+        words: Vec::with_capacity(n),
+    };
+    let mut starts = Vec::with_capacity(n);
+    let mut k = 0;
+    let mut spans = names
+        .iter()
+        .copied()
+        .filter(|&(a, b, _)| b >= a + 2 && b <= n)
+        .peekable();
+    while k < n {
+        let (group, form) = match spans.peek() {
+            Some(&(a, b, stand_in)) if a == k => {
+                spans.next();
+                (b, stand_in.to_string())
+            }
+            Some(&(a, _, _)) if a < k => {
+                spans.next();
+                continue;
+            }
+            _ => (k + 1, ps.words[k].form.clone()),
+        };
+        let misc = if group > k + 1 { NAME_MARK } else { "_" };
+        merged.words.push(Word {
+            form,
+            span: ps.words[k].span,
+            misc: misc.into(),
+            ..Word::default()
+        });
+        starts.push(k);
+        to_merged.extend(std::iter::repeat_n(merged.words.len() - 1, group - k));
+        k = group;
+    }
+    parse(&mut merged);
+    for (t, &m) in to_merged.iter().enumerate() {
+        let mw = &merged.words[m];
+        let first = starts[m];
+        let w = &mut ps.words[t];
+        if t == first {
+            w.upos.clone_from(&mw.upos);
+            w.xpos.clone_from(&mw.xpos);
+            w.deprel.clone_from(&mw.deprel);
+            w.head = match mw.head {
+                0 => 0,
+                h => starts[h as usize - 1] as u32 + 1,
+            };
+            w.lemma = if t + 1 < to_merged.len() && to_merged[t + 1] == m {
+                w.form.clone()
+            } else {
+                mw.lemma.clone()
+            };
+        } else {
+            let punct = !w.form.chars().any(char::is_alphanumeric);
+            w.upos = if punct { "PUNCT" } else { "PROPN" }.into();
+            w.xpos = if punct { "HYPH" } else { "NNP" }.into();
+            w.deprel = if punct { "punct" } else { "flat" }.into();
+            w.head = first as u32 + 1;
+            w.lemma = w.form.clone();
+        }
+    }
+}
+
 /// One sentence read: its parse, its anchors and every candidate.
 #[derive(Clone, Debug)]
 pub struct SentenceReading {
@@ -101,7 +186,19 @@ pub(crate) fn read(
             })
             .collect(),
     };
-    parse(&mut ps);
+    let mut names: Vec<(usize, usize, &str)> = doc.info[s]
+        .mentions
+        .iter()
+        .filter(|&&m| doc.mentions[m].form == crate::document::Form::Name)
+        .filter_map(|&m| {
+            let (a, b) = doc.mentions[m].tokens;
+            let kind = doc.entities[doc.entity_of(m)?].kind;
+            let stand_in = lex.words.name_stand_ins.get(&kind)?;
+            Some((a, b, stand_in.as_str()))
+        })
+        .collect();
+    names.sort_unstable();
+    parse_with_names(&mut ps, &names, parse);
     let anchors: Vec<Anchor> = doc.info[s]
         .mentions
         .iter()
@@ -123,6 +220,7 @@ pub(crate) fn read(
             title: t.title,
         })
         .collect();
+    title_appositions(&mut ps, &anchors, &titles);
     let candidates = read_in_context(&ps, &anchors, &titles, prior, lex);
     SentenceReading {
         sentence: s,
@@ -178,6 +276,70 @@ fn place_chains(ps: &mut ParsedSentence, anchors: &[Anchor]) {
         }
         i = j;
     }
+    // "Lahore, in Pakistan's Punjab province, ...": a place phrase set off
+    // by a comma after a place modifies it
+    for a in anchors {
+        let e = a.words.1;
+        if a.kind != Place || form(e) != "," || !matches!(form(e + 1), "in" | "inside") {
+            continue;
+        }
+        // the word the preposition belongs to, a place's or a state's name
+        let Some(y) = (ps.words[e + 1].head as usize).checked_sub(1) else {
+            continue;
+        };
+        let named = anchors.iter().any(|b| {
+            b.words.0 <= y && y < b.words.1 && b.words.0 > e && matches!(b.kind, Place | State)
+        });
+        let x = head_in(ps, a.words);
+        if named && !(ps.words[y].head as usize == x + 1 && ps.words[y].deprel == "nmod") {
+            moves.push((x, y, e, "nmod"));
+        }
+    }
+    attach(ps, moves);
+}
+
+/// "Ghana's Minister of Trade, Kwame Mensah, said": a person's name set off
+/// by commas right after a title (and the title's "of" phrase) is the
+/// title's apposition, which a parser often reads as a list or hangs on the
+/// "of" phrase.
+fn title_appositions(ps: &mut ParsedSentence, anchors: &[Anchor], titles: &[TitleAnchor]) {
+    use crate::entity::EntityKind::Person;
+    let n = ps.words.len();
+    let form = |k: usize| ps.words.get(k).map_or("", |w| w.form.as_str());
+    let mut moves = Vec::new();
+    for t in titles {
+        let mut k = t.words.1;
+        if form(k) == "of" {
+            // the "of" phrase: capitalised words and names, up to the comma
+            k += 1;
+            while k < n && k < t.words.1 + 8 && form(k) != "," {
+                k += 1;
+            }
+        }
+        if form(k) != "," {
+            continue;
+        }
+        let Some(p) = anchors
+            .iter()
+            .find(|a| a.words.0 == k + 1 && a.kind == Person)
+        else {
+            continue;
+        };
+        if !matches!(form(p.words.1), "," | "." | ";" | "") {
+            continue;
+        }
+        let head = head_in(ps, t.words);
+        let person = head_in(ps, p.words);
+        if ps.words[person].deprel != "appos" || ps.words[person].head as usize != head + 1 {
+            moves.push((head, person, k, "appos"));
+        }
+    }
+    attach(ps, moves);
+}
+
+/// Attaches each `b` to `a` with `label`, the comma before `b` to `b`.
+fn attach(ps: &mut ParsedSentence, moves: Vec<(usize, usize, usize, &str)>) {
+    let n = ps.words.len();
     for (a, b, comma, label) in moves {
         // when the parser hung `a` below `b`, `a` takes `b`'s place first:
         // the tree stays a tree

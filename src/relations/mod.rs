@@ -379,7 +379,7 @@ impl<'a> Cx<'a> {
     /// A common noun with a person's name as its `flat` or `appos` child
     /// ("leader Naim Qassem", "the commander, X") stands for that person.
     fn named_person(&self, w: usize) -> Option<usize> {
-        if self.upos(w) != "NOUN" {
+        if !matches!(self.upos(w), "NOUN" | "PROPN") {
             return None;
         }
         self.children[w]
@@ -740,20 +740,18 @@ impl<'a> Cx<'a> {
             }
             if sources.is_empty() {
                 // "X carried out strikes on Y", "X launched an offensive against Y"
-                if let Some(h) = self.head(t).filter(|_| self.deprel(t) == "obj") {
-                    if self.is_light_verb(h) {
-                        sources = self.subjects(h, 0);
-                        construction = Construction::LightVerb;
-                        // "provided weapons to Y": the phrase may hang on the verb
-                        if targets.is_empty() {
-                            for &c in &self.children[h] {
-                                if self.deprel(c) == "obl"
-                                    && self
-                                        .case_of(c)
-                                        .is_some_and(|p| trig.target_preps.iter().any(|q| q == p))
-                                {
-                                    targets.extend(self.fillers(c));
-                                }
+                if let Some(h) = self.light_verb_of(t) {
+                    sources = self.subjects(h, 0);
+                    construction = Construction::LightVerb;
+                    // "provided weapons to Y": the phrase may hang on the verb
+                    if targets.is_empty() {
+                        for &c in &self.children[h] {
+                            if self.deprel(c) == "obl"
+                                && self
+                                    .case_of(c)
+                                    .is_some_and(|p| trig.target_preps.iter().any(|q| q == p))
+                            {
+                                targets.extend(self.fillers(c));
                             }
                         }
                     }
@@ -799,6 +797,34 @@ impl<'a> Cx<'a> {
             .collect();
         let sources = self.subjects(h, 0);
         self.emit(out, t, relation, Construction::Active, &sources, &targets);
+    }
+
+    /// The light verb an event noun is the object of ("carried out strikes"),
+    /// directly or through a claim noun ("claimed responsibility for the
+    /// attack").
+    fn light_verb_of(&self, t: usize) -> Option<usize> {
+        let h = self.head(t)?;
+        let verb = match self.deprel(t) {
+            "obj" => h,
+            // "claimed responsibility [for the attack]", the phrase on the
+            // claim noun or on the verb
+            _ if self.case_of(t) != Some("for") => return None,
+            "obl"
+                if self
+                    .kids_of(h, "obj")
+                    .any(|o| self.lex.words.claim_nouns.contains(&self.lower[o])) =>
+            {
+                h
+            }
+            d if d.starts_with("nmod")
+                && self.lex.words.claim_nouns.contains(&self.lower[h])
+                && self.deprel(h) == "obj" =>
+            {
+                self.head(h)?
+            }
+            _ => return None,
+        };
+        self.is_light_verb(verb).then_some(verb)
     }
 
     fn is_light_verb(&self, v: usize) -> bool {

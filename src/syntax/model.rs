@@ -69,13 +69,31 @@ impl Model {
     /// Tags, lemmatises and parses the words of `sentence` in place (their
     /// forms are read; everything else is predicted).
     pub fn annotate(&self, sentence: &mut ParsedSentence) {
+        self.annotate_with(sentence, &|_, _| None)
+    }
+
+    /// Like [`Model::annotate`], but `fixed(word, known)` may name the
+    /// universal part of speech a word must have (a domain lexicon's
+    /// constraint, as spaCy's attribute ruler gives one; `known`: the tagger
+    /// saw the word often enough in training to trust its own choice): when
+    /// the tagger's choice has another universal tag, the word gets the
+    /// best-scored tag with the named one, and the words after it and the
+    /// parser see that tag.
+    pub fn annotate_with(
+        &self,
+        sentence: &mut ParsedSentence,
+        fixed: &dyn Fn(&Word, bool) -> Option<&'static str>,
+    ) {
         if sentence.words.is_empty() {
             return;
         }
         let feats = self
             .tagger
             .prepare(sentence.words.iter().map(|w| w.form.as_str()));
-        let tags = self.tagger.tag(&feats);
+        let words = &sentence.words;
+        let tags = self
+            .tagger
+            .tag_constrained(&feats, &|i| fixed(&words[i], self.tagger.knows(&feats[i])));
         let toks: Vec<Token> = feats
             .iter()
             .zip(&tags)
@@ -263,6 +281,34 @@ mod tests {
             }
             prop_assert_eq!(s.words.iter().filter(|w| w.deprel == "root").count(), 1);
         }
+    }
+
+    /// A fixed part of speech holds for a word the tagger never saw, and the
+    /// parse follows it; a word the tagger knows keeps the tagger's choice.
+    #[test]
+    fn fixed_parts_of_speech_bind_unknown_words_only() {
+        let model = Model::builtin().expect("the built-in model");
+        let mut s = ParsedSentence {
+            words: ["Zorbian", "airstrikes", "hit", "the", "town", "."]
+                .iter()
+                .map(|f| Word {
+                    form: f.to_string(),
+                    ..Word::default()
+                })
+                .collect(),
+            ..ParsedSentence::default()
+        };
+        let fixed = |w: &Word, known: bool| match w.form.as_str() {
+            "airstrikes" => Some("NOUN"),
+            "the" if !known => Some("VERB"),
+            _ => None,
+        };
+        model.annotate_with(&mut s, &fixed);
+        let w = &s.words;
+        assert_eq!(w[1].upos, "NOUN");
+        assert_eq!(w[1].deprel, "nsubj");
+        assert_eq!((w[2].deprel.as_str(), w[1].head), ("root", 3));
+        assert_eq!(w[3].upos, "DET", "a known word keeps its tag");
     }
 
     #[test]

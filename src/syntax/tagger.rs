@@ -178,21 +178,47 @@ impl Tagger {
             .collect()
     }
 
+    /// Whether the word was seen often enough in training to have a
+    /// dictionary class or an ambiguity class.
+    pub fn knows(&self, word: &WordFeatures) -> bool {
+        word.amb != NONE || self.dictionary.contains_key(&word.norm)
+    }
+
     /// The class of every word (features from [`Tagger::prepare`]).
     pub fn tag(&self, words: &[WordFeatures]) -> Vec<usize> {
+        self.tag_constrained(words, &|_| None)
+    }
+
+    /// The class of every word, where `fixed(i)` may name the universal part
+    /// of speech word `i` must have: it then gets the best-scored class with
+    /// that part of speech (the words after it see that class as context).
+    pub fn tag_constrained(
+        &self,
+        words: &[WordFeatures],
+        fixed: &dyn Fn(usize) -> Option<&'static str>,
+    ) -> Vec<usize> {
         let mut out = Vec::with_capacity(words.len());
         let mut feats = Vec::with_capacity(32);
         let mut scores = vec![0i32; self.tags.len()];
         for i in 0..words.len() {
+            let only = fixed(i);
             if let Some(&c) = self.dictionary.get(&words[i].norm) {
-                out.push(c as usize);
-                continue;
+                if only.is_none_or(|u| self.tags[c as usize].0 == u) {
+                    out.push(c as usize);
+                    continue;
+                }
             }
             let p1 = tag_value(i.checked_sub(1).map(|k| out[k]));
             let p2 = tag_value(i.checked_sub(2).map(|k| out[k]));
             features(words, i, p1, p2, &mut feats);
             self.weights.score(&feats, &mut scores);
-            out.push(argmax(&scores));
+            let best = match only {
+                Some(u) => (0..scores.len())
+                    .filter(|&c| self.tags[c].0 == u)
+                    .max_by(|&a, &b| scores[a].cmp(&scores[b]).then(b.cmp(&a))),
+                None => None,
+            };
+            out.push(best.unwrap_or_else(|| argmax(&scores)));
         }
         out
     }
