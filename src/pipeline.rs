@@ -59,15 +59,21 @@ pub fn extract_article(article: &Article, lex: &Lexicon) -> KnowledgeGraph {
         return to_graph(&doc, lex, &found, &info, 0, 0);
     }
     let blocks = split_blocks(&article.text, BLOCK_BYTES);
-    let analysed: Vec<(Document, Vec<extract::Found>)> = blocks
-        .par_iter()
-        .map(|&(a, b)| analyse(&info.id, &article.text[a..b], lex))
-        .collect();
+    // A window of blocks at a time, one per thread: a block's analysis
+    // (tokens, mentions, parses) is about 20 times its text, so holding
+    // every block's at once made a 50 MB article take 1 GB (issue 17).
+    let window = rayon::current_num_threads().max(1);
     let mut g = KnowledgeGraph::new();
     let mut sentences = 0;
-    for ((doc, found), &(start, _)) in analysed.iter().zip(&blocks) {
-        g.absorb_part(to_graph(doc, lex, found, &info, start, sentences), true);
-        sentences += doc.sentences.len();
+    for part in blocks.chunks(window) {
+        let analysed: Vec<(Document, Vec<extract::Found>)> = part
+            .par_iter()
+            .map(|&(a, b)| analyse(&info.id, &article.text[a..b], lex))
+            .collect();
+        for ((doc, found), &(start, _)) in analysed.iter().zip(part) {
+            g.absorb_part(to_graph(doc, lex, found, &info, start, sentences), true);
+            sentences += doc.sentences.len();
+        }
     }
     g
 }
