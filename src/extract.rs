@@ -1069,14 +1069,11 @@ impl<'d, 'a> Cx<'d, 'a> {
         }
         let mut object = self.phrases_right(j);
         let mut relation = trig.relation;
-        let roles = self.lex.relations[relation].roles.clone();
-        let otherwise = self.lex.relations[relation]
-            .otherwise
-            .as_deref()
-            .and_then(|o| self.lex.relation_id(o));
+        let lex = self.lex;
+        let otherwise = lex.otherwise(relation);
         if object.heads.is_empty() {
             // "Iran rejected these Western calls": the callers
-            let refusal = roles.contains(&FrameRole::Refusal);
+            let refusal = lex.relations[relation].roles.contains(&FrameRole::Refusal);
             if refusal && words.request_nouns.contains(object.last_word.as_str()) {
                 let (subjects, negated) = self.subject_left(k);
                 if !negated {

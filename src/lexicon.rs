@@ -626,6 +626,15 @@ impl Lexicon {
         self.relation_index.get(name).map(|&i| &self.relations[i])
     }
 
+    /// The type a candidate of type `r` becomes when its target's kind is
+    /// not allowed (`otherwise` in relations.ron).
+    pub(crate) fn otherwise(&self, r: usize) -> Option<usize> {
+        self.relations[r]
+            .otherwise
+            .as_deref()
+            .and_then(|name| self.relation_id(name))
+    }
+
     /// The first relation type that plays `role` in the word-window frames.
     pub(crate) fn relation_with(&self, role: FrameRole) -> Option<usize> {
         self.relations.iter().position(|r| r.roles.contains(&role))

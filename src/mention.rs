@@ -714,13 +714,14 @@ fn armed(doc: &Document, lex: &Lexicon, s: usize, end: usize, kind: EntityKind) 
 
 /// "Kidal, a town in northern Mali", "Madagiz, the village": a name the
 /// tagger found, followed by an apposition whose head is a place noun, is a
-/// place, whatever kind the tagger guessed. The apposition is a comma, an
-/// article and at most three lower-case words ending in the head, which the
+/// place, whatever kind the tagger guessed. The apposition is a comma, a
+/// determiner and at most three lower-case words ending in the head, which the
 /// phrase's end (a preposition, a comma or the sentence's end) must follow.
 fn appositive_place(doc: &Document, lex: &Lexicon, s: usize, end: usize) -> bool {
     let info = &doc.info[s];
     let n = doc.len(s);
-    if end + 2 >= n || doc.tok(s, end) != "," || !matches!(info.word(end + 1), "a" | "an" | "the") {
+    if end + 2 >= n || doc.tok(s, end) != "," || !lex.words.determiners.contains(info.word(end + 1))
+    {
         return false;
     }
     (end + 2..n.min(end + 5))

@@ -17,12 +17,13 @@ pub const NAME_MARK: &str = "Name";
 /// Parses `ps` with each span of `names` (token ranges of two tokens or
 /// more, in order, not overlapping) read as one word, as spaCy's
 /// `merge_entities` does: a parser trained on web text reads "al-Qaeda's
-/// Ayman al-Zawahiri" as two proper nouns, not as seven tokens. The merged
-/// word is written as the name's last word (its head: "Army" for "Syrian
-/// National Army") and carries [`NAME_MARK`] so the parse function can fix
-/// it a proper noun. Afterwards every token is a word again: a name's first token takes
-/// the merged word's part of speech, head and label, the others hang on it
-/// as `flat` (punctuation as `punct`), as UD writes names.
+/// Ayman al-Zawahiri" as two proper nouns, not as seven tokens. Each span
+/// comes with the word it is read as (a stand-in of its kind the parser
+/// knows well, `name_stand_ins` in words.ron) and carries [`NAME_MARK`] so
+/// the parse function can fix it a proper noun. Afterwards every token is a
+/// word again: a name's first token takes the merged word's part of speech,
+/// head and label, the others hang on it as `flat` (punctuation as
+/// `punct`), as UD writes names.
 pub(crate) fn parse_with_names(
     ps: &mut ParsedSentence,
     names: &[(usize, usize, &str)],

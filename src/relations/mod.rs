@@ -188,11 +188,7 @@ pub fn read_in_context(
             c.dropped = cx.kind_check(c);
             // "killed a Hezbollah commander": the type the lexicon names instead
             if c.dropped == Some(Drop::KindNotAllowed) {
-                let instead = lex.relations[c.relation]
-                    .otherwise
-                    .as_deref()
-                    .and_then(|name| lex.relation_id(name));
-                if let Some(r) = instead {
+                if let Some(r) = lex.otherwise(c.relation) {
                     let retry = Candidate {
                         relation: r,
                         dropped: None,
