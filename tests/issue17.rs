@@ -5,6 +5,14 @@
 use crate::util::{dir_with, fails, ok, run};
 use newsgraph::KnowledgeGraph;
 
+/// The names of the entries of folder `p`.
+fn file_names(p: &std::path::Path) -> Vec<String> {
+    std::fs::read_dir(p)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
 fn graph(out: &[u8]) -> KnowledgeGraph {
     KnowledgeGraph::load_str(std::str::from_utf8(out).unwrap(), "out").unwrap()
 }
@@ -556,10 +564,7 @@ fn output_follows_links_keeps_modes_and_refuses_what_it_must_not_replace() {
             .is_char_device());
     }
     // nothing left behind
-    let names: Vec<String> = std::fs::read_dir(p)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
+    let names = file_names(p);
     assert!(
         names.iter().all(|n| !n.contains("newsgraph-tmp")),
         "{names:?}"
@@ -647,10 +652,7 @@ fn csv_output_is_replaced_as_a_set() {
         b"my notes"
     );
     // (a write that fails half way: export::output's unit tests)
-    let names_after: Vec<String> = std::fs::read_dir(p)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
+    let names_after = file_names(p);
     assert!(
         names_after.iter().all(|n| !n.contains("newsgraph-")),
         "{names_after:?}"
