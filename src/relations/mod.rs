@@ -427,7 +427,10 @@ impl<'a> Cx<'a> {
                     if let Some(a) = self.at[c] {
                         push_filler(out, a, c);
                     }
-                } else if d == "acl" && self.parse.words[c].xpos == "VBN" {
+                } else if d == "acl" && self.parse.words[c].xpos == "VBN" && !agent_preps.is_empty()
+                {
+                    // "the strike carried out by X" stands for X; "the
+                    // rebels, backed by X," do not
                     for &g in &self.children[c] {
                         if self.is_agent(g) {
                             if let Some(a) = self.at[g] {
