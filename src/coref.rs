@@ -134,6 +134,11 @@ fn nominal(doc: &Document, lex: &Lexicon, m: usize) -> Option<usize> {
     {
         return None;
     }
+    // "the movement of troops", "a group of students": a noun with its own
+    // "of" phrase names something else, not a group met before
+    if head + 1 < doc.len(s) && info.word(head + 1) == "of" {
+        return None;
+    }
     // find where the noun phrase starts: "the powerful Iran-backed militant group"
     let mut start = head;
     let mut det = None;
@@ -255,5 +260,47 @@ fn bare_titles(doc: &mut Document) {
             }
         }
         doc.sort_mentions(s);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The entity id each mention of `text` resolves to, by surface.
+    fn resolved(text: &str) -> Vec<(String, Option<String>)> {
+        let lex = Lexicon::embedded();
+        let mut doc = Document::new("t", text, None, lex);
+        crate::mention::find(&mut doc, lex);
+        resolve(&mut doc, lex);
+        doc.mentions
+            .iter()
+            .map(|m| {
+                let (a, b) = m.tokens;
+                let id = m.entity.map(|e| doc.entities[e].id.clone());
+                (doc.span_text(m.sentence, a, b).to_string(), id)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_group_noun_resolves_to_the_group_named_before() {
+        let found = resolved("The Oromo Liberation Army denied it. The group later withdrew.");
+        let group = found.iter().find(|(s, _)| s == "group");
+        assert_eq!(
+            group.and_then(|(_, id)| id.as_deref()),
+            Some("oromo-liberation-army"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_group_noun_with_its_own_of_phrase_is_no_anaphor() {
+        let found =
+            resolved("The Oromo Liberation Army denied it. The movement of troops worried Kenya.");
+        assert!(
+            !found.iter().any(|(s, id)| s == "movement" && id.is_some()),
+            "{found:?}"
+        );
     }
 }

@@ -790,8 +790,14 @@ impl<'a> Cx<'a> {
         if !matches!(self.deprel(t), "xcomp" | "obl" | "advcl") {
             return;
         }
+        // "named Syria and Iran as responsible": parsers often read the
+        // object before "as" as the verb's xcomp
+        let misread_object = self
+            .kids_of(h, "xcomp")
+            .filter(|&x| x != t && matches!(self.upos(x), "PROPN" | "NOUN"));
         let targets: Vec<Filler> = self
             .kids_of(h, "obj")
+            .chain(misread_object)
             .chain(self.kids_of(t, "nsubj"))
             .flat_map(|o| self.fillers(o))
             .collect();
