@@ -323,13 +323,16 @@ impl<'d, 'a> Cx<'d, 'a> {
             // "the Iranian-backed Houthis": the name before "-backed" only
             // modifies the head that follows
             let right_after = j > k && self.mention(j - 1).is_some();
-            if last.is_some() && right_after && w == "-" && j + 1 < limit {
-                if self.lex.compounds.contains_key(self.w(j + 1)) {
-                    last = None;
-                    j += 2;
-                    p.end = j;
-                    continue;
-                }
+            if last.is_some()
+                && right_after
+                && w == "-"
+                && j + 1 < limit
+                && self.lex.compounds.contains_key(self.w(j + 1))
+            {
+                last = None;
+                j += 2;
+                p.end = j;
+                continue;
             }
             // a verb ends the phrase: "Hezbollah fired rockets"
             let verb_like = (w.ends_with("ed") && w.len() > 3)
