@@ -32,6 +32,9 @@ use std::collections::HashSet;
 /// so extraction stays linear in the length of a text, however long its
 /// sentences or lists ("5,000 coordinated names").
 const WINDOW: usize = 40;
+/// How far (in words) a head of state's title looks for the state it heads
+/// when it names none; a state farther away is about something else.
+const NEAREST_STATE: usize = 10;
 /// The most conjuncts read in one list.
 const MAX_CONJUNCTS: usize = 64;
 
@@ -956,7 +959,7 @@ impl<'d, 'a> Cx<'d, 'a> {
     /// ("Palestinians" are people, not the state's institutions).
     fn nearest_state(&self, k: usize) -> Option<usize> {
         let mut best: Option<(usize, usize)> = None;
-        for &m in self.mentions_near(k, WINDOW, WINDOW) {
+        for &m in self.mentions_near(k, NEAREST_STATE, NEAREST_STATE) {
             let Some(e) = self.doc.mentions[m].entity else {
                 continue;
             };

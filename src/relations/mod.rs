@@ -1193,7 +1193,10 @@ impl<'a> Cx<'a> {
                             Some("compound" | "amod" | "nmod")
                         );
                     let pronoun = x < y && self.upos(self.anchor_head(a)) == "PRON";
-                    self.anchors[a].kind == EntityKind::State && modifier && !pronoun
+                    // near the title: a state far away in a long sentence
+                    // is about something else
+                    let near = x.abs_diff(ts) <= NEAREST_STATE_WORDS;
+                    self.anchors[a].kind == EntityKind::State && modifier && !pronoun && near
                 })
                 .min_by_key(|&a| {
                     let w = self.anchors[a].words.0;
@@ -1246,6 +1249,11 @@ impl<'a> Cx<'a> {
 }
 
 /// Whether `label` is `rel` or a subtype of it (`nmod:poss` is an `nmod`).
+/// How far (in words) from a head-of-state title the state it heads may be
+/// named when the title names none ("at President X's direction, U.S.
+/// forces ...").
+const NEAREST_STATE_WORDS: usize = 8;
+
 fn label_is(label: &str, rel: &str) -> bool {
     label == rel || label.strip_prefix(rel).is_some_and(|r| r.starts_with(':'))
 }
