@@ -156,7 +156,12 @@ fn neo4j_csv_headers_and_row_counts() {
             "plover",
             "cameo",
             "evidence",
-            "evidence_json"
+            "evidence_json",
+            "articles:int",
+            "confidence:float",
+            "first_day",
+            "last_day",
+            "tallies_json"
         ]
     );
     let rows: Vec<csv::StringRecord> = rels.records().map(Result::unwrap).collect();
@@ -275,6 +280,7 @@ fn graph_of(labels: &[String], aliases: &[String], texts: &[String]) -> Knowledg
                 frame: None,
                 mode: None,
             }]),
+            tallies: Vec::new(),
         };
         g.add_relation(rel).unwrap();
     }

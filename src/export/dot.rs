@@ -7,8 +7,10 @@
 //! the entity's label, a shape and fill colour by kind (person: ellipse,
 //! state: box, militia: hexagon, organization: component, place: house) and a
 //! tooltip listing its kind and aliases. Edges carry their relation type as
-//! label, its colour, a pen width that grows with the evidence count, and a
-//! tooltip with the first evidence sentence. A legend node (an HTML-like
+//! label, its colour, a pen width that grows with the evidence count, a
+//! dashed line when its confidence is under 0.5 (only reported, never
+//! stated: [`crate::relation::confidence`]), and a tooltip with its
+//! statements, articles, confidence, days and first evidence sentence. A legend node (an HTML-like
 //! table) shows the kinds and the relation types used. Every string is quoted and escaped.
 //!
 //! ```dot
@@ -125,20 +127,37 @@ pub fn to_string_with(graph: &KnowledgeGraph, draw: &super::DrawOptions) -> Stri
             .unwrap_or_else(|| "#333333".into());
         let symmetric = graph.relation_info(&r.kind).is_some_and(|i| i.symmetric);
         let pen = 1.0 + (r.weight() as f64).ln().max(0.0);
-        let tip = r
-            .evidence
-            .first()
-            .map(|ev| shorten(&ev.text, 300))
-            .unwrap_or_default();
+        let confidence = r.confidence();
+        let mut tip = format!(
+            "{} statement(s), {} article(s), confidence {confidence}",
+            r.weight(),
+            r.articles()
+        );
+        if let Some((first, last)) = r.days() {
+            if first == last {
+                let _ = write!(tip, ", {first}");
+            } else {
+                let _ = write!(tip, ", {first} to {last}");
+            }
+        }
+        if let Some(ev) = r.evidence.first() {
+            let _ = write!(tip, ": {}", shorten(&ev.text, 300));
+        }
         let _ = writeln!(
             o,
-            "  {} -> {} [label={}, color={}, fontcolor={}, penwidth={:.1}{}, tooltip={}];",
+            "  {} -> {} [label={}, color={}, fontcolor={}, penwidth={:.1}{}{}, tooltip={}];",
             quote(&r.source),
             quote(&r.target),
             quote(&r.kind),
             quote(&color),
             quote(&color),
             pen,
+            // an edge no article states in its own words is drawn dashed
+            if confidence < 0.5 {
+                ", style=dashed"
+            } else {
+                ""
+            },
             if symmetric { ", dir=both" } else { "" },
             quote(&tip)
         );

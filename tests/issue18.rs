@@ -1,0 +1,583 @@
+//! Issue 18, "what an analyst does with a year of news": how sure each
+//! relation is (weight, articles, modes, confidence) and filters on it;
+//! the days of its statements and `--since` / `--until`.
+//! <https://github.com/newsgraph/newsgraph/issues/18>
+
+use crate::util::{dir_with, fails, ok, run};
+use newsgraph::KnowledgeGraph;
+use serde_json::Value;
+use std::path::Path;
+
+/// Four dated articles and one without a date:
+/// - Iran backs Hezbollah: a1 (January, stated), a2 (March, stated);
+/// - Israel attacked Hezbollah: a2 (March, stated), a3 (June, reported);
+/// - Iran backs the Houthis: a4 (no date).
+const NEWS: &str = r#"{"id": "a1", "date": "2024-01-10", "text": "Iran backs Hezbollah."}
+{"id": "a2", "date": "2024-03-05", "text": "Iran backs Hezbollah. Israel attacked Hezbollah."}
+{"id": "a3", "date": "2024-06-20", "text": "Officials said Israel attacked Hezbollah."}
+{"id": "a4", "text": "Iran backs the Houthis."}
+"#;
+
+/// A temporary directory with news.jsonl built into g.ron.
+fn built() -> tempfile::TempDir {
+    let d = dir_with(&[("news.jsonl", NEWS.as_bytes())]);
+    ok(d.path(), &["build", "news.jsonl", "-o", "g.ron"]);
+    d
+}
+
+fn json(dir: &Path, args: &[&str]) -> Value {
+    serde_json::from_str(&ok(dir, args)).expect("JSON output")
+}
+
+/// The neighbours `neighbors --json` lists, as "direction relation entity".
+fn neighbor_names(v: &Value) -> Vec<String> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            format!(
+                "{} {} {}",
+                n["direction"].as_str().unwrap(),
+                n["relation"].as_str().unwrap(),
+                n["entity"]["id"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+fn neighbor<'v>(v: &'v Value, relation: &str, entity: &str) -> &'v Value {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["relation"] == relation && n["entity"]["id"] == entity)
+        .unwrap_or_else(|| panic!("no {relation} {entity} in {v}"))
+}
+
+#[test]
+fn neighbors_json_says_how_sure_each_relation_is() {
+    let d = built();
+    let v = json(d.path(), &["neighbors", "g.ron", "Hezbollah", "--json"]);
+    let backs = neighbor(&v, "backs", "iran");
+    assert_eq!(backs["weight"], 2);
+    assert_eq!(backs["articles"], 2);
+    assert_eq!(backs["confidence"], 0.75);
+    assert_eq!(backs["first_day"], "2024-01-10");
+    assert_eq!(backs["last_day"], "2024-03-05");
+    assert_eq!(backs["modes"], serde_json::json!(["stated"]));
+    let attacked = neighbor(&v, "attacked", "israel");
+    assert_eq!(attacked["modes"], serde_json::json!(["reported", "stated"]));
+    // one article states it, one reports it: 1 - 0.5 * 0.75
+    assert_eq!(attacked["confidence"], 0.63);
+    // the table has the columns too
+    let table = ok(d.path(), &["neighbors", "g.ron", "Hezbollah", "--csv"]);
+    assert!(
+        table.starts_with("direction,relation,entity,kind,weight,articles,confidence\n"),
+        "{table}"
+    );
+    assert!(table.contains("in,backs,Iran,state,2,2,0.75\n"), "{table}");
+    // the card of `show`
+    let card = ok(d.path(), &["show", "g.ron", "Hezbollah"]);
+    assert!(
+        card.contains("← Iran (state), 2 piece(s) of evidence, 2 article(s), confidence 0.75, 2024-01-10 to 2024-03-05"),
+        "{card}"
+    );
+}
+
+#[test]
+fn trust_filters_on_neighbors_show_query_path_and_export() {
+    let d = built();
+    let p = d.path();
+    let all = neighbor_names(&json(p, &["neighbors", "g.ron", "Hezbollah", "--json"]));
+    assert_eq!(all, ["in attacked israel", "in backs iran"]);
+    // --min-articles: both have two articles; three is more than any
+    let out = run(
+        p,
+        &["neighbors", "g.ron", "Hezbollah", "--min-articles", "3"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1), "nothing left: exit 1");
+    // --mode stated: the June report no longer counts
+    let v = json(
+        p,
+        &[
+            "neighbors",
+            "g.ron",
+            "Hezbollah",
+            "--json",
+            "--mode",
+            "stated",
+        ],
+    );
+    let attacked = neighbor(&v, "attacked", "israel");
+    assert_eq!(
+        (attacked["weight"].as_u64(), attacked["last_day"].as_str()),
+        (Some(1), Some("2024-03-05"))
+    );
+    assert_eq!(attacked["confidence"], 0.5);
+    // --mode reported: only the report is left
+    let v = json(
+        p,
+        &[
+            "neighbors",
+            "g.ron",
+            "Hezbollah",
+            "--json",
+            "--mode",
+            "reported",
+        ],
+    );
+    assert_eq!(neighbor_names(&v), ["in attacked israel"]);
+    // --min-weight on query and show
+    let rows = ok(
+        p,
+        &["query", "g.ron", "?x ?r ?y", "--csv", "--min-weight", "2"],
+    );
+    assert_eq!(rows.lines().count(), 1 + 2, "{rows}");
+    let card = ok(p, &["show", "g.ron", "Iran", "--min-articles", "2"]);
+    assert!(
+        card.contains("→ Hezbollah") && !card.contains("Houthis (militia), 1"),
+        "{card}"
+    );
+    // path: with --mode reported, Iran and Israel are no longer joined
+    ok(p, &["path", "g.ron", "Iran", "Israel"]);
+    let out = run(
+        p,
+        &["path", "g.ron", "Iran", "Israel", "--mode", "reported"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    // export: only the edges two articles make
+    let g = KnowledgeGraph::load_str(
+        &ok(
+            p,
+            &["export", "g.ron", "--format", "json", "--min-articles", "2"],
+        ),
+        "out.json",
+    )
+    .unwrap();
+    let edges: Vec<String> = g
+        .relations()
+        .map(|r| format!("{} {} {}", r.source, r.kind, r.target))
+        .collect();
+    assert_eq!(edges, ["iran backs hezbollah", "israel attacked hezbollah"]);
+    // a mode that does not exist is a usage error
+    let err = fails(p, &["neighbors", "g.ron", "Iran", "--mode", "rumoured"], 2);
+    assert!(err.contains("rumoured"), "{err}");
+}
+
+#[test]
+fn exports_carry_weight_articles_confidence_and_days() {
+    let d = built();
+    let p = d.path();
+    // JSON: fields of each link
+    let v = json(p, &["export", "g.ron", "--format", "json"]);
+    let link = v["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["source"] == "israel" && l["type"] == "attacked")
+        .unwrap();
+    assert_eq!(link["weight"], 2);
+    assert_eq!(link["articles"], 2);
+    assert_eq!(link["confidence"], 0.63);
+    assert_eq!(link["first_day"], "2024-03-05");
+    assert_eq!(link["last_day"], "2024-06-20");
+    let undated = v["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["target"] == "houthis")
+        .unwrap();
+    assert_eq!(undated["first_day"], Value::Null);
+    // GraphML: typed keys and their values
+    let graphml = ok(p, &["export", "g.ron", "--format", "graphml"]);
+    for key in [
+        r#"attr.name="articles" attr.type="int""#,
+        r#"attr.name="confidence" attr.type="double""#,
+        r#"attr.name="first_day" attr.type="string""#,
+        r#"attr.name="last_day" attr.type="string""#,
+    ] {
+        assert!(graphml.contains(key), "GraphML lacks {key}");
+    }
+    assert!(
+        graphml.contains(r#"<data key="d15">0.63</data>"#),
+        "{graphml}"
+    );
+    // CSV: columns Neo4j types
+    ok(p, &["export", "g.ron", "--format", "csv", "-o", "neo4j"]);
+    let rels = std::fs::read_to_string(p.join("neo4j/relationships.csv")).unwrap();
+    let mut r = csv::Reader::from_reader(rels.as_bytes());
+    let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    for col in [
+        "weight:int",
+        "articles:int",
+        "confidence:float",
+        "first_day",
+        "last_day",
+    ] {
+        assert!(header.iter().any(|h| h == col), "{header:?} lacks {col}");
+    }
+    let at = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let row = r
+        .records()
+        .map(|x| x.unwrap())
+        .find(|x| &x[0] == "israel" && &x[2] == "attacked")
+        .unwrap();
+    assert_eq!(
+        (&row[at("articles:int")], &row[at("confidence:float")]),
+        ("2", "0.63")
+    );
+    assert_eq!(&row[at("last_day")], "2024-06-20");
+    // DOT: pen width by weight, a dashed line for what is only reported
+    let dot = ok(
+        p,
+        &["export", "g.ron", "--format", "dot", "--mode", "reported"],
+    );
+    let edge = dot
+        .lines()
+        .find(|l| l.contains("\"israel\" -> \"hezbollah\""))
+        .unwrap();
+    assert!(
+        edge.contains("style=dashed") && edge.contains("confidence 0.25"),
+        "{edge}"
+    );
+    let dot = ok(p, &["export", "g.ron", "--format", "dot"]);
+    let edge = dot
+        .lines()
+        .find(|l| l.contains("\"israel\" -> \"hezbollah\""))
+        .unwrap();
+    assert!(
+        !edge.contains("dashed") && edge.contains("penwidth=1.7"),
+        "{edge}"
+    );
+    assert!(edge.contains("2024-03-05 to 2024-06-20"), "{edge}");
+}
+
+#[test]
+fn query_json_gives_the_matched_relations_with_their_evidence() {
+    let d = built();
+    let v = json(
+        d.path(),
+        &["query", "g.ron", "?x attacked Hezbollah", "--json"],
+    );
+    let row = &v[0];
+    assert_eq!(row["x"]["id"], "israel");
+    let rel = &row["_relations"][0];
+    assert_eq!(
+        (&rel["source"], &rel["relation"], &rel["target"]),
+        (
+            &Value::from("israel"),
+            &Value::from("attacked"),
+            &Value::from("hezbollah")
+        )
+    );
+    assert_eq!(rel["weight"], 2);
+    assert_eq!(rel["confidence"], 0.63);
+    let texts: Vec<&str> = rel["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Israel attacked Hezbollah.",
+            "Officials said Israel attacked Hezbollah."
+        ]
+    );
+    assert_eq!(rel["evidence"][1]["mode"], "reported");
+    assert_eq!(rel["evidence"][1]["date"], "2024-06-20");
+}
+
+#[test]
+fn since_and_until_on_every_command() {
+    let d = built();
+    let p = d.path();
+    // neighbors: from March on, Iran backs Hezbollah once
+    let v = json(
+        p,
+        &[
+            "neighbors",
+            "g.ron",
+            "Hezbollah",
+            "--json",
+            "--since",
+            "2024-03-01",
+        ],
+    );
+    assert_eq!(neighbor(&v, "backs", "iran")["weight"], 1);
+    assert_eq!(neighbor(&v, "attacked", "israel")["weight"], 2);
+    // until February: only the January article
+    let v = json(
+        p,
+        &[
+            "neighbors",
+            "g.ron",
+            "Hezbollah",
+            "--json",
+            "--until",
+            "2024-02-01",
+        ],
+    );
+    assert_eq!(neighbor_names(&v), ["in backs iran"]);
+    // a window is inclusive at both ends, and leaves out undated statements
+    let rows = ok(
+        p,
+        &[
+            "query",
+            "g.ron",
+            "Iran backs ?m",
+            "--csv",
+            "--since",
+            "2024-01-10",
+            "--until",
+            "2024-01-10",
+        ],
+    );
+    assert_eq!(rows, "m,m_id,m_type\nHezbollah,hezbollah,militia\n");
+    // show
+    let card = ok(p, &["show", "g.ron", "Israel", "--since", "2024-06-01"]);
+    assert!(
+        card.contains("1 piece(s) of evidence") && card.contains("2024-06-20"),
+        "{card}"
+    );
+    assert!(!card.contains("2024-03-05"), "{card}");
+    // path: in January Israel had not attacked yet
+    let out = run(
+        p,
+        &["path", "g.ron", "Iran", "Israel", "--until", "2024-01-31"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    ok(
+        p,
+        &["path", "g.ron", "Iran", "Israel", "--until", "2024-03-31"],
+    );
+    // export: the window's edges, entities and articles
+    let g = KnowledgeGraph::load_str(
+        &ok(
+            p,
+            &[
+                "export",
+                "g.ron",
+                "--format",
+                "json",
+                "--since",
+                "2024-06-01",
+            ],
+        ),
+        "out.json",
+    )
+    .unwrap();
+    let edges: Vec<String> = g
+        .relations()
+        .map(|r| format!("{} {} {} {}", r.source, r.kind, r.target, r.weight()))
+        .collect();
+    assert_eq!(edges, ["israel attacked hezbollah 1"]);
+    let docs: Vec<&str> = g.documents().iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(docs, ["a3"]);
+    // build: only the articles of the window are read
+    ok(
+        p,
+        &[
+            "build",
+            "news.jsonl",
+            "-o",
+            "spring.ron",
+            "--since",
+            "2024-03-01",
+            "--until",
+            "2024-05-31",
+        ],
+    );
+    let g = KnowledgeGraph::load(&p.join("spring.ron")).unwrap();
+    let docs: Vec<&str> = g.documents().iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(docs, ["a2"]);
+    let out = run(
+        p,
+        &[
+            "build",
+            "news.jsonl",
+            "-o",
+            "x.ron",
+            "--since",
+            "2024-03-01",
+        ],
+        None,
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("2 article(s) left out: dated outside --since/--until, or undated"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn bad_dates_are_usage_errors() {
+    let d = built();
+    let p = d.path();
+    for args in [
+        &["neighbors", "g.ron", "Iran", "--since", "2024-13-01"][..],
+        &["show", "g.ron", "Iran", "--until", "yesterday"],
+        &["query", "g.ron", "?x backs ?y", "--since", "2024-02-30"],
+        &["path", "g.ron", "Iran", "Israel", "--until", "24-01-01"],
+        &[
+            "export",
+            "g.ron",
+            "--format",
+            "json",
+            "--since",
+            "2024/01/01",
+        ],
+        &["build", "news.jsonl", "-o", "y.ron", "--since", "January"],
+    ] {
+        let err = fails(p, args, 2);
+        let value = args[args.len() - 1];
+        assert!(
+            err.contains(&format!("'{value}': not a date (YYYY-MM-DD expected")),
+            "{args:?}: {err}"
+        );
+    }
+    assert!(!p.join("y.ron").exists(), "nothing written");
+    let err = fails(
+        p,
+        &[
+            "export",
+            "g.ron",
+            "--since",
+            "2024-06-01",
+            "--until",
+            "2024-01-01",
+        ],
+        2,
+    );
+    assert!(
+        err.contains("--since 2024-06-01 is after --until 2024-01-01"),
+        "{err}"
+    );
+}
+
+/// An edge stated in more articles than its evidence keeps (20): time and
+/// mode filters stay exact through every format that loads back.
+#[test]
+fn a_relation_stated_in_many_articles_keeps_every_day() {
+    let mut news = String::new();
+    for i in 0..30 {
+        let (month, text) = if i < 20 {
+            (1, "Iran backs Hezbollah.")
+        } else {
+            (7, "Officials said Iran backed Hezbollah.")
+        };
+        news.push_str(&format!(
+            "{{\"id\": \"n{i:02}\", \"date\": \"2024-{month:02}-{:02}\", \"text\": \"{text}\"}}\n",
+            i % 28 + 1
+        ));
+    }
+    let d = dir_with(&[("news.jsonl", news.as_bytes())]);
+    let p = d.path();
+    ok(p, &["build", "news.jsonl", "-o", "g.ron"]);
+    let ron = std::fs::read_to_string(p.join("g.ron")).unwrap();
+    assert!(ron.contains("tallies:"), "the trimmed edge keeps tallies");
+    ok(p, &["export", "g.ron", "-o", "g.json"]);
+    ok(p, &["export", "g.ron", "-o", "g.graphml"]);
+    ok(p, &["export", "g.ron", "--format", "csv", "-o", "g-csv"]);
+    for graph in ["g.ron", "g.json", "g.graphml", "g-csv"] {
+        let all = json(p, &["neighbors", graph, "Iran", "--json"]);
+        let backs = neighbor(&all, "backs", "hezbollah");
+        assert_eq!(
+            (backs["weight"].as_u64(), backs["articles"].as_u64()),
+            (Some(30), Some(30)),
+            "{graph}"
+        );
+        assert_eq!(backs["last_day"], "2024-07-28", "{graph}");
+        let july = json(
+            p,
+            &[
+                "neighbors",
+                graph,
+                "Iran",
+                "--json",
+                "--since",
+                "2024-07-01",
+            ],
+        );
+        let backs = neighbor(&july, "backs", "hezbollah");
+        assert_eq!(
+            backs["weight"], 10,
+            "{graph}: July's ten reports, not the evidence kept"
+        );
+        assert_eq!(backs["modes"], serde_json::json!(["reported"]), "{graph}");
+        let stated = json(
+            p,
+            &["neighbors", graph, "Iran", "--json", "--mode", "stated"],
+        );
+        assert_eq!(
+            neighbor(&stated, "backs", "hezbollah")["weight"],
+            20,
+            "{graph}"
+        );
+    }
+}
+
+#[test]
+fn an_unknown_relation_type_names_the_nearest() {
+    let d = built();
+    let p = d.path();
+    for args in [
+        &["query", "g.ron", "?x atacked ?y"][..],
+        &["neighbors", "g.ron", "Iran", "--type", "atacked"],
+        &["export", "g.ron", "--type", "atacked"],
+    ] {
+        let err = fails(p, args, 2);
+        assert!(
+            err.contains("unknown relation type 'atacked' (did you mean 'attacked'?"),
+            "{args:?}: {err}"
+        );
+    }
+    let err = fails(p, &["query", "g.ron", "?x back ?y"], 2);
+    assert!(err.contains("did you mean 'backs'"), "{err}");
+    // nothing near: the list alone
+    let err = fails(p, &["query", "g.ron", "?x zzzzzz ?y"], 2);
+    assert!(
+        err.contains("unknown relation type 'zzzzzz' (this graph has: "),
+        "{err}"
+    );
+}
+
+#[test]
+fn drop_isolated_and_min_degree() {
+    let d = dir_with(&[(
+        "a.txt",
+        b"Iran backs Hezbollah. Israel attacked Hezbollah. Iran backs the Houthis. Officials visited Tehran.",
+    )]);
+    let p = d.path();
+    ok(p, &["build", "a.txt", "-o", "g.ron"]);
+    let g = KnowledgeGraph::load(&p.join("g.ron")).unwrap();
+    let isolated: Vec<&str> = g
+        .entities()
+        .filter(|e| !g.relations().any(|r| r.source == e.id || r.target == e.id))
+        .map(|e| e.id.as_str())
+        .collect();
+    assert!(!isolated.is_empty(), "the test needs an isolated entity");
+    let ids = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["export", "g.ron", "--format", "json"];
+        all.extend_from_slice(args);
+        KnowledgeGraph::load_str(&ok(p, &all), "o.json")
+            .unwrap()
+            .entities()
+            .map(|e| e.id.clone())
+            .collect()
+    };
+    let kept = ids(&["--drop-isolated"]);
+    assert!(
+        isolated.iter().all(|i| !kept.iter().any(|k| k == i)),
+        "{kept:?}"
+    );
+    assert_eq!(kept.len(), g.entity_count() - isolated.len());
+    // two relations or more: Iran and Hezbollah
+    assert_eq!(ids(&["--min-degree", "2"]), ["hezbollah", "iran"]);
+    let err = fails(p, &["export", "g.ron", "--min-degree", "two"], 2);
+    assert!(err.contains("two"), "{err}");
+}
