@@ -221,6 +221,39 @@ Examples:\n  newsgraph query graphs/seed.ron '?s backs ?m . ?m:militia attacked 
         #[command(flatten)]
         edges: EdgeArgs,
     },
+    /// What changed between two graphs: entities and relations added, removed, changed in weight
+    #[command(
+        after_help = "Exit status: 0 when the graphs differ, 1 when they hold the same entities and relations
+(nothing found, as for query), 2 on errors.
+
+Examples:
+  newsgraph diff last-week.ron this-week.ron
+  newsgraph diff old.ron new.ron --json --min-articles 2
+  newsgraph export year.ron -o q1.ron --until 2024-03-31 && newsgraph export year.ron -o q2.ron --since 2024-04-01 --until 2024-06-30 && newsgraph diff q1.ron q2.ron"
+    )]
+    Diff {
+        /// The old graph
+        old: PathBuf,
+        /// The new graph
+        new: PathBuf,
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        edges: EdgeArgs,
+    },
+    /// The entity kinds and relation types, what each means, and how many a graph has
+    #[command(after_help = "Examples:
+  newsgraph types                     # the built-in lexicon's types
+  newsgraph types graphs/seed.ron     # with the graph's counts
+  newsgraph types graphs/seed.ron --json")]
+    Types {
+        /// A graph newsgraph wrote, to count its entities and relations
+        graph: Option<PathBuf>,
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
     /// Counts by entity kind and relation type, top entities by degree, documents
     #[command(after_help = "Example:\n  newsgraph stats graphs/seed.ron")]
     Stats {
@@ -711,6 +744,28 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             } else {
                 exit::SUCCESS
             })
+        }
+        Command::Diff {
+            old,
+            new,
+            json,
+            edges,
+        } => {
+            let filter = edges.filter()?;
+            let a = filter.relations_only(&KnowledgeGraph::load(&old)?)?;
+            let b = filter.relations_only(&KnowledgeGraph::load(&new)?)?;
+            let d = newsgraph::diff::diff(&a, &b);
+            print(&if json { d.to_json() } else { d.to_text(&a, &b) })?;
+            Ok(if d.is_empty() {
+                exit::NO_RESULT
+            } else {
+                exit::SUCCESS
+            })
+        }
+        Command::Types { graph, json } => {
+            let g = graph.as_deref().map(KnowledgeGraph::load).transpose()?;
+            let c = newsgraph::types::catalog(g.as_ref(), Lexicon::embedded());
+            print(&if json { c.to_json() } else { c.to_text() })
         }
         Command::Stats { graph, top, json } => {
             let g = KnowledgeGraph::load(&graph)?;

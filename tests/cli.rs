@@ -4,8 +4,10 @@
 use crate::util::{fails, ok, root, run};
 use std::process::Command;
 
-const SUBCOMMANDS: [&str; 12] = [
+const SUBCOMMANDS: [&str; 14] = [
     "build",
+    "diff",
+    "types",
     "merge",
     "export",
     "query",

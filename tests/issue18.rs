@@ -581,3 +581,147 @@ fn drop_isolated_and_min_degree() {
     let err = fails(p, &["export", "g.ron", "--min-degree", "two"], 2);
     assert!(err.contains("two"), "{err}");
 }
+
+/// Two periods of [`NEWS`] exported with `--until` / `--since` and compared.
+#[test]
+fn diff_of_two_periods() {
+    let d = built();
+    let p = d.path();
+    ok(
+        p,
+        &["export", "g.ron", "-o", "q1.ron", "--until", "2024-03-31"],
+    );
+    ok(
+        p,
+        &["export", "g.ron", "-o", "q2.ron", "--since", "2024-03-01"],
+    );
+    let text = ok(p, &["diff", "q1.ron", "q2.ron"]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines[0].starts_with("entities: ")
+            && lines[0].contains("relations: 0 added, 0 removed, 2 changed in weight"),
+        "{text}"
+    );
+    assert!(
+        lines.contains(&"~ Iran backs Hezbollah: weight 2 → 1, confidence 0.75 → 0.50"),
+        "{text}"
+    );
+    assert!(
+        lines.contains(&"~ Israel attacked Hezbollah: weight 1 → 2, confidence 0.50 → 0.63"),
+        "{text}"
+    );
+    // the January-only graph against the whole: the Houthis come in undated
+    let v = json(p, &["diff", "q1.ron", "g.ron", "--json"]);
+    let added: Vec<&str> = v["relations"]["added"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["target"].as_str().unwrap())
+        .collect();
+    assert_eq!(added, ["houthis"]);
+    assert_eq!(v["entities"]["added"][0]["id"], "houthis");
+    assert_eq!(v["entities"]["removed"], serde_json::json!([]));
+    let changed = &v["relations"]["changed"][0];
+    assert_eq!(
+        (
+            &changed["source"],
+            &changed["old"]["weight"],
+            &changed["new"]["weight"]
+        ),
+        (&Value::from("israel"), &Value::from(1), &Value::from(2))
+    );
+    // the other way round, the same relation is removed
+    let v = json(p, &["diff", "g.ron", "q1.ron", "--json"]);
+    assert_eq!(v["relations"]["removed"][0]["target"], "houthis");
+    // filters apply to both graphs: with two articles or more, the Houthis
+    // (one article) are not there, and Israel's attack (one article until
+    // March, two in all) is new
+    let v = json(
+        p,
+        &["diff", "q1.ron", "g.ron", "--json", "--min-articles", "2"],
+    );
+    let added: Vec<String> = v["relations"]["added"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| format!("{} {} {}", r["source"], r["type"], r["target"]))
+        .collect();
+    assert_eq!(added, ["\"israel\" \"attacked\" \"hezbollah\""]);
+    // the same graph: nothing found, exit 1, in JSON too
+    let out = run(p, &["diff", "g.ron", "g.ron"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "entities: 0 added, 0 removed, 0 changed; relations: 0 added, 0 removed, 0 changed in weight\n"
+    );
+    // errors name the file
+    let err = fails(p, &["diff", "g.ron", "missing.ron"], 2);
+    assert!(err.contains("missing.ron"), "{err}");
+    let err = fails(p, &["diff", "g.ron", "news.jsonl"], 2);
+    assert!(err.contains("news.jsonl"), "{err}");
+}
+
+#[test]
+fn types_lists_kinds_and_relation_types_with_counts_and_descriptions() {
+    let d = built();
+    let p = d.path();
+    let lex = newsgraph::Lexicon::embedded();
+    // without a graph: the lexicon's types, no counts
+    let text = ok(p, &["types"]);
+    assert!(text.starts_with("entity kinds:\nkind "), "{text}");
+    assert!(
+        text.contains("militia       an armed non-state group"),
+        "{text}"
+    );
+    for t in lex.relation_types() {
+        assert!(
+            text.lines().any(|l| l.starts_with(&t.name)),
+            "{} missing:\n{text}",
+            t.name
+        );
+    }
+    // the description comes from relations.ron's triggers
+    let backs = lex.relation_type("backs").unwrap();
+    let row = text.lines().find(|l| l.starts_with("backs ")).unwrap();
+    assert!(
+        row.contains(&format!("verbs: {}", backs.verbs[0].lemma))
+            && row.contains(&backs.plover)
+            && row.contains(&format!("-{}", backs.compounds[0])),
+        "{row}"
+    );
+    // with a graph: counts
+    let v = json(p, &["types", "g.ron", "--json"]);
+    let kind = |name: &str| {
+        v["kinds"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|k| k["name"] == name)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(kind("state")["count"], 2, "Iran and Israel");
+    assert_eq!(kind("militia")["count"], 2, "Hezbollah and the Houthis");
+    assert_eq!(kind("place")["count"], 0);
+    let ty = |name: &str| {
+        v["types"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["name"] == name)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(ty("backs")["count"], 2);
+    assert_eq!(ty("attacked")["count"], 1);
+    assert_eq!(ty("killed")["count"], 0);
+    assert_eq!(ty("met")["symmetric"], true);
+    assert_eq!(ty("backs")["plover"], "SUPPORT");
+    let text = ok(p, &["types", "g.ron"]);
+    assert!(text.contains("kind          count  description"), "{text}");
+    // without a graph, counts are null
+    let v = json(p, &["types", "--json"]);
+    assert_eq!(v["types"][0]["count"], Value::Null);
+    let err = fails(p, &["types", "missing.ron"], 2);
+    assert!(err.contains("missing.ron"), "{err}");
+}
