@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// A consumer program, or `None` (with a note) when it is not installed.
-fn consumer(program: &str) -> Option<PathBuf> {
+pub fn consumer(program: &str) -> Option<PathBuf> {
     let path = if program == "python" {
         std::env::var_os("NEWSGRAPH_PYTHON")
             .map(PathBuf::from)

@@ -725,3 +725,95 @@ fn types_lists_kinds_and_relation_types_with_counts_and_descriptions() {
     let err = fails(p, &["types", "missing.ron"], 2);
     assert!(err.contains("missing.ron"), "{err}");
 }
+
+/// A graph of `isolated` entities without relations and a chain of
+/// `chained` states, as RON.
+fn graph_with_isolated(isolated: usize, chained: usize) -> String {
+    use newsgraph::entity::{Entity, EntityKind};
+    use newsgraph::relation::{Evidence, Relation};
+    let mut g = KnowledgeGraph::new();
+    let entity = |id: String, kind| Entity {
+        label: id.to_uppercase(),
+        id,
+        kind,
+        aliases: vec![],
+        mentions: 1,
+    };
+    for i in 0..isolated {
+        g.add_entity(entity(format!("place-{i:03}"), EntityKind::Place));
+    }
+    for i in 0..chained {
+        g.add_entity(entity(format!("state-{i:03}"), EntityKind::State));
+    }
+    for i in 1..chained {
+        let ev = Evidence {
+            doc: format!("d{i}"),
+            sentence: 0,
+            span: (0, 1),
+            text: "x".into(),
+            date: None,
+            title: None,
+            url: None,
+            event_date: None,
+            frame: None,
+            mode: None,
+        };
+        g.add_relation(Relation::new(
+            format!("state-{:03}", i - 1),
+            "attacked".into(),
+            format!("state-{i:03}"),
+            ev,
+        ))
+        .unwrap();
+    }
+    newsgraph::export::ron::to_string(&g)
+}
+
+#[test]
+fn dot_draws_entities_without_relations_as_a_grid_not_a_strip() {
+    let d = dir_with(&[("g.ron", graph_with_isolated(60, 8).as_bytes())]);
+    let p = d.path();
+    let dot = ok(p, &["export", "g.ron", "--format", "dot"]);
+    // the isolated entities sit in their own cluster, in rows of 8
+    let at = dot
+        .find("subgraph \"cluster_unrelated\"")
+        .expect("a cluster");
+    let cluster = &dot[at..at + dot[at..].find("\n  }\n").unwrap()];
+    // each once on its own, once in its row
+    assert_eq!(cluster.matches("\"place-").count(), 60 + 60, "{cluster}");
+    assert!(!cluster.contains("state-"), "{cluster}");
+    assert_eq!(cluster.matches("[style=invis]").count(), 8, "{cluster}");
+    assert!(dot.contains("pack=true"), "{dot}");
+    // Graphviz draws it about as high as wide, not as one long column
+    let Some(graphviz) = crate::formats::consumer("dot") else {
+        return;
+    };
+    std::fs::write(p.join("g.dot"), &dot).unwrap();
+    let out = std::process::Command::new(graphviz)
+        .args(["-Tplain", "g.dot"])
+        .current_dir(p)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let plain = String::from_utf8(out.stdout).unwrap();
+    let head: Vec<f64> = plain
+        .lines()
+        .next()
+        .unwrap()
+        .split(' ')
+        .skip(2)
+        .map(|x| x.parse().unwrap())
+        .collect();
+    let (w, h) = (head[0], head[1]);
+    assert!(w.max(h) / w.min(h) < 2.5, "{w} × {h} inches: a strip");
+    // without them, the chain alone
+    let dot = ok(
+        p,
+        &["export", "g.ron", "--format", "dot", "--drop-isolated"],
+    );
+    assert!(!dot.contains("cluster_unrelated") && !dot.contains("place-"));
+}
