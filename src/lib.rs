@@ -22,6 +22,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod cleanup;
 pub(crate) mod coref;
 pub mod dates;
 pub mod diff;

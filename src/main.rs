@@ -254,6 +254,38 @@ Examples:
         #[arg(long)]
         json: bool,
     },
+    /// Make a name another name of an entity (merging the entity of that name into it), and record it for later builds
+    #[command(
+        after_help = "The graph is written back in its own format (or to -o), and the entity is recorded in
+--lexicon DIR/entities.ron, which later builds apply with --lexicon DIR.
+
+Examples:
+  newsgraph alias graph.ron 'Antony J. Blinken' 'Antony Blinken'
+  newsgraph build news/ -o graph.ron --lexicon newsgraph-lexicon"
+    )]
+    Alias {
+        /// A graph newsgraph wrote (RON, JSON, GraphML or a CSV directory)
+        graph: PathBuf,
+        /// The other name (an entity of the graph is merged into ENTITY)
+        name: String,
+        /// The entity it names: id, label or alias
+        entity: String,
+        #[command(flatten)]
+        cleanup: CleanupArgs,
+    },
+    /// Give an entity a new label (the old one becomes an alias; its id stays), and record it for later builds
+    #[command(after_help = "Example:
+  newsgraph rename graph.ron 'Iran-backed militias' 'Iran-aligned militias in Iraq'")]
+    Rename {
+        /// A graph newsgraph wrote (RON, JSON, GraphML or a CSV directory)
+        graph: PathBuf,
+        /// The entity: id, label or alias
+        entity: String,
+        /// Its new label
+        label: String,
+        #[command(flatten)]
+        cleanup: CleanupArgs,
+    },
     /// Counts by entity kind and relation type, top entities by degree, documents
     #[command(after_help = "Example:\n  newsgraph stats graphs/seed.ron")]
     Stats {
@@ -471,6 +503,63 @@ fn load_filtered(path: &Path, edges: EdgeArgs) -> anyhow::Result<KnowledgeGraph>
         return Ok(g);
     }
     Ok(filter.relations_only(&g)?)
+}
+
+/// Where `alias` and `rename` write (issue 18).
+#[derive(clap::Args)]
+struct CleanupArgs {
+    /// The user lexicon directory the change is recorded in (DIR/entities.ron)
+    #[arg(long, value_name = "DIR", default_value = "newsgraph-lexicon")]
+    lexicon: PathBuf,
+    /// Write the changed graph here instead of over GRAPH (the format follows the extension)
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+}
+
+/// `alias` and `rename`: records the entity in the user lexicon, then
+/// writes the graph back (or to -o).
+fn cleanup(
+    path: &Path,
+    args: CleanupArgs,
+    change: impl FnOnce(&KnowledgeGraph) -> newsgraph::Result<newsgraph::cleanup::Cleaned>,
+) -> anyhow::Result<u8> {
+    let (target, format) = match &args.output {
+        Some(out) => (out.clone(), choose_format(None, Some(out))?),
+        None => (path.to_path_buf(), Format::of_graph_file(path)?),
+    };
+    let _lock = export::lock(&target, || {
+        report::note(&format!(
+            "{}: another newsgraph run is writing this graph; waiting for it",
+            target.display()
+        ))
+    })?;
+    let graph = KnowledgeGraph::load(path)?;
+    let done = change(&graph)?;
+    let file = newsgraph::cleanup::record(&args.lexicon, &done.entity)?;
+    export::write(&done.graph, format, &DrawOptions::default(), &target)?;
+    let what = match &done.merged {
+        Some(m) => format!(
+            "'{}' ({}) merged into '{}'",
+            m.label, m.id, done.entity.label
+        ),
+        None => format!(
+            "'{}' ({}) has the names {}",
+            done.entity.label,
+            done.entity.id,
+            std::iter::once(&done.entity.label)
+                .chain(&done.entity.aliases)
+                .map(|n| format!("'{n}'"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    report::note(&format!(
+        "{what}; {} written; recorded in {} (build with --lexicon {} to apply it)",
+        target.display(),
+        file.display(),
+        args.lexicon.display()
+    ));
+    Ok(exit::SUCCESS)
 }
 
 /// The validated form of [`OutputArgs`].
@@ -762,6 +851,22 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 exit::SUCCESS
             })
         }
+        Command::Alias {
+            graph,
+            name,
+            entity,
+            cleanup: args,
+        } => cleanup(&graph, args, |g| {
+            newsgraph::cleanup::alias(g, &name, &entity)
+        }),
+        Command::Rename {
+            graph,
+            entity,
+            label,
+            cleanup: args,
+        } => cleanup(&graph, args, |g| {
+            newsgraph::cleanup::rename(g, &entity, &label)
+        }),
         Command::Types { graph, json } => {
             let g = graph.as_deref().map(KnowledgeGraph::load).transpose()?;
             let c = newsgraph::types::catalog(g.as_ref(), Lexicon::embedded());

@@ -4,8 +4,10 @@
 use crate::util::{fails, ok, root, run};
 use std::process::Command;
 
-const SUBCOMMANDS: [&str; 14] = [
+const SUBCOMMANDS: [&str; 16] = [
     "build",
+    "alias",
+    "rename",
     "diff",
     "types",
     "merge",

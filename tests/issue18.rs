@@ -817,3 +817,212 @@ fn dot_draws_entities_without_relations_as_a_grid_not_a_strip() {
     );
     assert!(!dot.contains("cluster_unrelated") && !dot.contains("place-"));
 }
+
+/// Two articles naming one man two ways.
+const TWO_NAMES: &str = r#"{"id": "b1", "date": "2024-08-05", "text": "Antony J. Blinken met Iraqi Prime Minister Mohammed Shia Al-Sudani."}
+{"id": "b2", "date": "2024-08-06", "text": "Antony Blinken urged Iran to stop."}
+"#;
+
+fn triples(g: &KnowledgeGraph) -> Vec<String> {
+    g.relations()
+        .map(|r| format!("{} {} {} {}", r.source, r.kind, r.target, r.weight()))
+        .collect()
+}
+
+fn ids(g: &KnowledgeGraph) -> Vec<String> {
+    g.entities().map(|e| e.id.clone()).collect()
+}
+
+#[test]
+fn alias_merges_an_entity_and_later_builds_apply_it() {
+    let d = dir_with(&[("news.jsonl", TWO_NAMES.as_bytes())]);
+    let p = d.path();
+    ok(p, &["build", "news.jsonl", "-o", "g.json"]);
+    let before = KnowledgeGraph::load(&p.join("g.json")).unwrap();
+    assert!(
+        before.entity("antony-j-blinken").is_some() && before.entity("antony-blinken").is_some(),
+        "the test needs two entities: {:?}",
+        ids(&before)
+    );
+    let out = run(
+        p,
+        &["alias", "g.json", "Antony J. Blinken", "Antony Blinken"],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let note = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        note.contains("'Antony J. Blinken' (antony-j-blinken) merged into 'Antony Blinken'")
+            && note.contains("newsgraph-lexicon/entities.ron"),
+        "{note}"
+    );
+    // written back as JSON, the one entity with both names and every relation
+    let text = std::fs::read_to_string(p.join("g.json")).unwrap();
+    assert!(text.trim_start().starts_with('{'), "still JSON");
+    let after = KnowledgeGraph::load(&p.join("g.json")).unwrap();
+    assert!(after.entity("antony-j-blinken").is_none());
+    let blinken = after.entity("antony-blinken").unwrap();
+    assert_eq!(blinken.aliases, ["Antony J. Blinken"]);
+    assert_eq!(after.relation_count(), before.relation_count());
+    for r in before.relations() {
+        let moved = |id: &str| {
+            if id == "antony-j-blinken" {
+                "antony-blinken".to_string()
+            } else {
+                id.to_string()
+            }
+        };
+        let (mut s, mut t) = (moved(&r.source), moved(&r.target));
+        if after.relation(&s, &r.kind, &t).is_none() {
+            std::mem::swap(&mut s, &mut t); // a symmetric type, in id order
+        }
+        assert!(
+            after.relation(&s, &r.kind, &t).is_some(),
+            "{s} {} {t}",
+            r.kind
+        );
+    }
+    // the lexicon file is valid, and a later build applies it
+    let lexicon = std::fs::read_to_string(p.join("newsgraph-lexicon/entities.ron")).unwrap();
+    assert!(
+        lexicon.contains(r#"(id: Some("antony-blinken"), name: "Antony Blinken", kind: person, aliases: ["Antony J. Blinken"])"#),
+        "{lexicon}"
+    );
+    ok(p, &["lexicon", "check", "newsgraph-lexicon"]);
+    ok(
+        p,
+        &[
+            "build",
+            "news.jsonl",
+            "-o",
+            "again.json",
+            "--lexicon",
+            "newsgraph-lexicon",
+        ],
+    );
+    let again = KnowledgeGraph::load(&p.join("again.json")).unwrap();
+    assert_eq!(ids(&again), ids(&after));
+    assert_eq!(triples(&again), triples(&after));
+    // a name the graph does not have yet is just another alias
+    ok(p, &["alias", "g.json", "Tony Blinken", "antony-blinken"]);
+    let g = KnowledgeGraph::load(&p.join("g.json")).unwrap();
+    assert_eq!(
+        g.entity("antony-blinken").unwrap().aliases,
+        ["Antony J. Blinken", "Tony Blinken"]
+    );
+    let lexicon = std::fs::read_to_string(p.join("newsgraph-lexicon/entities.ron")).unwrap();
+    assert!(
+        lexicon.contains(r#"aliases: ["Antony J. Blinken", "Tony Blinken"]"#),
+        "{lexicon}"
+    );
+}
+
+#[test]
+fn rename_keeps_the_id_and_later_builds_apply_it() {
+    let d = dir_with(&[("news.jsonl", TWO_NAMES.as_bytes())]);
+    let p = d.path();
+    ok(p, &["build", "news.jsonl", "-o", "g.ron"]);
+    ok(p, &["export", "g.ron", "--format", "csv", "-o", "g-csv"]);
+    // into another file; g.ron is left as it was
+    let g_ron = std::fs::read(p.join("g.ron")).unwrap();
+    ok(
+        p,
+        &[
+            "rename",
+            "g.ron",
+            "Iran",
+            "Islamic Republic of Iran",
+            "-o",
+            "renamed.json",
+            "--lexicon",
+            "lex",
+        ],
+    );
+    assert_eq!(std::fs::read(p.join("g.ron")).unwrap(), g_ron);
+    let g = KnowledgeGraph::load(&p.join("renamed.json")).unwrap();
+    let iran = g.entity("iran").unwrap();
+    assert_eq!(iran.label, "Islamic Republic of Iran");
+    assert!(
+        iran.aliases.contains(&"Iran".to_string()),
+        "{:?}",
+        iran.aliases
+    );
+    assert!(g.relation("antony-blinken", "urged", "iran").is_some());
+    // a later build with the lexicon labels it so too
+    ok(
+        p,
+        &["build", "news.jsonl", "-o", "again.ron", "--lexicon", "lex"],
+    );
+    let again = KnowledgeGraph::load(&p.join("again.ron")).unwrap();
+    assert_eq!(
+        again.entity("iran").unwrap().label,
+        "Islamic Republic of Iran"
+    );
+    assert_eq!(triples(&again), triples(&g));
+    // a CSV directory is written back as one
+    ok(
+        p,
+        &[
+            "rename",
+            "g-csv",
+            "Iran",
+            "The Islamic Republic",
+            "--lexicon",
+            "lex",
+        ],
+    );
+    let g = KnowledgeGraph::load(&p.join("g-csv")).unwrap();
+    assert_eq!(g.entity("iran").unwrap().label, "The Islamic Republic");
+    let lexicon = std::fs::read_to_string(p.join("lex/entities.ron")).unwrap();
+    assert!(
+        lexicon.contains(r#"name: "The Islamic Republic", kind: state, aliases: ["Iran", "Islamic Republic of Iran"]"#),
+        "{lexicon}"
+    );
+}
+
+#[test]
+fn alias_and_rename_errors_leave_everything_as_it_was() {
+    let d = dir_with(&[("news.jsonl", TWO_NAMES.as_bytes())]);
+    let p = d.path();
+    ok(p, &["build", "news.jsonl", "-o", "g.ron"]);
+    let graph = std::fs::read(p.join("g.ron")).unwrap();
+    for (args, message) in [
+        (
+            &["alias", "g.ron", "X", "Iram"][..],
+            "no entity called 'Iram' in this graph (did you mean 'Iran'",
+        ),
+        (
+            &["alias", "g.ron", "Iran", "iran"],
+            "'Iran' is already a name of 'Iran'",
+        ),
+        (
+            &["rename", "g.ron", "Iran", "Iraq"],
+            "'Iraq' is already the entity 'Iraq' (iraq)",
+        ),
+        (
+            &["rename", "g.ron", "Nobody", "X"],
+            "no entity called 'Nobody'",
+        ),
+        (&["rename", "g.ron", "Iran", " "], "the new label is empty"),
+        (&["alias", "missing.ron", "X", "Iran"], "missing.ron"),
+    ] {
+        let err = fails(p, args, 2);
+        assert!(err.contains(message), "{args:?}: {err}");
+        assert_eq!(std::fs::read(p.join("g.ron")).unwrap(), graph, "{args:?}");
+    }
+    assert!(!p.join("newsgraph-lexicon").exists(), "nothing recorded");
+    // a lexicon file that is not one: an error at its line, nothing written
+    std::fs::create_dir(p.join("bad")).unwrap();
+    std::fs::write(p.join("bad/entities.ron"), "(\n  entities: [oops],\n)\n").unwrap();
+    let err = fails(
+        p,
+        &["rename", "g.ron", "Iran", "Persia", "--lexicon", "bad"],
+        2,
+    );
+    assert!(err.contains("bad/entities.ron:2:"), "{err}");
+    assert_eq!(std::fs::read(p.join("g.ron")).unwrap(), graph);
+}
