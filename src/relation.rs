@@ -248,8 +248,6 @@ impl Relation {
     /// Adds one statement (the same evidence twice counts once).
     pub fn add_evidence(&mut self, ev: Evidence) {
         let weight = self.weight();
-        let key = (ev.day().map(|d| d.to_string()), ev.mode().to_string());
-        let doc = ev.doc.clone();
         if self.tallies.is_empty() {
             if self.evidence.insert(ev) {
                 self.weight = weight + 1;
@@ -257,6 +255,8 @@ impl Relation {
             }
             return;
         }
+        let key = (ev.day().map(|d| d.to_string()), ev.mode().to_string());
+        let doc = ev.doc.clone();
         if self.evidence.insert(ev) {
             self.weight = weight + 1;
             // a new article for its tally unless evidence kept shows the
