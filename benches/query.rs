@@ -92,6 +92,7 @@ fn generate(edges: usize) -> GraphFile {
                 frame: None,
                 mode: None,
             }]),
+            tallies: Vec::new(),
         });
     }
     relations.sort_by(|a, b| (&a.source, &a.kind, &a.target).cmp(&(&b.source, &b.kind, &b.target)));

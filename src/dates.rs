@@ -31,6 +31,29 @@ impl Date {
         date.valid().then_some(date)
     }
 
+    /// Parses a date given on the command line: exactly `YYYY-MM-DD`, a
+    /// time after it (`T...` or a space) allowed.
+    pub fn parse_strict(s: &str) -> Option<Date> {
+        let d = s.trim();
+        let shape = d.get(..10).is_some_and(|day| {
+            day.bytes().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            })
+        });
+        let tail_ok = d
+            .get(10..)
+            .is_some_and(|t| t.is_empty() || t.starts_with(['T', ' ']));
+        if shape && tail_ok {
+            Date::parse(d)
+        } else {
+            None
+        }
+    }
+
     fn valid(self) -> bool {
         (1..=12).contains(&self.m) && self.d >= 1 && self.d <= days_in_month(self.y, self.m)
     }

@@ -40,6 +40,19 @@ impl EntityKind {
         }
     }
 
+    /// What the kind holds, for `newsgraph types`.
+    pub fn description(self) -> &'static str {
+        match self {
+            EntityKind::Person => "a named individual",
+            EntityKind::State => "a sovereign state; also its government, armed forces and demonym",
+            EntityKind::Militia => "an armed non-state group",
+            EntityKind::Organization => {
+                "a named non-armed body: international organisation, ministry, command, party"
+            }
+            EntityKind::Place => "a city, region, province, base, facility, sea",
+        }
+    }
+
     /// Parses a kind name (case-insensitive).
     pub fn parse(s: &str) -> Option<EntityKind> {
         EntityKind::ALL

@@ -300,6 +300,18 @@ impl KnowledgeGraph {
         n
     }
 
+    /// Replaces the entity with `entity`'s id by `entity` (its label, kind,
+    /// aliases, mentions); false when the graph has no entity with that id.
+    pub fn replace_entity(&mut self, entity: Entity) -> bool {
+        match self.nodes.get(&entity.id) {
+            Some(&n) => {
+                self.graph[n] = entity;
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Adds a relation between two entities already in the graph, or adds
     /// its evidence to the existing edge.
     pub fn add_relation(&mut self, relation: Relation) -> Result<EdgeIndex> {

@@ -22,8 +22,10 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod cleanup;
 pub(crate) mod coref;
 pub mod dates;
+pub mod diff;
 pub mod document;
 pub mod entity;
 pub mod error;
@@ -44,6 +46,7 @@ pub mod render;
 pub mod segment;
 pub mod subgraph;
 pub mod syntax;
+pub mod types;
 
 pub use entity::{Entity, EntityKind};
 pub use error::{Error, Result};

@@ -2,6 +2,7 @@
 
 use anyhow::{anyhow, bail, Context};
 use clap::{CommandFactory, Parser, Subcommand};
+use newsgraph::dates::Date;
 use newsgraph::explore::{self, Way};
 use newsgraph::export::{self, DrawOptions, Format};
 use newsgraph::query::{self, Query};
@@ -157,6 +158,8 @@ Examples:\n  newsgraph query graphs/seed.ron '?s backs ?m . ?m:militia attacked 
         /// Print CSV instead of a table
         #[arg(long)]
         csv: bool,
+        #[command(flatten)]
+        edges: EdgeArgs,
     },
     /// An entity's card: kind, aliases, mentions, relations with their evidence
     #[command(after_help = "Example:\n  newsgraph show graphs/seed.ron Hezbollah")]
@@ -168,6 +171,8 @@ Examples:\n  newsgraph query graphs/seed.ron '?s backs ?m . ?m:militia attacked 
         /// Print JSON
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        edges: EdgeArgs,
     },
     /// The relations of an entity and the entities at their other end
     #[command(
@@ -190,6 +195,8 @@ Examples:\n  newsgraph query graphs/seed.ron '?s backs ?m . ?m:militia attacked 
         /// Print CSV instead of a table
         #[arg(long)]
         csv: bool,
+        #[command(flatten)]
+        edges: EdgeArgs,
     },
     /// The shortest chains of relations between two entities (either direction)
     #[command(
@@ -211,6 +218,73 @@ Examples:\n  newsgraph query graphs/seed.ron '?s backs ?m . ?m:militia attacked 
         /// Print JSON
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        edges: EdgeArgs,
+    },
+    /// What changed between two graphs: entities and relations added, removed, changed in weight
+    #[command(
+        after_help = "Exit status: 0 when the graphs differ, 1 when they hold the same entities and relations
+(nothing found, as for query), 2 on errors.
+
+Examples:
+  newsgraph diff last-week.ron this-week.ron
+  newsgraph diff old.ron new.ron --json --min-articles 2
+  newsgraph export year.ron -o q1.ron --until 2024-03-31 && newsgraph export year.ron -o q2.ron --since 2024-04-01 --until 2024-06-30 && newsgraph diff q1.ron q2.ron"
+    )]
+    Diff {
+        /// The old graph
+        old: PathBuf,
+        /// The new graph
+        new: PathBuf,
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        edges: EdgeArgs,
+    },
+    /// The entity kinds and relation types, what each means, and how many a graph has
+    #[command(after_help = "Examples:
+  newsgraph types                     # the built-in lexicon's types
+  newsgraph types graphs/seed.ron     # with the graph's counts
+  newsgraph types graphs/seed.ron --json")]
+    Types {
+        /// A graph newsgraph wrote, to count its entities and relations
+        graph: Option<PathBuf>,
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Make a name another name of an entity (merging the entity of that name into it), and record it for later builds
+    #[command(
+        after_help = "The graph is written back in its own format (or to -o), and the entity is recorded in
+--lexicon DIR/entities.ron, which later builds apply with --lexicon DIR.
+
+Examples:
+  newsgraph alias graph.ron 'Antony J. Blinken' 'Antony Blinken'
+  newsgraph build news/ -o graph.ron --lexicon newsgraph-lexicon"
+    )]
+    Alias {
+        /// A graph newsgraph wrote (RON, JSON, GraphML or a CSV directory)
+        graph: PathBuf,
+        /// The other name (an entity of the graph is merged into ENTITY)
+        name: String,
+        /// The entity it names: id, label or alias
+        entity: String,
+        #[command(flatten)]
+        cleanup: CleanupArgs,
+    },
+    /// Give an entity a new label (the old one becomes an alias; its id stays), and record it for later builds
+    #[command(after_help = "Example:
+  newsgraph rename graph.ron 'Iran-backed militias' 'Iran-aligned militias in Iraq'")]
+    Rename {
+        /// A graph newsgraph wrote (RON, JSON, GraphML or a CSV directory)
+        graph: PathBuf,
+        /// The entity: id, label or alias
+        entity: String,
+        /// Its new label
+        label: String,
+        #[command(flatten)]
+        cleanup: CleanupArgs,
     },
     /// Counts by entity kind and relation type, top entities by degree, documents
     #[command(after_help = "Example:\n  newsgraph stats graphs/seed.ron")]
@@ -358,12 +432,134 @@ struct OutputArgs {
     /// Keep only these entity kinds (comma-separated: person,state,militia,organization,place)
     #[arg(long = "kind", value_delimiter = ',', value_parser = Names::kinds(), hide_possible_values = true)]
     kinds: Vec<String>,
-    /// Keep only relations with at least this many pieces of evidence
-    #[arg(long, default_value_t = 0)]
-    min_weight: usize,
+    #[command(flatten)]
+    edges: EdgeArgs,
+    /// Leave out entities without any relation (after the other filters)
+    #[arg(long)]
+    drop_isolated: bool,
+    /// Keep only entities with at least this many relations (after the other filters)
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    min_degree: usize,
     /// DOT layout direction: LR, TB, RL or BT
     #[arg(long, default_value = "LR", value_parser = ["LR", "TB", "RL", "BT"])]
     rankdir: String,
+}
+
+/// Which statements and relations count (issue 18): shared by `build`,
+/// `export`, `merge`, `query`, `show`, `neighbors` and `path`.
+#[derive(clap::Args)]
+struct EdgeArgs {
+    /// Keep only relations with at least this many statements
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    min_weight: usize,
+    /// Keep only relations stated in at least this many articles
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    min_articles: usize,
+    /// Keep only statements made in these modes (comma-separated: stated, reported)
+    #[arg(long = "mode", value_name = "MODE", value_delimiter = ',', value_parser = ["stated", "reported"])]
+    modes: Vec<String>,
+    /// Keep only statements of this day or later (YYYY-MM-DD; the article's date, else the event's)
+    #[arg(long, value_name = "DATE")]
+    since: Option<String>,
+    /// Keep only statements of this day or earlier (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    until: Option<String>,
+}
+
+impl EdgeArgs {
+    /// The relation filter these flags ask for.
+    fn filter(self) -> anyhow::Result<Filter> {
+        let since = self
+            .since
+            .as_deref()
+            .map(|d| parse_date("--since", d))
+            .transpose()?;
+        let until = self
+            .until
+            .as_deref()
+            .map(|d| parse_date("--until", d))
+            .transpose()?;
+        if let (Some(s), Some(u)) = (since, until) {
+            if s > u {
+                bail!("--since {s} is after --until {u}: nothing could be kept");
+            }
+        }
+        Ok(Filter {
+            min_weight: self.min_weight,
+            min_articles: self.min_articles,
+            modes: self.modes,
+            since,
+            until,
+            ..Filter::default()
+        })
+    }
+}
+
+/// Loads a graph and keeps the relations `edges` asks for, with every entity.
+fn load_filtered(path: &Path, edges: EdgeArgs) -> anyhow::Result<KnowledgeGraph> {
+    let filter = edges.filter()?;
+    let g = KnowledgeGraph::load(path)?;
+    if filter.is_empty() {
+        return Ok(g);
+    }
+    Ok(filter.relations_only(&g)?)
+}
+
+/// Where `alias` and `rename` write (issue 18).
+#[derive(clap::Args)]
+struct CleanupArgs {
+    /// The user lexicon directory the change is recorded in (DIR/entities.ron)
+    #[arg(long, value_name = "DIR", default_value = "newsgraph-lexicon")]
+    lexicon: PathBuf,
+    /// Write the changed graph here instead of over GRAPH (the format follows the extension)
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+}
+
+/// `alias` and `rename`: records the entity in the user lexicon, then
+/// writes the graph back (or to -o).
+fn cleanup(
+    path: &Path,
+    args: CleanupArgs,
+    change: impl FnOnce(&KnowledgeGraph) -> newsgraph::Result<newsgraph::cleanup::Cleaned>,
+) -> anyhow::Result<u8> {
+    let (target, format) = match &args.output {
+        Some(out) => (out.clone(), choose_format(None, Some(out))?),
+        None => (path.to_path_buf(), Format::of_graph_file(path)?),
+    };
+    let _lock = export::lock(&target, || {
+        report::note(&format!(
+            "{}: another newsgraph run is writing this graph; waiting for it",
+            target.display()
+        ))
+    })?;
+    let graph = KnowledgeGraph::load(path)?;
+    let done = change(&graph)?;
+    let file = newsgraph::cleanup::record(&args.lexicon, &done.entity)?;
+    export::write(&done.graph, format, &DrawOptions::default(), &target)?;
+    let what = match &done.merged {
+        Some(m) => format!(
+            "'{}' ({}) merged into '{}'",
+            m.label, m.id, done.entity.label
+        ),
+        None => format!(
+            "'{}' ({}) has the names {}",
+            done.entity.label,
+            done.entity.id,
+            std::iter::once(&done.entity.label)
+                .chain(&done.entity.aliases)
+                .map(|n| format!("'{n}'"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    report::note(&format!(
+        "{what}; {} written; recorded in {} (build with --lexicon {} to apply it)",
+        target.display(),
+        file.display(),
+        args.lexicon.display()
+    ));
+    Ok(exit::SUCCESS)
 }
 
 /// The validated form of [`OutputArgs`].
@@ -392,7 +588,8 @@ impl OutputArgs {
                 focus: self.focus,
                 types: self.types.into_iter().filter(|t| !t.is_empty()).collect(),
                 kinds,
-                min_weight: self.min_weight,
+                min_degree: self.min_degree.max(usize::from(self.drop_isolated)),
+                ..self.edges.filter()?
             },
             draw: DrawOptions {
                 rankdir: self.rankdir,
@@ -562,13 +759,15 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             pattern,
             json,
             csv,
-        } => run_query(&graph, &pattern, json, csv),
+            edges,
+        } => run_query(&graph, &pattern, json, csv, edges),
         Command::Show {
             graph,
             entity,
             json,
+            edges,
         } => {
-            let g = KnowledgeGraph::load(&graph)?;
+            let g = load_filtered(&graph, edges)?;
             let e = explore::entity(&g, &entity)?;
             let list = explore::neighbors(&g, e, &[], Way::Both);
             print(&if json {
@@ -584,8 +783,9 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             direction,
             json,
             csv,
+            edges,
         } => {
-            let g = KnowledgeGraph::load(&graph)?;
+            let g = load_filtered(&graph, edges)?;
             let e = explore::entity(&g, &entity)?;
             check_types(&g, &types)?;
             let way = Way::parse(&direction).unwrap_or(Way::Both);
@@ -611,8 +811,9 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             max,
             limit,
             json,
+            edges,
         } => {
-            let g = KnowledgeGraph::load(&graph)?;
+            let g = load_filtered(&graph, edges)?;
             let a = explore::entity(&g, &from)?;
             let b = explore::entity(&g, &to)?;
             let chains = explore::shortest_chains(&g, a, b, max, limit);
@@ -632,6 +833,44 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             } else {
                 exit::SUCCESS
             })
+        }
+        Command::Diff {
+            old,
+            new,
+            json,
+            edges,
+        } => {
+            let filter = edges.filter()?;
+            let a = filter.relations_only(&KnowledgeGraph::load(&old)?)?;
+            let b = filter.relations_only(&KnowledgeGraph::load(&new)?)?;
+            let d = newsgraph::diff::diff(&a, &b);
+            print(&if json { d.to_json() } else { d.to_text(&a, &b) })?;
+            Ok(if d.is_empty() {
+                exit::NO_RESULT
+            } else {
+                exit::SUCCESS
+            })
+        }
+        Command::Alias {
+            graph,
+            name,
+            entity,
+            cleanup: args,
+        } => cleanup(&graph, args, |g| {
+            newsgraph::cleanup::alias(g, &name, &entity)
+        }),
+        Command::Rename {
+            graph,
+            entity,
+            label,
+            cleanup: args,
+        } => cleanup(&graph, args, |g| {
+            newsgraph::cleanup::rename(g, &entity, &label)
+        }),
+        Command::Types { graph, json } => {
+            let g = graph.as_deref().map(KnowledgeGraph::load).transpose()?;
+            let c = newsgraph::types::catalog(g.as_ref(), Lexicon::embedded());
+            print(&if json { c.to_json() } else { c.to_text() })
         }
         Command::Stats { graph, top, json } => {
             let g = KnowledgeGraph::load(&graph)?;
@@ -807,23 +1046,14 @@ fn choose_format(flag: Option<&str>, output: Option<&Path>) -> anyhow::Result<Fo
 
 /// `--date`: an ISO 8601 date (`2024-08-06`), a time after it allowed.
 fn check_date(date: &str) -> anyhow::Result<()> {
-    let d = date.trim();
-    let shape = d.get(..10).is_some_and(|day| {
-        day.bytes().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        })
-    });
-    let tail_ok = d
-        .get(10..)
-        .is_some_and(|t| t.is_empty() || t.starts_with(['T', ' ']));
-    if !shape || !tail_ok || newsgraph::dates::Date::parse(d).is_none() {
-        bail!("--date '{date}': not a date (YYYY-MM-DD expected, such as 2024-08-06)");
-    }
-    Ok(())
+    parse_date("--date", date).map(|_| ())
+}
+
+/// A date flag's value: `YYYY-MM-DD`, a time after it allowed.
+fn parse_date(flag: &str, date: &str) -> anyhow::Result<Date> {
+    Date::parse_strict(date).ok_or_else(|| {
+        anyhow!("{flag} '{date}': not a date (YYYY-MM-DD expected, such as 2024-08-06)")
+    })
 }
 
 /// The lexicon `build` uses: the built-in one, or the --lexicon directory
@@ -1073,6 +1303,14 @@ fn build(inputs: &[PathBuf], mut out: Output, o: BuildOptions) -> anyhow::Result
     }
     let progress = progress_bar(corpus.total_bytes(), o.quiet);
     let mut added = 0;
+    // --since and --until choose the articles read, by their date; the
+    // graph added to (--into) keeps what it holds (issue 18)
+    let window = Filter {
+        since: out.filter.since.take(),
+        until: out.filter.until.take(),
+        ..Filter::default()
+    };
+    let mut outside = 0;
     let summary = corpus.read_ahead(
         8 << 20,
         |mut batch, bytes| {
@@ -1081,6 +1319,9 @@ fn build(inputs: &[PathBuf], mut out: Output, o: BuildOptions) -> anyhow::Result
                     a.date = o.date.clone();
                 }
             }
+            let before = batch.len();
+            batch.retain(|a| window.keeps_date(a.date.as_deref()));
+            outside += before - batch.len();
             let refs: Vec<&newsgraph::Article> = batch.iter().collect();
             added += pipeline::add_articles(&mut graph, &refs, &lex);
             progress.inc(bytes);
@@ -1137,13 +1378,16 @@ fn build(inputs: &[PathBuf], mut out: Output, o: BuildOptions) -> anyhow::Result
         ));
         return Ok(exit::NO_RESULT);
     }
-    if !o.quiet && (problems > 0 || summary.articles > 1 || added < summary.articles) {
+    if outside > 0 {
+        report::note(&format!(
+            "{outside} article(s) left out: dated outside --since/--until, or undated"
+        ));
+    }
+    let already = summary.articles.saturating_sub(added + outside);
+    if !o.quiet && (problems > 0 || summary.articles > 1 || already > 0) {
         let mut line = format!("{} article(s) read", summary.articles);
-        if added < summary.articles {
-            line.push_str(&format!(
-                " ({} already in the graph)",
-                summary.articles - added
-            ));
+        if already > 0 {
+            line.push_str(&format!(" ({already} already in the graph)"));
         }
         if summary.skipped_files > 0 {
             line.push_str(&format!(", {} file(s) skipped", summary.skipped_files));
@@ -1263,15 +1507,22 @@ fn print(text: &str) -> anyhow::Result<u8> {
 }
 
 fn check_types(graph: &KnowledgeGraph, types: &[String]) -> anyhow::Result<()> {
+    let known = graph.relation_type_names();
     for t in types {
-        if !graph.relation_type_names().contains(t) {
-            bail!("unknown relation type '{t}'");
+        if !known.contains(t) {
+            bail!(query::unknown_type_message(t, &known));
         }
     }
     Ok(())
 }
 
-fn run_query(path: &Path, pattern: &str, json: bool, csv: bool) -> anyhow::Result<u8> {
+fn run_query(
+    path: &Path,
+    pattern: &str,
+    json: bool,
+    csv: bool,
+    edges: EdgeArgs,
+) -> anyhow::Result<u8> {
     let q = Query::parse(pattern).map_err(|e| {
         let caret = format!("{}^", " ".repeat(e.column.saturating_sub(1)));
         anyhow!(
@@ -1280,10 +1531,10 @@ fn run_query(path: &Path, pattern: &str, json: bool, csv: bool) -> anyhow::Resul
             e.message
         )
     })?;
-    let g = KnowledgeGraph::load(path)?;
+    let g = load_filtered(path, edges)?;
     let answer = query::run(&g, &q)?;
     let text = if json {
-        render::answer_json(&g, &answer)
+        render::answer_json(&g, &q, &answer)
     } else if csv {
         render::answer_csv(&g, &answer)
     } else {

@@ -361,6 +361,91 @@ impl Default for Limits {
     }
 }
 
+/// The relation types of `known` nearest to `name`, best first: those
+/// within two edits, or sharing a long prefix ("attack" → "attacked").
+pub fn nearest_types<'k>(name: &str, known: &'k [String]) -> Vec<&'k str> {
+    let wanted = name.to_lowercase();
+    let mut scored: Vec<(usize, &str)> = known
+        .iter()
+        .filter_map(|k| {
+            let d = strsim::levenshtein(&wanted, k);
+            let prefix =
+                wanted.len() >= 4 && (k.starts_with(&wanted) || wanted.starts_with(k.as_str()));
+            (d <= 2 + wanted.len() / 6 || prefix)
+                .then_some((if prefix { d.min(1) } else { d }, k.as_str()))
+        })
+        .collect();
+    scored.sort();
+    scored.into_iter().take(3).map(|(_, k)| k).collect()
+}
+
+/// "unknown relation type 'atacked' (did you mean 'attacked'? this graph
+/// has: ...)" (issue 18).
+pub fn unknown_type_message(name: &str, known: &[String]) -> String {
+    let near = nearest_types(name, known);
+    let hint = if near.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "did you mean {}? ",
+            near.iter()
+                .map(|n| format!("'{n}'"))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        )
+    };
+    format!(
+        "unknown relation type '{name}' ({hint}this graph has: {}; newsgraph types GRAPH describes them)",
+        known.join(", ")
+    )
+}
+
+/// The relations one row of an answer matched: for each pattern, the edge
+/// its terms name once the row's values are put in (either direction for a
+/// symmetric type), in pattern order, each once.
+pub fn matched_relations<'g>(
+    graph: &'g KnowledgeGraph,
+    query: &Query,
+    columns: &[String],
+    row: &[Value],
+) -> Vec<&'g crate::relation::Relation> {
+    let value = |v: &str| columns.iter().position(|c| c == v).and_then(|i| row.get(i));
+    let node = |t: &NodeTerm| -> Option<String> {
+        match t {
+            NodeTerm::Var(v, _) => match value(v)? {
+                Value::Entity(id) => Some(id.clone()),
+                Value::Relation(_) => None,
+            },
+            NodeTerm::Entity(name, _) => graph.find(name).map(|e| e.id.clone()),
+        }
+    };
+    let mut out: Vec<&crate::relation::Relation> = Vec::new();
+    for p in &query.patterns {
+        let (Some(s), Some(o)) = (node(&p.subject), node(&p.object)) else {
+            continue;
+        };
+        let types: Vec<String> = match &p.relation {
+            RelTerm::Types(ts, _) => ts.clone(),
+            RelTerm::Var(v) => match value(v) {
+                Some(Value::Relation(t)) => vec![t.clone()],
+                _ => Vec::new(),
+            },
+        };
+        for t in &types {
+            let symmetric = graph.relation_info(t).is_some_and(|i| i.symmetric);
+            let found = graph
+                .relation(&s, t, &o)
+                .or_else(|| symmetric.then(|| graph.relation(&o, t, &s)).flatten());
+            if let Some(r) = found {
+                if !out.iter().any(|x| std::ptr::eq(*x, r)) {
+                    out.push(r);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Runs `query` on `graph` within the default [`Limits`]. See [`run_with`].
 pub fn run(graph: &KnowledgeGraph, query: &Query) -> Result<Answer> {
     run_with(graph, query, Limits::default())
@@ -422,10 +507,8 @@ pub fn run_with(graph: &KnowledgeGraph, query: &Query, limits: Limits) -> Result
             RelTerm::Types(ts, _) => {
                 for t in ts {
                     if !known.contains(t) {
-                        return Err(Error::Usage(format!(
-                            "unknown relation type '{t}' (this graph has: {})",
-                            known.iter().cloned().collect::<Vec<_>>().join(", ")
-                        )));
+                        let known: Vec<String> = known.iter().cloned().collect();
+                        return Err(Error::Usage(unknown_type_message(t, &known)));
                     }
                 }
                 (Some(ts.clone()), None)

@@ -3,7 +3,8 @@
 
 use crate::explore::{Chain, Neighbor, Stats, Way};
 use crate::graph::KnowledgeGraph;
-use crate::query::{Answer, Value};
+use crate::query::{Answer, Query, Value};
+use crate::relation::Relation;
 use crate::Entity;
 use serde_json::{json, Value as Json};
 use std::fmt::Write;
@@ -128,14 +129,40 @@ pub fn answer_csv(graph: &KnowledgeGraph, answer: &Answer) -> String {
     Table { columns, rows }.to_csv()
 }
 
-/// One neighbour: direction, relation type, the entity, weight.
+/// One neighbour: direction, relation type, the entity, and how sure the
+/// relation is (weight, articles, confidence, days, modes).
 fn neighbor_json(n: &Neighbor) -> Json {
-    json!({
+    let mut v = json!({
         "direction": if n.way == Way::Out { "out" } else { "in" },
         "relation": n.relation.kind,
         "entity": entity_json(n.other),
-        "weight": n.relation.weight(),
-    })
+    });
+    trust_json(n.relation, &mut v);
+    v
+}
+
+/// Adds weight, articles, confidence, first and last day and modes of `r`
+/// to the object `v` (issue 18).
+fn trust_json(r: &Relation, v: &mut Json) {
+    let days = r.days();
+    v["weight"] = json!(r.weight());
+    v["articles"] = json!(r.articles());
+    v["confidence"] = json!(r.confidence());
+    v["first_day"] = json!(days.as_ref().map(|d| &d.0));
+    v["last_day"] = json!(days.as_ref().map(|d| &d.1));
+    v["modes"] = json!(r.modes());
+}
+
+/// A relation with its trust and its evidence sentences, for JSON answers.
+fn relation_json(r: &Relation) -> Json {
+    let mut v = json!({"source": r.source, "relation": r.kind, "target": r.target});
+    trust_json(r, &mut v);
+    v["evidence"] = json!(r
+        .evidence
+        .iter()
+        .map(|e| json!({"doc": e.doc, "sentence": e.sentence + 1, "text": e.text, "date": e.date, "mode": e.mode()}))
+        .collect::<Vec<_>>());
+    v
 }
 
 fn entity_json(e: &Entity) -> Json {
@@ -143,8 +170,11 @@ fn entity_json(e: &Entity) -> Json {
 }
 
 /// A query's answer as JSON: an array of objects, one per row, mapping each
-/// variable to `{"id", "label", "type"}` (entities) or a type name (relations).
-pub fn answer_json(graph: &KnowledgeGraph, answer: &Answer) -> String {
+/// variable to `{"id", "label", "type"}` (entities) or a type name
+/// (relations), and `_relations` to the relations the row matched, each with
+/// its weight, articles, confidence, days, modes and evidence sentences
+/// (issue 18).
+pub fn answer_json(graph: &KnowledgeGraph, query: &Query, answer: &Answer) -> String {
     let rows: Vec<Json> = answer
         .rows
         .iter()
@@ -157,18 +187,32 @@ pub fn answer_json(graph: &KnowledgeGraph, answer: &Answer) -> String {
                 };
                 obj.insert(c.clone(), value);
             }
+            let matched = crate::query::matched_relations(graph, query, &answer.columns, r);
+            obj.insert(
+                "_relations".into(),
+                Json::Array(matched.into_iter().map(relation_json).collect()),
+            );
             Json::Object(obj)
         })
         .collect();
     serde_json::to_string_pretty(&rows).unwrap_or_default() + "\n"
 }
 
-/// Neighbours as a table: direction, type, other entity, its kind, weight.
+/// Neighbours as a table: direction, type, other entity, its kind, weight,
+/// articles, confidence.
 pub fn neighbors_table(list: &[Neighbor]) -> Table {
     Table {
-        columns: ["direction", "relation", "entity", "kind", "weight"]
-            .map(String::from)
-            .to_vec(),
+        columns: [
+            "direction",
+            "relation",
+            "entity",
+            "kind",
+            "weight",
+            "articles",
+            "confidence",
+        ]
+        .map(String::from)
+        .to_vec(),
         rows: list
             .iter()
             .map(|n| {
@@ -178,6 +222,8 @@ pub fn neighbors_table(list: &[Neighbor]) -> Table {
                     n.other.label.clone(),
                     n.other.kind.as_str().to_string(),
                     n.relation.weight().to_string(),
+                    n.relation.articles().to_string(),
+                    format!("{:.2}", n.relation.confidence()),
                 ]
             })
             .collect(),
@@ -216,12 +262,19 @@ pub fn card(e: &Entity, list: &[Neighbor]) -> String {
                 last_kind = &n.relation.kind;
             }
             let arrow = if way == Way::Out { "→" } else { "←" };
+            let days = match n.relation.days() {
+                Some((a, b)) if a == b => format!(", {a}"),
+                Some((a, b)) => format!(", {a} to {b}"),
+                None => String::new(),
+            };
             let _ = writeln!(
                 o,
-                "    {arrow} {} ({}), {} piece(s) of evidence",
+                "    {arrow} {} ({}), {} piece(s) of evidence, {} article(s), confidence {:.2}{days}",
                 n.other.label,
                 n.other.kind,
-                n.relation.weight()
+                n.relation.weight(),
+                n.relation.articles(),
+                n.relation.confidence()
             );
             for ev in &n.relation.evidence {
                 let date = ev

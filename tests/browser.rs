@@ -224,6 +224,7 @@ fn generated(n: usize, m: usize) -> KnowledgeGraph {
                     mode: None,
                 }]
                 .into(),
+                tallies: Vec::new(),
             });
         }
     }

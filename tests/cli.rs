@@ -4,8 +4,12 @@
 use crate::util::{fails, ok, root, run};
 use std::process::Command;
 
-const SUBCOMMANDS: [&str; 12] = [
+const SUBCOMMANDS: [&str; 16] = [
     "build",
+    "alias",
+    "rename",
+    "diff",
+    "types",
     "merge",
     "export",
     "query",

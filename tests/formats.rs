@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// A consumer program, or `None` (with a note) when it is not installed.
-fn consumer(program: &str) -> Option<PathBuf> {
+pub fn consumer(program: &str) -> Option<PathBuf> {
     let path = if program == "python" {
         std::env::var_os("NEWSGRAPH_PYTHON")
             .map(PathBuf::from)
@@ -156,7 +156,12 @@ fn neo4j_csv_headers_and_row_counts() {
             "plover",
             "cameo",
             "evidence",
-            "evidence_json"
+            "evidence_json",
+            "articles:int",
+            "confidence:float",
+            "first_day",
+            "last_day",
+            "tallies_json"
         ]
     );
     let rows: Vec<csv::StringRecord> = rels.records().map(Result::unwrap).collect();
@@ -275,6 +280,7 @@ fn graph_of(labels: &[String], aliases: &[String], texts: &[String]) -> Knowledg
                 frame: None,
                 mode: None,
             }]),
+            tallies: Vec::new(),
         };
         g.add_relation(rel).unwrap();
     }

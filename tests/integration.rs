@@ -16,6 +16,7 @@ mod frames;
 mod golden;
 mod hostile;
 mod issue17;
+mod issue18;
 mod lexicon;
 mod names;
 mod query;

@@ -8,9 +8,13 @@
 //!   `:LABEL` is the kind with a capital (`State`, `Militia`, ...), aliases are
 //!   separated by `;` (Neo4j's array delimiter), and `aliases_json` keeps them
 //!   exactly, whatever they contain;
-//! - `relationships.csv`: `:START_ID,:END_ID,:TYPE,weight:int,plover,cameo,evidence,evidence_json`;
+//! - `relationships.csv`: `:START_ID,:END_ID,:TYPE,weight:int,plover,cameo,evidence,evidence_json,articles:int,confidence:float,first_day,last_day,tallies_json`;
 //!   `evidence` is the first evidence sentence, `evidence_json` every piece of
-//!   evidence as a JSON array;
+//!   evidence as a JSON array; then `articles:int`, `confidence:float` (see
+//!   [`crate::relation::confidence`]), `first_day` and `last_day` (the first
+//!   and last day of the statements, empty when none is dated) and
+//!   `tallies_json` (statements by day and mode, only for an edge whose
+//!   evidence was trimmed);
 //! - `documents.csv` (`id,date,title,url`) and `relation_types.csv`
 //!   (`name,symmetric,plover,cameo,color`), which Neo4j does not need but
 //!   which let newsgraph load the directory back without loss.
@@ -57,9 +61,15 @@ pub fn to_files(graph: &KnowledgeGraph) -> Vec<(&'static str, String)> {
         "cameo",
         "evidence",
         "evidence_json",
+        "articles:int",
+        "confidence:float",
+        "first_day",
+        "last_day",
+        "tallies_json",
     ]);
     for r in &file.relations {
         let info = file.relation_types.iter().find(|t| t.name == r.kind);
+        let days = r.days();
         let _ = rels.write_record([
             r.source.as_str(),
             &r.target,
@@ -69,6 +79,15 @@ pub fn to_files(graph: &KnowledgeGraph) -> Vec<(&'static str, String)> {
             info.map(|t| t.cameo.as_str()).unwrap_or(""),
             r.evidence.first().map(|e| e.text.as_str()).unwrap_or(""),
             &serde_json::to_string(&r.evidence).unwrap_or_default(),
+            &r.articles().to_string(),
+            &r.confidence().to_string(),
+            &days.as_ref().map(|d| d.0.clone()).unwrap_or_default(),
+            &days.as_ref().map(|d| d.1.clone()).unwrap_or_default(),
+            &if r.tallies.is_empty() {
+                String::new()
+            } else {
+                serde_json::to_string(&r.tallies).unwrap_or_default()
+            },
         ]);
     }
     let mut docs = csv::Writer::from_writer(Vec::new());
@@ -197,6 +216,7 @@ pub fn read_dir(dir: &Path) -> Result<KnowledgeGraph> {
             kind: field(&rec, 2),
             weight: field(&rec, 3).parse().unwrap_or(0),
             evidence: evidence.into_iter().collect(),
+            tallies: json_field(dir, "relationships.csv", &rec, 12)?,
         });
     }
     let mut documents = Vec::new();

@@ -7,9 +7,15 @@
 //! the entity's label, a shape and fill colour by kind (person: ellipse,
 //! state: box, militia: hexagon, organization: component, place: house) and a
 //! tooltip listing its kind and aliases. Edges carry their relation type as
-//! label, its colour, a pen width that grows with the evidence count, and a
-//! tooltip with the first evidence sentence. A legend node (an HTML-like
-//! table) shows the kinds and the relation types used. Every string is quoted and escaped.
+//! label, its colour, a pen width that grows with the evidence count, a
+//! dashed line when its confidence is under 0.5 (only reported, never
+//! stated: [`crate::relation::confidence`]), and a tooltip with its
+//! statements, articles, confidence, days and first evidence sentence. A legend node (an HTML-like
+//! table) shows the kinds and the relation types used. Entities without a
+//! relation are drawn as a grid in a dashed cluster, "no relations" (rows
+//! chained by invisible edges), so that they do not stretch the drawing
+//! into a strip; `pack=true` keeps the components of the graph together
+//! for neato and fdp. Every string is quoted and escaped.
 //!
 //! ```dot
 //! digraph newsgraph {
@@ -91,7 +97,7 @@ pub fn to_string_with(graph: &KnowledgeGraph, draw: &super::DrawOptions) -> Stri
     };
     let mut o = String::new();
     let _ = writeln!(o, "digraph newsgraph {{");
-    let _ = writeln!(o, "  graph [rankdir={rankdir}, fontname=\"Helvetica\", overlap=false, splines=true, nodesep=0.4, ranksep=0.9];");
+    let _ = writeln!(o, "  graph [rankdir={rankdir}, fontname=\"Helvetica\", overlap=false, splines=true, nodesep=0.4, ranksep=0.9, pack=true, packmode=\"graph\"];");
     let _ = writeln!(
         o,
         "  node [fontname=\"Helvetica\", fontsize=11, style=\"filled\", color=\"#555555\"];"
@@ -100,6 +106,37 @@ pub fn to_string_with(graph: &KnowledgeGraph, draw: &super::DrawOptions) -> Stri
         o,
         "  edge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.7];"
     );
+    // entities without a relation: a grid in a cluster of their own, not a
+    // column as long as the graph is (issue 18: a multi-article graph was
+    // drawn as a strip of them)
+    let connected: std::collections::HashSet<&str> = graph
+        .relations()
+        .flat_map(|r| [r.source.as_str(), r.target.as_str()])
+        .collect();
+    let isolated: Vec<&str> = graph
+        .entities()
+        .map(|e| e.id.as_str())
+        .filter(|id| !connected.contains(id))
+        .collect();
+    if !isolated.is_empty() {
+        let _ = writeln!(
+            o,
+            "  subgraph \"cluster_unrelated\" {{\n    label=\"no relations\"; fontsize=10; fontcolor=\"#777777\"; style=\"dashed,rounded\"; color=\"#bbbbbb\";"
+        );
+        for id in &isolated {
+            let _ = writeln!(o, "    {};", quote(id));
+        }
+        // rows of about the square root of their number, chained by
+        // invisible edges, one row per chain
+        let row = (isolated.len() as f64).sqrt().ceil() as usize;
+        for chunk in isolated.chunks(row.max(1)) {
+            if chunk.len() > 1 {
+                let chain: Vec<String> = chunk.iter().map(|id| quote(id)).collect();
+                let _ = writeln!(o, "    {} [style=invis];", chain.join(" -> "));
+            }
+        }
+        let _ = writeln!(o, "  }}");
+    }
     for e in graph.entities() {
         let (shape, fill) = style(e.kind);
         let mut tip = e.kind.as_str().to_string();
@@ -125,20 +162,37 @@ pub fn to_string_with(graph: &KnowledgeGraph, draw: &super::DrawOptions) -> Stri
             .unwrap_or_else(|| "#333333".into());
         let symmetric = graph.relation_info(&r.kind).is_some_and(|i| i.symmetric);
         let pen = 1.0 + (r.weight() as f64).ln().max(0.0);
-        let tip = r
-            .evidence
-            .first()
-            .map(|ev| shorten(&ev.text, 300))
-            .unwrap_or_default();
+        let confidence = r.confidence();
+        let mut tip = format!(
+            "{} statement(s), {} article(s), confidence {confidence}",
+            r.weight(),
+            r.articles()
+        );
+        if let Some((first, last)) = r.days() {
+            if first == last {
+                let _ = write!(tip, ", {first}");
+            } else {
+                let _ = write!(tip, ", {first} to {last}");
+            }
+        }
+        if let Some(ev) = r.evidence.first() {
+            let _ = write!(tip, ": {}", shorten(&ev.text, 300));
+        }
         let _ = writeln!(
             o,
-            "  {} -> {} [label={}, color={}, fontcolor={}, penwidth={:.1}{}, tooltip={}];",
+            "  {} -> {} [label={}, color={}, fontcolor={}, penwidth={:.1}{}{}, tooltip={}];",
             quote(&r.source),
             quote(&r.target),
             quote(&r.kind),
             quote(&color),
             quote(&color),
             pen,
+            // an edge no article states in its own words is drawn dashed
+            if confidence < 0.5 {
+                ", style=dashed"
+            } else {
+                ""
+            },
             if symmetric { ", dir=both" } else { "" },
             quote(&tip)
         );

@@ -18,6 +18,10 @@
 //! | `plover`, `cameo` | edge | string | event codes of the type |
 //! | `evidence` | edge | string | the first evidence sentence, for reading |
 //! | `evidence_json` | edge | string | every piece of evidence, as a JSON array |
+//! | `articles` | edge | int | how many articles make the statements |
+//! | `confidence` | edge | double | 0 to 1, from the articles and their modes ([`crate::relation::confidence`]) |
+//! | `first_day`, `last_day` | edge | string | the first and last day of the statements (absent when none is dated) |
+//! | `tallies_json` | edge | string | statements by day and mode, as a JSON array (only for an edge whose evidence was trimmed) |
 //! | `documents`, `relation_types` | graph | string | JSON arrays, so the file loads back losslessly |
 //!
 //! Characters XML 1.0 cannot carry (most C0 controls) are written as
@@ -48,6 +52,11 @@ const KEYS: &[(&str, &str, &str, &str)] = &[
     ("d11", "graph", "documents", "string"),
     ("d12", "graph", "relation_types", "string"),
     ("d13", "graph", "version", "int"),
+    ("d14", "edge", "articles", "int"),
+    ("d15", "edge", "confidence", "double"),
+    ("d16", "edge", "first_day", "string"),
+    ("d17", "edge", "last_day", "string"),
+    ("d18", "edge", "tallies_json", "string"),
 ];
 
 fn key_id(kind: &str, name: &str) -> &'static str {
@@ -170,6 +179,22 @@ pub fn to_string(graph: &KnowledgeGraph) -> String {
         data(
             &mut o,
             "      ",
+            key_id("edge", "articles"),
+            &r.articles().to_string(),
+        );
+        data(
+            &mut o,
+            "      ",
+            key_id("edge", "confidence"),
+            &r.confidence().to_string(),
+        );
+        if let Some((first, last)) = r.days() {
+            data(&mut o, "      ", key_id("edge", "first_day"), &first);
+            data(&mut o, "      ", key_id("edge", "last_day"), &last);
+        }
+        data(
+            &mut o,
+            "      ",
             key_id("edge", "plover"),
             info.map(|t| t.plover.as_str()).unwrap_or(""),
         );
@@ -191,6 +216,14 @@ pub fn to_string(graph: &KnowledgeGraph) -> String {
             key_id("edge", "evidence_json"),
             &json(&r.evidence),
         );
+        if !r.tallies.is_empty() {
+            data(
+                &mut o,
+                "      ",
+                key_id("edge", "tallies_json"),
+                &json(&r.tallies),
+            );
+        }
         o.push_str("    </edge>\n");
     }
     o.push_str("  </graph>\n</graphml>\n");
@@ -229,9 +262,18 @@ pub fn from_str(text: &str, origin: &str) -> Result<KnowledgeGraph> {
     let mut root = false;
     loop {
         let pos = reader.buffer_position() as usize;
-        let event = reader
-            .read_event()
-            .map_err(|e| err(pos, format!("malformed XML: {e}").to_lowercase()))?;
+        let event = match reader.read_event() {
+            Ok(event) => event,
+            // quick-xml's syntax errors but one are a tag, comment or
+            // section left open at the end of the input: a file cut inside
+            // a tag (issue 18 moved where a third of the seed file ends)
+            Err(quick_xml::Error::Syntax(e))
+                if !open.is_empty() && e != quick_xml::errors::SyntaxError::InvalidBangMarkup =>
+            {
+                break
+            }
+            Err(e) => return Err(err(pos, format!("malformed XML: {e}").to_lowercase())),
+        };
         let empty = matches!(event, Event::Empty(_));
         match event {
             Event::Start(e) | Event::Empty(e) => {
@@ -402,6 +444,7 @@ pub fn from_str(text: &str, origin: &str) -> Result<KnowledgeGraph> {
             target,
             weight,
             evidence: evidence.into_iter().collect(),
+            tallies: json_list(&err, at, "tallies_json", d.get("edge:tallies_json"))?,
         });
         edge_at.push(at);
     }

@@ -10,10 +10,17 @@
 //!             "relation_types": [{"name": "backs", "symmetric": false, "plover": "SUPPORT", "cameo": "05", "color": "#2ca02c"}]},
 //!   "nodes": [{"id": "iran", "label": "Iran", "type": "state", "aliases": ["Iranian"], "mentions": 7}],
 //!   "links": [{"source": "iran", "target": "hezbollah", "key": "backs", "type": "backs",
-//!              "weight": 1, "plover": "SUPPORT", "cameo": "05",
+//!              "weight": 1, "articles": 1, "confidence": 0.5,
+//!              "first_day": "2024-08-06", "last_day": "2024-08-06", "plover": "SUPPORT", "cameo": "05",
 //!              "evidence": [{"doc": "seed.txt", "sentence": 12, "span": [10, 31], "text": "...", "date": null}]}]
 //! }
 //! ```
+//!
+//! `weight` counts statements, `articles` the articles making them,
+//! `confidence` is [`crate::relation::confidence`], `first_day` and
+//! `last_day` bound the statements' days (null when none is dated). A link
+//! whose evidence was trimmed to its first 20 pieces also has `tallies`,
+//! its statements by day and mode.
 //!
 //! Node ids are entity ids; a link's `key` is its relation type, unique among
 //! the links between two nodes. `networkx.node_link_graph(data, edges="links")`
@@ -22,7 +29,7 @@
 use crate::entity::{Entity, EntityKind};
 use crate::error::{Error, Result};
 use crate::graph::{DocumentInfo, GraphFile, KnowledgeGraph, Place, RelationInfo, FORMAT_VERSION};
-use crate::relation::{Evidence, Relation};
+use crate::relation::{Evidence, Relation, Tally};
 use serde::{Deserialize, Serialize};
 
 #[derive(Serialize)]
@@ -60,9 +67,15 @@ struct Link {
     #[serde(rename = "type")]
     kind: String,
     weight: usize,
+    articles: usize,
+    confidence: f64,
+    first_day: Option<String>,
+    last_day: Option<String>,
     plover: String,
     cameo: String,
     evidence: Vec<Evidence>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tallies: Vec<Tally>,
 }
 
 /// A link as read back: `key`, `plover` and `cameo` are derived from the
@@ -76,6 +89,8 @@ struct LinkIn {
     #[serde(default)]
     weight: usize,
     evidence: Vec<Evidence>,
+    #[serde(default)]
+    tallies: Vec<Tally>,
 }
 
 #[derive(Deserialize)]
@@ -118,9 +133,14 @@ pub fn to_string(graph: &KnowledgeGraph) -> String {
                 key: r.kind.clone(),
                 kind: r.kind.clone(),
                 weight: r.weight(),
+                articles: r.articles(),
+                confidence: r.confidence(),
+                first_day: r.days().map(|d| d.0),
+                last_day: r.days().map(|d| d.1),
                 plover: info(&r.kind).map(|i| i.plover.clone()).unwrap_or_default(),
                 cameo: info(&r.kind).map(|i| i.cameo.clone()).unwrap_or_default(),
                 evidence: r.evidence.iter().cloned().collect(),
+                tallies: r.tallies.clone(),
             })
             .collect(),
     };
@@ -178,6 +198,7 @@ pub fn from_str(text: &str, origin: &str) -> Result<KnowledgeGraph> {
                 target: l.target,
                 weight: l.weight,
                 evidence: l.evidence.into_iter().collect(),
+                tallies: l.tallies,
             })
             .collect(),
     };

@@ -66,6 +66,24 @@ impl Format {
         }
     }
 
+    /// The format of a graph file newsgraph wrote, to write it back in the
+    /// same format: a directory is CSV; a file is told by its content, as
+    /// [`KnowledgeGraph::load`] tells it.
+    pub fn of_graph_file(path: &Path) -> Result<Format> {
+        if path.is_dir() {
+            return Ok(Format::Csv);
+        }
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let head = text.trim_start_matches('\u{feff}').trim_start();
+        Ok(if head.starts_with('{') {
+            Format::Json
+        } else if head.starts_with('<') {
+            Format::Graphml
+        } else {
+            Format::Ron
+        })
+    }
+
     /// The format's name.
     pub fn name(self) -> &'static str {
         Format::ALL
