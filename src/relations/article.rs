@@ -262,7 +262,7 @@ fn place_chains(ps: &mut ParsedSentence, anchors: &[Anchor]) {
         if chain && !list {
             for w in run.windows(2) {
                 let (a, b) = (head_in(ps, w[0].words), head_in(ps, w[1].words));
-                moves.push((a, b, w[1].words.0 - 1, "appos"));
+                moves.push((a, b, Some(w[1].words.0 - 1), "appos"));
             }
         } else if chain {
             // "Gaza City, Rafah, Khan Younis and Jabalia": a list, whatever
@@ -271,7 +271,7 @@ fn place_chains(ps: &mut ParsedSentence, anchors: &[Anchor]) {
             for w in &run[1..] {
                 let b = head_in(ps, w.words);
                 if ps.words[b].deprel == "appos" {
-                    moves.push((a, b, w.words.0 - 1, "conj"));
+                    moves.push((a, b, Some(w.words.0 - 1), "conj"));
                 }
             }
         }
@@ -293,7 +293,7 @@ fn place_chains(ps: &mut ParsedSentence, anchors: &[Anchor]) {
         });
         let x = head_in(ps, a.words);
         if named && !(ps.words[y].head as usize == x + 1 && ps.words[y].deprel == "nmod") {
-            moves.push((x, y, e, "nmod"));
+            moves.push((x, y, Some(e), "nmod"));
         }
     }
     attach(ps, moves);
@@ -309,37 +309,44 @@ fn title_appositions(ps: &mut ParsedSentence, anchors: &[Anchor], titles: &[Titl
     let form = |k: usize| ps.words.get(k).map_or("", |w| w.form.as_str());
     let mut moves = Vec::new();
     for t in titles {
+        let person_at = |k: usize| anchors.iter().find(|a| a.words.0 == k && a.kind == Person);
         let mut k = t.words.1;
+        let mut of_phrase = false;
         if form(k) == "of" {
             // the "of" phrase: capitalised words and names, up to the comma
+            // or the person's name ("Prime Minister of Lebanon Omar Karami")
             k += 1;
-            while k < n && k < t.words.1 + 8 && form(k) != "," {
+            of_phrase = true;
+            while k < n && k < t.words.1 + 8 && form(k) != "," && person_at(k).is_none() {
                 k += 1;
             }
         }
-        if form(k) != "," {
-            continue;
-        }
-        let Some(p) = anchors
-            .iter()
-            .find(|a| a.words.0 == k + 1 && a.kind == Person)
-        else {
-            continue;
+        let (comma, p) = if form(k) == "," {
+            match person_at(k + 1) {
+                Some(p) => (Some(k), p),
+                None => continue,
+            }
+        } else {
+            match person_at(k).filter(|_| of_phrase && k > t.words.1 + 1) {
+                Some(p) => (None, p),
+                None => continue,
+            }
         };
-        if !matches!(form(p.words.1), "," | "." | ";" | "") {
+        // set off by commas, the name must end the apposition
+        if comma.is_some() && !matches!(form(p.words.1), "," | "." | ";" | "") {
             continue;
         }
         let head = head_in(ps, t.words);
         let person = head_in(ps, p.words);
         if ps.words[person].deprel != "appos" || ps.words[person].head as usize != head + 1 {
-            moves.push((head, person, k, "appos"));
+            moves.push((head, person, comma, "appos"));
         }
     }
     attach(ps, moves);
 }
 
-/// Attaches each `b` to `a` with `label`, the comma before `b` to `b`.
-fn attach(ps: &mut ParsedSentence, moves: Vec<(usize, usize, usize, &str)>) {
+/// Attaches each `b` to `a` with `label`, the comma before `b` (if any) to `b`.
+fn attach(ps: &mut ParsedSentence, moves: Vec<(usize, usize, Option<usize>, &str)>) {
     let n = ps.words.len();
     for (a, b, comma, label) in moves {
         // when the parser hung `a` below `b`, `a` takes `b`'s place first:
@@ -357,8 +364,10 @@ fn attach(ps: &mut ParsedSentence, moves: Vec<(usize, usize, usize, &str)>) {
         ps.words[b].head = a as u32 + 1;
         ps.words[b].deprel = label.to_string();
         // the comma goes with the apposition
-        ps.words[comma].head = b as u32 + 1;
-        ps.words[comma].deprel = "punct".to_string();
+        if let Some(comma) = comma {
+            ps.words[comma].head = b as u32 + 1;
+            ps.words[comma].deprel = "punct".to_string();
+        }
     }
 }
 
