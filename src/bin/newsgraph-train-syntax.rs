@@ -36,6 +36,8 @@ fn main() -> Result<()> {
             "--folds" => opts.folds = value("a number")?.parse()?,
             "--seed" => opts.seed = value("a number")?.parse()?,
             "--prune" => opts.prune = value("a number")?.parse()?,
+            "--max-loss" => opts.max_loss = value("a number")?.parse()?,
+            "--max-tag-loss" => opts.max_tag_loss = value("a number")?.parse()?,
             "--rewrite" => {
                 // a trained model written again in the current layout
                 let from = value("a model file")?;
@@ -55,7 +57,8 @@ fn main() -> Result<()> {
             "-h" | "--help" => {
                 println!(
                     "newsgraph-train-syntax [--ud DIR] [-o FILE] [--tagger-passes N] \
-                     [--parser-passes N] [--folds N] [--seed N] [--prune N] | [-o FILE] --rewrite MODEL"
+                     [--parser-passes N] [--folds N] [--seed N] [--prune N] [--max-loss X] \
+                     | [-o FILE] --rewrite MODEL"
                 );
                 return Ok(());
             }
@@ -88,7 +91,9 @@ fn main() -> Result<()> {
          parser with a dynamic oracle.\n\
          Trained by newsgraph-train-syntax (scripts/train-models.sh) on {train} \
          ({tokens} sentences), passes chosen on {dev}.\n\
-         Options: tagger passes <= {tp}, parser passes <= {pp}, jackknife folds {f}, seed {s}, prune {pr}.\n\
+         Options: tagger passes <= {tp}, parser passes <= {pp}, jackknife folds {f}, seed {s}, prune {pr}, \
+         max loss {ml} (tagger {mt}).\n\
+         Features kept when updated at least {kt} (tagger), {km} (parser moves), {kl} (labels) times.\n\
          Development scores: UPOS {upos:.4} XPOS {xpos:.4} UAS {uas:.4} LAS {las:.4}.\n\
          Derived from UD English-EWT v2.15 (CC BY-SA 4.0, (c) 2013-2021 The Board of Trustees \
          of the Leland Stanford Junior University; Silveira et al., LREC 2014) and UD \
@@ -101,6 +106,11 @@ fn main() -> Result<()> {
         f = opts.folds,
         s = opts.seed,
         pr = opts.prune,
+        ml = opts.max_loss,
+        mt = opts.max_tag_loss,
+        kt = trained.min_updates[0],
+        km = trained.min_updates[1],
+        kl = trained.min_updates[2],
         upos = d.upos,
         xpos = d.xpos,
         uas = d.uas,

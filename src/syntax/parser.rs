@@ -7,7 +7,7 @@
 //! dependent; words left without a head when the buffer is empty are
 //! attached to the root's dependent, so every output is one tree.
 
-use super::perceptron::{feature, mix, Rng, Trainer, Weights};
+use super::perceptron::{mix, seeded, seeds, Rng, Trainer, Weights};
 use super::tagger::{argmax, NONE};
 
 /// The moves of the arc-eager system.
@@ -370,10 +370,16 @@ fn features(st: &State, toks: &[Token], out: &mut Vec<u64>) {
         &[u(s0), u(s0r), u(n0)],
         &[u(s0h), u(s0), u(n0), d],
     ];
-    for (t, vals) in f.iter().enumerate() {
-        out.push(feature(100 + t as u64, vals));
+    for (seed, vals) in MOVE_SEEDS.iter().zip(f) {
+        out.push(seeded(*seed, vals));
     }
 }
+
+/// The seeds of the move features' templates (100, 101, ...).
+const MOVE_SEEDS: [u64; 88] = seeds(100);
+/// The seeds of the label features' templates (300 + 2 x template +
+/// direction).
+const LABEL_SEEDS: [u64; 64] = seeds(300);
 
 /// The features the labeller reads for an arc from `h` to `d`.
 fn label_features(st: &State, toks: &[Token], h: usize, d: usize, out: &mut Vec<u64>) {
@@ -445,7 +451,7 @@ fn label_features(st: &State, toks: &[Token], h: usize, d: usize, out: &mut Vec<
         &[hp, dp, dval],
     ];
     for (t, vals) in f.iter().enumerate() {
-        out.push(feature(300 + 2 * t as u64 + dir, vals));
+        out.push(seeded(LABEL_SEEDS[2 * t + dir as usize], vals));
     }
 }
 
