@@ -57,7 +57,7 @@ fn main() -> Result<()> {
             "-h" | "--help" => {
                 println!(
                     "newsgraph-train-syntax [--ud DIR] [-o FILE] [--tagger-passes N] \
-                     [--parser-passes N] [--folds N] [--seed N] [--prune N] [--max-loss X] \
+                     [--parser-passes N] [--folds N] [--seed N] [--prune N] [--max-loss X] [--max-tag-loss X] \
                      | [-o FILE] --rewrite MODEL"
                 );
                 return Ok(());
@@ -93,7 +93,8 @@ fn main() -> Result<()> {
          ({tokens} sentences), passes chosen on {dev}.\n\
          Options: tagger passes <= {tp}, parser passes <= {pp}, jackknife folds {f}, seed {s}, prune {pr}, \
          max loss {ml} (tagger {mt}).\n\
-         Features kept when updated at least {kt} (tagger), {km} (parser moves), {kl} (labels) times.\n\
+         Features kept when updated at least {kt} (tagger), {km} (parser moves), {kl} (labels) \
+         times; parser weights kept from {mw}.\n\
          Development scores: UPOS {upos:.4} XPOS {xpos:.4} UAS {uas:.4} LAS {las:.4}.\n\
          Derived from UD English-EWT v2.15 (CC BY-SA 4.0, (c) 2013-2021 The Board of Trustees \
          of the Leland Stanford Junior University; Silveira et al., LREC 2014) and UD \
@@ -111,6 +112,7 @@ fn main() -> Result<()> {
         kt = trained.min_updates[0],
         km = trained.min_updates[1],
         kl = trained.min_updates[2],
+        mw = trained.min_weight,
         upos = d.upos,
         xpos = d.xpos,
         uas = d.uas,

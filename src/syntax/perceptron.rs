@@ -346,6 +346,28 @@ impl Weights {
         Weights::from_rows(self.classes, self.scale, rows)
     }
 
+    /// Asks the processor to fetch the slot of feature `f` into the cache,
+    /// without waiting for it: a classifier that calls this for each
+    /// feature as soon as it has its hash finds the slots there when it
+    /// scores them, the fetches having overlapped with the hashing.
+    #[inline]
+    pub fn prefetch(&self, f: u64) {
+        #[cfg(target_arch = "x86_64")]
+        {
+            let i = slot(key(f), self.size);
+            let p = if self.dense.is_empty() {
+                self.slots.as_ptr().wrapping_add(i).cast::<i8>()
+            } else {
+                self.dense.as_ptr().wrapping_add(i).cast::<i8>()
+            };
+            // SAFETY: a prefetch is a hint that never faults, whatever the
+            // address (and this one is inside the table)
+            unsafe { std::arch::x86_64::_mm_prefetch(p, std::arch::x86_64::_MM_HINT_T0) };
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = f;
+    }
+
     /// Scores of every class for `feats` (in quantiser steps).
     pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
         scores.iter_mut().for_each(|s| *s = 0);

@@ -58,7 +58,7 @@ impl Default for Options {
             seed: 1,
             prune: 0.0,
             max_bytes: 24_000_000,
-            max_loss: 0.0015,
+            max_loss: 0.002,
             max_tag_loss: 0.0,
         }
     }
@@ -75,6 +75,8 @@ pub struct Trained {
     /// How many updates a feature needed to be kept: in the tagger, the
     /// parser's moves and its labels.
     pub min_updates: [u32; 3],
+    /// The smallest parser weight kept.
+    pub min_weight: f32,
 }
 
 fn tag_table(train: &[ParsedSentence]) -> Vec<(String, String)> {
@@ -371,49 +373,53 @@ pub fn train(train: &[ParsedSentence], dev: &[ParsedSentence], opts: &Options) -
             )
         })
     }));
-    let model = |mk: u32, lk: u32| Model {
+    let model = |mk: u32, lk: u32, min: f32| Model {
         header: String::new(),
         tagger: tagger.clone(),
         parser: Parser {
             labels: labels.clone(),
             root,
-            moves: mt.average_kept(opts.prune, mk),
-            labeller: lt.average_kept(opts.prune, lk),
+            moves: mt.average_kept(min.max(opts.prune), mk),
+            labeller: lt.average_kept(min.max(opts.prune), lk),
         },
         lemmas: lemmas.clone(),
     };
-    // the parser without its rarest features: the smallest model that costs
-    // at most `max_loss` of LAS on the development data (and fits in
-    // `max_bytes`)
-    let full = model(1, 1);
+    // the parser without its rarest and its smallest weights: the smallest
+    // model that costs at most `max_loss` of LAS on the development data
+    // (and fits in `max_bytes`)
+    let full = model(1, 1, 0.0);
     let full_score = dev_score(&full, dev);
-    let mut chosen = (full.to_bytes().len(), full, full_score, (1, 1));
-    for mk in MIN_UPDATES {
-        for lk in MIN_UPDATES {
-            let m = model(mk, lk);
-            let sc = dev_score(&m, dev);
-            let size = m.to_bytes().len();
-            log.push(format!(
-                "parser, features updated at least {mk} (moves) and {lk} (labels) times: \
-                 {:.1} MB, dev UAS {:.4} LAS {:.4}",
-                size as f64 / 1e6,
-                sc.uas,
-                sc.las
-            ));
-            let good = sc.las >= full_score.las - opts.max_loss && size < chosen.0;
-            if good || chosen.0 > opts.max_bytes && size < chosen.0 {
-                chosen = (size, m, sc, (mk, lk));
+    let mut chosen = (full.to_bytes().len(), full, full_score, (1, 1, 0.0));
+    for mk in [1, 2, 4, 6, 8] {
+        for lk in [1, 2, 3] {
+            for min in [0.0, 0.5, 0.8] {
+                let m = model(mk, lk, min);
+                let sc = dev_score(&m, dev);
+                let size = m.to_bytes().len();
+                log.push(format!(
+                    "parser, features updated at least {mk} (moves) and {lk} (labels) times, \
+                     weights from {min}: {:.1} MB, dev UAS {:.4} LAS {:.4}",
+                    size as f64 / 1e6,
+                    sc.uas,
+                    sc.las
+                ));
+                let good = sc.las >= full_score.las - opts.max_loss && size < chosen.0;
+                if good || chosen.0 > opts.max_bytes && size < chosen.0 {
+                    chosen = (size, m, sc, (mk, lk, min));
+                }
             }
         }
     }
     log.push(format!(
-        "parser: features updated at least {} (moves) and {} (labels) times kept",
-        chosen.3 .0, chosen.3 .1
+        "parser: features updated at least {} (moves) and {} (labels) times kept, \
+         weights from {}",
+        chosen.3 .0, chosen.3 .1, chosen.3 .2
     ));
     Trained {
         model: chosen.1,
         log,
         dev: chosen.2,
         min_updates: [tagger_min, chosen.3 .0, chosen.3 .1],
+        min_weight: chosen.3 .2,
     }
 }
