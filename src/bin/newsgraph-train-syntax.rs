@@ -86,16 +86,25 @@ fn main() -> Result<()> {
         eprintln!("{line}");
     }
     let d = trained.dev;
+    // (said only when asked for, so that the default header is the one the
+    // built-in model was made with)
+    let rare = if opts.max_loss > 0.0 || opts.max_tag_loss > 0.0 {
+        let k = trained.min_updates;
+        format!(
+            "Max loss {} LAS (tagger {}): features kept when updated at least {} (tagger), \
+             {} (parser moves), {} (labels) times; parser weights kept from {}.\n",
+            opts.max_loss, opts.max_tag_loss, k[0], k[1], k[2], trained.min_weight
+        )
+    } else {
+        String::new()
+    };
     trained.model.header = format!(
         "newsgraph syntax model: averaged-perceptron tagger (UPOS+XPOS) and arc-eager \
          parser with a dynamic oracle.\n\
          Trained by newsgraph-train-syntax (scripts/train-models.sh) on {train} \
          ({tokens} sentences), passes chosen on {dev}.\n\
-         Options: tagger passes <= {tp}, parser passes <= {pp}, jackknife folds {f}, seed {s}, prune {pr}, \
-         max loss {ml} (tagger {mt}).\n\
-         Features kept when updated at least {kt} (tagger), {km} (parser moves), {kl} (labels) \
-         times; parser weights kept from {mw}.\n\
-         Development scores: UPOS {upos:.4} XPOS {xpos:.4} UAS {uas:.4} LAS {las:.4}.\n\
+         Options: tagger passes <= {tp}, parser passes <= {pp}, jackknife folds {f}, seed {s}, prune {pr}.\n\
+         {rare}Development scores: UPOS {upos:.4} XPOS {xpos:.4} UAS {uas:.4} LAS {las:.4}.\n\
          Derived from UD English-EWT v2.15 (CC BY-SA 4.0, (c) 2013-2021 The Board of Trustees \
          of the Leland Stanford Junior University; Silveira et al., LREC 2014) and UD \
          English-GUM, CC BY genres (Zeldes 2017). This model is licensed CC BY-SA 4.0.\n",
@@ -107,12 +116,7 @@ fn main() -> Result<()> {
         f = opts.folds,
         s = opts.seed,
         pr = opts.prune,
-        ml = opts.max_loss,
-        mt = opts.max_tag_loss,
-        kt = trained.min_updates[0],
-        km = trained.min_updates[1],
-        kl = trained.min_updates[2],
-        mw = trained.min_weight,
+        rare = rare,
         upos = d.upos,
         xpos = d.xpos,
         uas = d.uas,
