@@ -36,6 +36,8 @@ fn main() -> Result<()> {
             "--folds" => opts.folds = value("a number")?.parse()?,
             "--seed" => opts.seed = value("a number")?.parse()?,
             "--prune" => opts.prune = value("a number")?.parse()?,
+            "--max-loss" => opts.max_loss = value("a number")?.parse()?,
+            "--max-tag-loss" => opts.max_tag_loss = value("a number")?.parse()?,
             "--rewrite" => {
                 // a trained model written again in the current layout
                 let from = value("a model file")?;
@@ -55,7 +57,8 @@ fn main() -> Result<()> {
             "-h" | "--help" => {
                 println!(
                     "newsgraph-train-syntax [--ud DIR] [-o FILE] [--tagger-passes N] \
-                     [--parser-passes N] [--folds N] [--seed N] [--prune N] | [-o FILE] --rewrite MODEL"
+                     [--parser-passes N] [--folds N] [--seed N] [--prune N] [--max-loss X] [--max-tag-loss X] \
+                     | [-o FILE] --rewrite MODEL"
                 );
                 return Ok(());
             }
@@ -83,13 +86,25 @@ fn main() -> Result<()> {
         eprintln!("{line}");
     }
     let d = trained.dev;
+    // (said only when asked for, so that the default header is the one the
+    // built-in model was made with)
+    let rare = if opts.max_loss > 0.0 || opts.max_tag_loss > 0.0 {
+        let k = trained.min_updates;
+        format!(
+            "Max loss {} LAS (tagger {}): features kept when updated at least {} (tagger), \
+             {} (parser moves), {} (labels) times; parser weights kept from {}.\n",
+            opts.max_loss, opts.max_tag_loss, k[0], k[1], k[2], trained.min_weight
+        )
+    } else {
+        String::new()
+    };
     trained.model.header = format!(
         "newsgraph syntax model: averaged-perceptron tagger (UPOS+XPOS) and arc-eager \
          parser with a dynamic oracle.\n\
          Trained by newsgraph-train-syntax (scripts/train-models.sh) on {train} \
          ({tokens} sentences), passes chosen on {dev}.\n\
          Options: tagger passes <= {tp}, parser passes <= {pp}, jackknife folds {f}, seed {s}, prune {pr}.\n\
-         Development scores: UPOS {upos:.4} XPOS {xpos:.4} UAS {uas:.4} LAS {las:.4}.\n\
+         {rare}Development scores: UPOS {upos:.4} XPOS {xpos:.4} UAS {uas:.4} LAS {las:.4}.\n\
          Derived from UD English-EWT v2.15 (CC BY-SA 4.0, (c) 2013-2021 The Board of Trustees \
          of the Leland Stanford Junior University; Silveira et al., LREC 2014) and UD \
          English-GUM, CC BY genres (Zeldes 2017). This model is licensed CC BY-SA 4.0.\n",
@@ -101,6 +116,7 @@ fn main() -> Result<()> {
         f = opts.folds,
         s = opts.seed,
         pr = opts.prune,
+        rare = rare,
         upos = d.upos,
         xpos = d.xpos,
         uas = d.uas,

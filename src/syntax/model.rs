@@ -196,7 +196,8 @@ impl Model {
             tags.push((r.string()?, r.string()?));
         }
         let n = r.u32()? as usize;
-        let mut dictionary = rustc_hash::FxHashMap::default();
+        let mut dictionary =
+            rustc_hash::FxHashMap::with_capacity_and_hasher(n.min(1 << 20), Default::default());
         for _ in 0..n {
             let k = r.u64()?;
             let v = r.take(1)?[0];
@@ -206,7 +207,8 @@ impl Model {
             dictionary.insert(k, v);
         }
         let n = r.u32()? as usize;
-        let mut ambiguity = rustc_hash::FxHashMap::default();
+        let mut ambiguity =
+            rustc_hash::FxHashMap::with_capacity_and_hasher(n.min(1 << 20), Default::default());
         for _ in 0..n {
             let k = r.u64()?;
             ambiguity.insert(k, r.u64()?);
@@ -221,7 +223,8 @@ impl Model {
             return Err("the root label is out of range".into());
         }
         let n = r.u32()? as usize;
-        let mut exceptions = rustc_hash::FxHashMap::default();
+        let mut exceptions =
+            rustc_hash::FxHashMap::with_capacity_and_hasher(n.min(1 << 20), Default::default());
         for _ in 0..n {
             let (form, xpos, lemma) = (r.string()?, r.string()?, r.string()?);
             exceptions.insert((form, xpos), lemma);

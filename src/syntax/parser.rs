@@ -7,7 +7,7 @@
 //! dependent; words left without a head when the buffer is empty are
 //! attached to the root's dependent, so every output is one tree.
 
-use super::perceptron::{feature, mix, Rng, Trainer, Weights};
+use super::perceptron::{mix, seeded, seeds, Rng, Trainer, Weights};
 use super::tagger::{argmax, NONE};
 
 /// The moves of the arc-eager system.
@@ -222,8 +222,9 @@ fn distance(a: usize, b: usize) -> u64 {
     }
 }
 
-/// The features of a configuration.
-fn features(st: &State, toks: &[Token], out: &mut Vec<u64>) {
+/// The features of a configuration; with `ahead`, each feature's weights
+/// are fetched into the cache as soon as it is known.
+fn features(st: &State, toks: &[Token], out: &mut Vec<u64>, ahead: Option<&Weights>) {
     out.clear();
     let get = |x: usize| -> Option<usize> { (x != NO && x <= st.n).then_some(x) };
     let w = |x: Option<usize>| match x {
@@ -370,13 +371,31 @@ fn features(st: &State, toks: &[Token], out: &mut Vec<u64>) {
         &[u(s0), u(s0r), u(n0)],
         &[u(s0h), u(s0), u(n0), d],
     ];
-    for (t, vals) in f.iter().enumerate() {
-        out.push(feature(100 + t as u64, vals));
+    for (seed, vals) in MOVE_SEEDS.iter().zip(f) {
+        let h = seeded(*seed, vals);
+        if let Some(w) = ahead {
+            w.prefetch(h);
+        }
+        out.push(h);
     }
 }
 
-/// The features the labeller reads for an arc from `h` to `d`.
-fn label_features(st: &State, toks: &[Token], h: usize, d: usize, out: &mut Vec<u64>) {
+/// The seeds of the move features' templates (100, 101, ...).
+const MOVE_SEEDS: [u64; 88] = seeds(100);
+/// The seeds of the label features' templates (300 + 2 x template +
+/// direction).
+const LABEL_SEEDS: [u64; 64] = seeds(300);
+
+/// The features the labeller reads for an arc from `h` to `d` (`ahead`: as
+/// in [`features`]).
+fn label_features(
+    st: &State,
+    toks: &[Token],
+    h: usize,
+    d: usize,
+    out: &mut Vec<u64>,
+    ahead: Option<&Weights>,
+) {
     out.clear();
     let n = st.n;
     let w = |x: usize| if x == 0 { ROOT_W } else { toks[x - 1].word };
@@ -445,7 +464,11 @@ fn label_features(st: &State, toks: &[Token], h: usize, d: usize, out: &mut Vec<
         &[hp, dp, dval],
     ];
     for (t, vals) in f.iter().enumerate() {
-        out.push(feature(300 + 2 * t as u64 + dir, vals));
+        let x = seeded(LABEL_SEEDS[2 * t + dir as usize], vals);
+        if let Some(w) = ahead {
+            w.prefetch(x);
+        }
+        out.push(x);
     }
 }
 
@@ -458,7 +481,7 @@ impl Parser {
         let mut scores = [0i32; MOVES];
         let mut lscores = vec![0i32; self.labels.len()];
         while !st.terminal() {
-            features(&st, toks, &mut feats);
+            features(&st, toks, &mut feats, Some(&self.moves));
             self.moves.score(&feats, &mut scores);
             let m = best_valid(&st, |k| scores[k] as f32);
             let l = match st.arc(m) {
@@ -485,7 +508,7 @@ impl Parser {
         if h == 0 {
             return self.root as u8;
         }
-        label_features(st, toks, h, d, feats);
+        label_features(st, toks, h, d, feats, Some(&self.labeller));
         self.labeller.score(feats, scores);
         scores[self.root] = i32::MIN;
         argmax(scores) as u8
@@ -588,7 +611,7 @@ pub fn train_epoch(
         }
         let mut st = State::new(n);
         while !st.terminal() {
-            features(&st, &e.toks, &mut feats);
+            features(&st, &e.toks, &mut feats, None);
             moves.score(&feats, &mut scores);
             let guess = best_valid(&st, |k| scores[k]);
             let costs: Vec<usize> = (0..MOVES)
@@ -628,7 +651,7 @@ pub fn train_epoch(
             let l = match st.arc(follow) {
                 Some((0, _)) => root as u8,
                 Some((h, d)) => {
-                    label_features(&st, &e.toks, h, d, &mut lfeats);
+                    label_features(&st, &e.toks, h, d, &mut lfeats, None);
                     labeller.score(&lfeats, &mut lscores);
                     lscores[root] = f32::NEG_INFINITY;
                     let lg = argmax(&lscores);

@@ -3,7 +3,7 @@
 //! (Honnibal's tagger, with UD's UPOS and Penn XPOS predicted together as one
 //! class), and a dictionary of frequent words that always take one tag.
 
-use super::perceptron::{feature, hash_str, mix, Trainer, Weights};
+use super::perceptron::{hash_str, mix, seeded, seeds, Trainer, Weights};
 use rustc_hash::FxHashMap;
 
 /// What the tagger and parser read of a word: hashes of its normalised form,
@@ -98,9 +98,24 @@ impl WordFeatures {
 /// The hash standing for "no word here" (before the start, after the end).
 pub const NONE: u64 = 0x6e6f_6e65;
 
-/// The features of position `i` given the words and the tags before it.
-pub(crate) fn features(words: &[WordFeatures], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
+/// The features of position `i` given the words and the tags before it;
+/// with `ahead`, each feature's weights are fetched into the cache as soon
+/// as it is known.
+pub(crate) fn features(
+    words: &[WordFeatures],
+    i: usize,
+    p1: u64,
+    p2: u64,
+    out: &mut Vec<u64>,
+    ahead: Option<&Weights>,
+) {
     out.clear();
+    let mut push = |h: u64| {
+        if let Some(w) = ahead {
+            w.prefetch(h);
+        }
+        out.push(h);
+    };
     let w = |k: isize| -> Option<&WordFeatures> {
         let j = i as isize + k;
         (j >= 0).then(|| words.get(j as usize)).flatten()
@@ -110,41 +125,44 @@ pub(crate) fn features(words: &[WordFeatures], i: usize, p1: u64, p2: u64, out: 
     let shp = |k| w(k).map_or(NONE, |x| x.shape);
     let amb = |k| w(k).map_or(NONE, |x| x.amb);
     let me = &words[i];
-    out.push(feature(0, &[]));
-    out.push(feature(1, &[me.norm]));
+    push(seeded(TAG_SEEDS[0], &[]));
+    push(seeded(TAG_SEEDS[1], &[me.norm]));
     for (k, s) in me.suffix.iter().enumerate() {
-        out.push(feature(2 + k as u64, &[*s]));
+        push(seeded(TAG_SEEDS[2 + k], &[*s]));
     }
     for (k, s) in me.prefix.iter().enumerate() {
-        out.push(feature(6 + k as u64, &[*s]));
+        push(seeded(TAG_SEEDS[6 + k], &[*s]));
     }
-    out.push(feature(9, &[me.shape]));
-    out.push(feature(10, &[p1]));
-    out.push(feature(11, &[p2]));
-    out.push(feature(12, &[p1, p2]));
-    out.push(feature(13, &[p1, me.norm]));
-    out.push(feature(14, &[norm(-1)]));
-    out.push(feature(15, &[suf3(-1)]));
-    out.push(feature(16, &[norm(-2)]));
-    out.push(feature(17, &[norm(1)]));
-    out.push(feature(18, &[suf3(1)]));
-    out.push(feature(19, &[norm(2)]));
-    out.push(feature(20, &[norm(-1), me.norm]));
-    out.push(feature(21, &[me.norm, norm(1)]));
-    out.push(feature(22, &[shp(1)]));
-    out.push(feature(23, &[shp(-1)]));
-    out.push(feature(24, &[(i == 0) as u64, me.shape]));
-    out.push(feature(25, &[p1, me.suffix[2]]));
-    out.push(feature(26, &[p1, norm(1)]));
-    out.push(feature(27, &[me.suffix[2], norm(1)]));
-    out.push(feature(28, &[suf3(1), suf3(2)]));
-    out.push(feature(29, &[me.amb]));
-    out.push(feature(30, &[amb(1)]));
-    out.push(feature(31, &[amb(2)]));
-    out.push(feature(32, &[me.amb, amb(1)]));
-    out.push(feature(33, &[p1, me.amb]));
-    out.push(feature(34, &[amb(-1), me.amb]));
+    push(seeded(TAG_SEEDS[9], &[me.shape]));
+    push(seeded(TAG_SEEDS[10], &[p1]));
+    push(seeded(TAG_SEEDS[11], &[p2]));
+    push(seeded(TAG_SEEDS[12], &[p1, p2]));
+    push(seeded(TAG_SEEDS[13], &[p1, me.norm]));
+    push(seeded(TAG_SEEDS[14], &[norm(-1)]));
+    push(seeded(TAG_SEEDS[15], &[suf3(-1)]));
+    push(seeded(TAG_SEEDS[16], &[norm(-2)]));
+    push(seeded(TAG_SEEDS[17], &[norm(1)]));
+    push(seeded(TAG_SEEDS[18], &[suf3(1)]));
+    push(seeded(TAG_SEEDS[19], &[norm(2)]));
+    push(seeded(TAG_SEEDS[20], &[norm(-1), me.norm]));
+    push(seeded(TAG_SEEDS[21], &[me.norm, norm(1)]));
+    push(seeded(TAG_SEEDS[22], &[shp(1)]));
+    push(seeded(TAG_SEEDS[23], &[shp(-1)]));
+    push(seeded(TAG_SEEDS[24], &[(i == 0) as u64, me.shape]));
+    push(seeded(TAG_SEEDS[25], &[p1, me.suffix[2]]));
+    push(seeded(TAG_SEEDS[26], &[p1, norm(1)]));
+    push(seeded(TAG_SEEDS[27], &[me.suffix[2], norm(1)]));
+    push(seeded(TAG_SEEDS[28], &[suf3(1), suf3(2)]));
+    push(seeded(TAG_SEEDS[29], &[me.amb]));
+    push(seeded(TAG_SEEDS[30], &[amb(1)]));
+    push(seeded(TAG_SEEDS[31], &[amb(2)]));
+    push(seeded(TAG_SEEDS[32], &[me.amb, amb(1)]));
+    push(seeded(TAG_SEEDS[33], &[p1, me.amb]));
+    push(seeded(TAG_SEEDS[34], &[amb(-1), me.amb]));
 }
+
+/// The seeds of the tagger's feature templates.
+const TAG_SEEDS: [u64; 35] = seeds(0);
 
 /// A trained tagger.
 #[derive(Clone, Debug, PartialEq)]
@@ -210,7 +228,7 @@ impl Tagger {
             }
             let p1 = tag_value(i.checked_sub(1).map(|k| out[k]));
             let p2 = tag_value(i.checked_sub(2).map(|k| out[k]));
-            features(words, i, p1, p2, &mut feats);
+            features(words, i, p1, p2, &mut feats, Some(&self.weights));
             self.weights.score(&feats, &mut scores);
             let best = match only {
                 Some(u) => (0..scores.len())
@@ -314,7 +332,7 @@ pub fn train_epoch(
             } else {
                 let p1 = tag_value(i.checked_sub(1).map(|k| prev[k]));
                 let p2 = tag_value(i.checked_sub(2).map(|k| prev[k]));
-                features(&e.words, i, p1, p2, &mut feats);
+                features(&e.words, i, p1, p2, &mut feats, None);
                 trainer.score(&feats, &mut scores);
                 let guess = argmax(&scores);
                 trainer.update(e.gold[i], guess, &feats);

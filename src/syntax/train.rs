@@ -17,7 +17,7 @@ use super::eval::{self, Scores};
 use super::lemma::Lemmatizer;
 use super::model::Model;
 use super::parser::{self, Parser, Token};
-use super::perceptron::{Rng, Trainer, Weights};
+use super::perceptron::{Rng, Trainer};
 use super::tagger::{self, Tagger, WordFeatures};
 use super::ParsedSentence;
 use rustc_hash::FxHashMap;
@@ -38,6 +38,17 @@ pub struct Options {
     pub prune: f32,
     /// The most bytes the model may take; pruning goes further to fit.
     pub max_bytes: usize,
+    /// The most LAS (a fraction: 0.002 is 0.2 point) on the development
+    /// data that dropping the parser's rare and small weights may cost; 0
+    /// (the default): weights are pruned by size alone, as far as costs at
+    /// most 0.1 point of UPOS and 0.15 of LAS (the built-in model).
+    pub max_loss: f64,
+    /// The most tagging accuracy on the development data that dropping the
+    /// tagger's rare features may cost. The tagger's table is small, and
+    /// its errors cost the parser more than they cost the tagger (the parser
+    /// learns from the tags of a tagger pruned alike): by default none is
+    /// dropped.
+    pub max_tag_loss: f64,
 }
 
 impl Default for Options {
@@ -49,6 +60,8 @@ impl Default for Options {
             seed: 1,
             prune: 0.0,
             max_bytes: 24_000_000,
+            max_loss: 0.0,
+            max_tag_loss: 0.0,
         }
     }
 }
@@ -61,6 +74,11 @@ pub struct Trained {
     pub log: Vec<String>,
     /// The final model's scores on the development data.
     pub dev: Scores,
+    /// How many updates a feature needed to be kept: in the tagger, the
+    /// parser's moves and its labels.
+    pub min_updates: [u32; 3],
+    /// The smallest parser weight kept.
+    pub min_weight: f32,
 }
 
 fn tag_table(train: &[ParsedSentence]) -> Vec<(String, String)> {
@@ -116,15 +134,18 @@ fn tag_accuracy(t: &Tagger, examples: &[tagger::Example]) -> f64 {
 }
 
 /// Trains a tagger for `passes` passes (or, with `dev`, up to `passes` and
-/// keeps the best on `dev`); returns it and the number of passes used.
+/// keeps the best on `dev`); returns it (without features updated fewer
+/// than `min_updates` times), its trainer at that pass and the number of
+/// passes used.
 fn train_tagger(
     tags: &[(String, String)],
     train: &[tagger::Example],
     dev: Option<&[tagger::Example]>,
     passes: usize,
+    min_updates: u32,
     opts: &Options,
     log: &mut Vec<String>,
-) -> (Tagger, usize) {
+) -> (Tagger, Trainer, usize) {
     let dictionary = tagger::dictionary(train, 20, 0.97);
     let ambiguity = tagger::ambiguity(train, 3);
     let mut train: Vec<tagger::Example> = train.iter().map(copy).collect();
@@ -137,12 +158,12 @@ fn train_tagger(
     let mut trainer = Trainer::new(tags.len());
     let mut rng = Rng::new(opts.seed);
     let mut order: Vec<&tagger::Example> = train.iter().collect();
-    let mut best: Option<(f64, Tagger, usize)> = None;
+    let mut best: Option<(f64, Tagger, Trainer, usize)> = None;
     let make = |trainer: &Trainer| Tagger {
         tags: tags.to_vec(),
         dictionary: dictionary.clone(),
         ambiguity: ambiguity.clone(),
-        weights: trainer.average(opts.prune),
+        weights: trainer.average_kept(opts.prune, min_updates),
     };
     for pass in 1..=passes {
         rng.shuffle(&mut order);
@@ -156,14 +177,18 @@ fn train_tagger(
             acc
         ));
         if best.as_ref().is_none_or(|b| acc > b.0) {
-            best = Some((acc, t, pass));
+            best = Some((acc, t, trainer.clone(), pass));
         }
     }
     match best {
-        Some((_, t, pass)) => (t, pass),
-        None => (make(&trainer), passes),
+        Some((_, t, trainer, pass)) => (t, trainer, pass),
+        None => (make(&trainer), trainer, passes),
     }
 }
+
+/// The thresholds tried for dropping rare features: a feature is kept when
+/// it took part in at least this many updates (1 keeps every feature).
+const MIN_UPDATES: [u32; 6] = [1, 2, 3, 4, 6, 8];
 
 fn copy(e: &tagger::Example) -> tagger::Example {
     tagger::Example {
@@ -203,15 +228,40 @@ pub fn train(train: &[ParsedSentence], dev: &[ParsedSentence], opts: &Options) -
         .collect();
     let train_ex = tag_examples(train, &index);
     let dev_ex = tag_examples(dev, &index);
-    let (tagger, passes) = train_tagger(
+    let (mut tagger, tagger_trainer, passes) = train_tagger(
         &tags,
         &train_ex,
         Some(&dev_ex),
         opts.tagger_passes,
+        1,
         opts,
         &mut log,
     );
     log.push(format!("tagger: {passes} passes chosen"));
+    // the tagger without its rarest features: the most dropped that costs
+    // at most `max_loss` of accuracy on the development data
+    let mut dev_tag = dev_ex.iter().map(copy).collect::<Vec<_>>();
+    tagger::set_ambiguity(&mut dev_tag, &tagger.ambiguity);
+    let full = tag_accuracy(&tagger, &dev_tag);
+    let mut tagger_min = 1;
+    for k in MIN_UPDATES.into_iter().filter(|_| opts.max_tag_loss > 0.0) {
+        let t = Tagger {
+            weights: tagger_trainer.average_kept(opts.prune, k),
+            ..tagger.clone()
+        };
+        let acc = tag_accuracy(&t, &dev_tag);
+        log.push(format!(
+            "tagger, features updated at least {k} times: {} features, dev {acc:.4}",
+            t.weights.features()
+        ));
+        if acc >= full - opts.max_tag_loss {
+            tagger_min = k;
+        }
+    }
+    tagger.weights = tagger_trainer.average_kept(opts.prune, tagger_min);
+    log.push(format!(
+        "tagger: features updated at least {tagger_min} times kept"
+    ));
 
     // jackknifed tags for the parser's training data
     let mut predicted: Vec<Vec<usize>> = vec![Vec::new(); train_ex.len()];
@@ -223,7 +273,7 @@ pub fn train(train: &[ParsedSentence], dev: &[ParsedSentence], opts: &Options) -
                 .filter(|(k, _)| k % opts.folds != fold)
                 .map(|(_, e)| copy(e))
                 .collect();
-            let (t, _) = train_tagger(&tags, &rest, None, passes, opts, &mut log);
+            let (t, _, _) = train_tagger(&tags, &rest, None, passes, tagger_min, opts, &mut log);
             for (k, e) in train_ex.iter().enumerate() {
                 if k % opts.folds == fold {
                     let mut e = copy(e);
@@ -280,7 +330,7 @@ pub fn train(train: &[ParsedSentence], dev: &[ParsedSentence], opts: &Options) -
     let mut labeller = Trainer::new(labels.len());
     let mut rng = Rng::new(opts.seed ^ 0x7061_7273);
     let mut order: Vec<&parser::Example> = parse_ex.iter().collect();
-    let mut best: Option<(f64, Weights, Weights, usize)> = None;
+    let mut best: Option<(f64, Trainer, Trainer, usize)> = None;
     for pass in 1..=opts.parser_passes {
         rng.shuffle(&mut order);
         let wrong =
@@ -310,10 +360,10 @@ pub fn train(train: &[ParsedSentence], dev: &[ParsedSentence], opts: &Options) -
             sc.uas, sc.las
         ));
         if best.as_ref().is_none_or(|b| sc.las > b.0) {
-            best = Some((sc.las, p.moves, p.labeller, pass));
+            best = Some((sc.las, moves.clone(), labeller.clone(), pass));
         }
     }
-    let (_, mw, lw, ppass) = best.expect("at least one parser pass");
+    let (_, mt, lt, ppass) = best.expect("at least one parser pass");
     log.push(format!("parser: {ppass} passes chosen"));
     let lemmas = Lemmatizer::learn(train.iter().flat_map(|s| {
         s.words.iter().map(|w| {
@@ -325,19 +375,69 @@ pub fn train(train: &[ParsedSentence], dev: &[ParsedSentence], opts: &Options) -
             )
         })
     }));
-    let model = Model {
+    let model = |mk: u32, lk: u32, min: f32| Model {
         header: String::new(),
-        tagger,
+        tagger: tagger.clone(),
         parser: Parser {
-            labels,
+            labels: labels.clone(),
             root,
-            moves: mw,
-            labeller: lw,
+            moves: mt.average_kept(min.max(opts.prune), mk),
+            labeller: lt.average_kept(min.max(opts.prune), lk),
         },
-        lemmas,
+        lemmas: lemmas.clone(),
     };
-    // prune: the largest threshold that costs at most 0.1 point of UPOS and
-    // 0.15 of LAS on the development data, within the size limit
+    if opts.max_loss <= 0.0 {
+        return prune_by_size(model(1, 1, 0.0), dev, opts, log);
+    }
+    // the parser without its rarest and its smallest weights: the smallest
+    // model that costs at most `max_loss` of LAS on the development data
+    // (and fits in `max_bytes`)
+    let full = model(1, 1, 0.0);
+    let full_score = dev_score(&full, dev);
+    let mut chosen = (full.to_bytes().len(), full, full_score, (1, 1, 0.0));
+    for mk in [1, 2, 4, 6, 8] {
+        for lk in [1, 2, 3] {
+            for min in [0.0, 0.5, 0.8] {
+                let m = model(mk, lk, min);
+                let sc = dev_score(&m, dev);
+                let size = m.to_bytes().len();
+                log.push(format!(
+                    "parser, features updated at least {mk} (moves) and {lk} (labels) times, \
+                     weights from {min}: {:.1} MB, dev UAS {:.4} LAS {:.4}",
+                    size as f64 / 1e6,
+                    sc.uas,
+                    sc.las
+                ));
+                let good = sc.las >= full_score.las - opts.max_loss && size < chosen.0;
+                if good || chosen.0 > opts.max_bytes && size < chosen.0 {
+                    chosen = (size, m, sc, (mk, lk, min));
+                }
+            }
+        }
+    }
+    log.push(format!(
+        "parser: features updated at least {} (moves) and {} (labels) times kept, \
+         weights from {}",
+        chosen.3 .0, chosen.3 .1, chosen.3 .2
+    ));
+    Trained {
+        model: chosen.1,
+        log,
+        dev: chosen.2,
+        min_updates: [tagger_min, chosen.3 .0, chosen.3 .1],
+        min_weight: chosen.3 .2,
+    }
+}
+
+/// Prunes `model`'s weights by size: the largest threshold that costs at
+/// most 0.1 point of UPOS and 0.15 of LAS on the development data, within
+/// the size limit.
+fn prune_by_size(
+    model: Model,
+    dev: &[ParsedSentence],
+    opts: &Options,
+    mut log: Vec<String>,
+) -> Trained {
     let full = dev_score(&model, dev);
     let mut chosen = (model.clone(), full, 0.0f32);
     for min in [0.02f32, 0.05, 0.1, 0.2, 0.3, 0.5, 0.8] {
@@ -364,5 +464,7 @@ pub fn train(train: &[ParsedSentence], dev: &[ParsedSentence], opts: &Options) -
         model: chosen.0,
         log,
         dev: chosen.1,
+        min_updates: [1, 1, 1],
+        min_weight: chosen.2,
     }
 }
