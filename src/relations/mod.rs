@@ -1187,11 +1187,11 @@ impl<'a> Cx<'a> {
                     // a state that modifies a noun ("U.S. forces", "American
                     // officials"), not a party to a clause ("urged Israel",
                     // "the United States has been in contact with")
-                    let modifier = x < y
-                        && matches!(
-                            self.deprel(self.anchor_head(a)).split(':').next(),
-                            Some("compound" | "amod" | "nmod")
-                        );
+                    // ("America's forces"; not "the situation in Afghanistan")
+                    let modifier = x < y && {
+                        let d = self.deprel(self.anchor_head(a));
+                        matches!(d.split(':').next(), Some("compound" | "amod")) || d == "nmod:poss"
+                    };
                     let pronoun = x < y && self.upos(self.anchor_head(a)) == "PRON";
                     // near the title: a state far away in a long sentence
                     // is about something else
