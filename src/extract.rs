@@ -997,7 +997,8 @@ impl<'d, 'a> Cx<'d, 'a> {
     /// Active and passive verbs.
     fn verbs(&mut self, memory: &Memory) {
         for k in 0..self.n() {
-            if self.mention(k).is_some() {
+            // a word of a title is no verb: "Press Secretary X"
+            if self.mention(k).is_some() || self.doc.info[self.s].title_at[k].is_some() {
                 continue;
             }
             let Some(triggers) = self.lex.verbs.get(self.w(k)) else {
