@@ -85,12 +85,7 @@ fn generate(edges: usize) -> GraphFile {
                 sentence: 3,
                 span: (10, 40),
                 text: "Militia A attacked state B near the border.".into(),
-                date: None,
-                title: None,
-                url: None,
-                event_date: None,
-                frame: None,
-                mode: None,
+                ..Evidence::default()
             }]),
             tallies: Vec::new(),
         });

@@ -25,16 +25,13 @@ use crate::document::{Document, Form};
 use crate::entity::EntityKind;
 use crate::lexicon::{FrameRole, Lexicon, Role, VerbForm, VerbTrigger};
 use crate::relations::article::{self, ParseFn};
-use crate::relations::PriorEvent;
+use crate::relations::{PriorEvent, NEAREST_STATE_WORDS};
 use std::collections::HashSet;
 
 /// How far frames look around a trigger, in tokens. Every walk is bounded,
 /// so extraction stays linear in the length of a text, however long its
 /// sentences or lists ("5,000 coordinated names").
 const WINDOW: usize = 40;
-/// How far (in words) a head of state's title looks for the state it heads
-/// when it names none; a state farther away is about something else.
-const NEAREST_STATE: usize = 10;
 /// The most conjuncts read in one list.
 const MAX_CONJUNCTS: usize = 64;
 
@@ -959,7 +956,7 @@ impl<'d, 'a> Cx<'d, 'a> {
     /// ("Palestinians" are people, not the state's institutions).
     fn nearest_state(&self, k: usize) -> Option<usize> {
         let mut best: Option<(usize, usize)> = None;
-        for &m in self.mentions_near(k, NEAREST_STATE, NEAREST_STATE) {
+        for &m in self.mentions_near(k, NEAREST_STATE_WORDS, NEAREST_STATE_WORDS) {
             let Some(e) = self.doc.mentions[m].entity else {
                 continue;
             };

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Where an edge came from: the exact words of one article.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Evidence {
     /// The article's id (its path as given, or its JSON Lines id).
     pub doc: String,
@@ -380,12 +380,7 @@ mod tests {
             sentence,
             span: (0, 1),
             text: "x".into(),
-            date: None,
-            title: None,
-            url: None,
-            event_date: None,
-            frame: None,
-            mode: None,
+            ..Evidence::default()
         }
     }
 

@@ -97,13 +97,9 @@ impl Filter {
             .collect())
     }
 
-    /// The graph with only the relations the filter keeps (by day, mode,
-    /// type, weight and articles), and every entity: what `query`, `show`,
-    /// `neighbors` and `path` look at (issue 18).
-    ///
-    /// Complexity: O(V + E log E).
-    pub fn relations_only(&self, graph: &KnowledgeGraph) -> Result<KnowledgeGraph> {
-        let relations = self.relations(graph)?;
+    /// An empty graph with the documents the filter's dates keep and every
+    /// relation type of `graph`: what each filtered graph starts from.
+    fn frame(&self, graph: &KnowledgeGraph) -> KnowledgeGraph {
         let mut out = KnowledgeGraph::new();
         for d in graph.documents() {
             if self.keeps_date(d.date.as_deref()) {
@@ -113,6 +109,17 @@ impl Filter {
         for r in graph.relation_infos() {
             out.declare_relation_type(r.clone());
         }
+        out
+    }
+
+    /// The graph with only the relations the filter keeps (by day, mode,
+    /// type, weight and articles), and every entity: what `query`, `show`,
+    /// `neighbors` and `path` look at (issue 18).
+    ///
+    /// Complexity: O(V + E log E).
+    pub fn relations_only(&self, graph: &KnowledgeGraph) -> Result<KnowledgeGraph> {
+        let relations = self.relations(graph)?;
+        let mut out = self.frame(graph);
         for e in graph.entities() {
             out.add_entity(e.clone());
         }
@@ -207,15 +214,7 @@ impl Filter {
             nodes = kept;
             edges.retain(|r| nodes.contains(&r.source) && nodes.contains(&r.target));
         }
-        let mut out = KnowledgeGraph::new();
-        for d in graph.documents() {
-            if self.keeps_date(d.date.as_deref()) {
-                out.add_document(d.clone());
-            }
-        }
-        for r in graph.relation_infos() {
-            out.declare_relation_type(r.clone());
-        }
+        let mut out = self.frame(graph);
         for id in &nodes {
             if let Some(e) = graph.entity(id) {
                 out.add_entity(e.clone());

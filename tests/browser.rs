@@ -216,12 +216,7 @@ fn generated(n: usize, m: usize) -> KnowledgeGraph {
                     sentence: 0,
                     span: (0, 1),
                     text: "A sentence.".into(),
-                    date: None,
-                    title: None,
-                    url: None,
-                    event_date: None,
-                    frame: None,
-                    mode: None,
+                    ..Evidence::default()
                 }]
                 .into(),
                 tallies: Vec::new(),

@@ -273,12 +273,7 @@ fn graph_of(labels: &[String], aliases: &[String], texts: &[String]) -> Knowledg
                 sentence: i,
                 span: (i, i + text.len()),
                 text: text.clone(),
-                date: None,
-                title: None,
-                url: None,
-                event_date: None,
-                frame: None,
-                mode: None,
+                ..Evidence::default()
             }]),
             tallies: Vec::new(),
         };

@@ -751,12 +751,7 @@ fn graph_with_isolated(isolated: usize, chained: usize) -> String {
             sentence: 0,
             span: (0, 1),
             text: "x".into(),
-            date: None,
-            title: None,
-            url: None,
-            event_date: None,
-            frame: None,
-            mode: None,
+            ..Evidence::default()
         };
         g.add_relation(Relation::new(
             format!("state-{:03}", i - 1),

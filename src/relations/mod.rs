@@ -1251,8 +1251,8 @@ impl<'a> Cx<'a> {
 /// Whether `label` is `rel` or a subtype of it (`nmod:poss` is an `nmod`).
 /// How far (in words) from a head-of-state title the state it heads may be
 /// named when the title names none ("at President X's direction, U.S.
-/// forces ...").
-const NEAREST_STATE_WORDS: usize = 8;
+/// forces ..."); the parse frame and the word-window frame share it.
+pub(crate) const NEAREST_STATE_WORDS: usize = 8;
 
 fn label_is(label: &str, rel: &str) -> bool {
     label == rel || label.strip_prefix(rel).is_some_and(|r| r.starts_with(':'))
