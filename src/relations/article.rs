@@ -213,6 +213,8 @@ pub(crate) fn read(
         })
         .collect();
     place_chains(&mut ps, &anchors);
+    name_lists(&mut ps, &anchors);
+    possessives(&mut ps, &anchors);
     let titles: Vec<TitleAnchor> = doc.info[s]
         .titles
         .iter()
@@ -235,7 +237,8 @@ pub(crate) fn read(
 /// commas, each the place the one before lies in, are appositions, which a
 /// parser trained on web text often reads as a list. Such a chain (places,
 /// ending in a place or a state, and not closed by "and" or "or" as a list
-/// is) gets each name attached to the one before as `appos`.
+/// is: [`name_lists`]) gets each name attached to the one before as
+/// `appos`.
 fn place_chains(ps: &mut ParsedSentence, anchors: &[Anchor]) {
     use crate::entity::EntityKind::{Place, State};
     let n = ps.words.len();
@@ -264,16 +267,6 @@ fn place_chains(ps: &mut ParsedSentence, anchors: &[Anchor]) {
                 let (a, b) = (head_in(ps, w[0].words), head_in(ps, w[1].words));
                 moves.push((a, b, Some(w[1].words.0 - 1), "appos"));
             }
-        } else if chain {
-            // "Gaza City, Rafah, Khan Younis and Jabalia": a list, whatever
-            // the parser said
-            let a = head_in(ps, run[0].words);
-            for w in &run[1..] {
-                let b = head_in(ps, w.words);
-                if ps.words[b].deprel == "appos" {
-                    moves.push((a, b, Some(w.words.0 - 1), "conj"));
-                }
-            }
         }
         i = j;
     }
@@ -299,6 +292,107 @@ fn place_chains(ps: &mut ParsedSentence, anchors: &[Anchor]) {
     attach(ps, moves);
 }
 
+/// "backed by the United States, India, Tajikistan, and Iran": names joined
+/// by commas and closed by "and" or "or" are one list, whatever the parser
+/// made of its members on a long sentence (appositions, or the last name a
+/// conjunct of the verb). Each member becomes a `conj` of the first, as UD
+/// writes a list. Two names ("Iran and Hezbollah") are fixed only when the
+/// parser made the second a conjunct of some other word.
+fn name_lists(ps: &mut ParsedSentence, anchors: &[Anchor]) {
+    let form = |k: usize| ps.words.get(k).map_or("", |w| w.form.as_str());
+    let conjunction = |k: usize| matches!(form(k), "and" | "or");
+    let starts_at = |k: usize| anchors.iter().position(|a| a.words.0 == k);
+    let mut moves = Vec::new();
+    let mut joins = Vec::new();
+    let mut i = 0;
+    while i < anchors.len() {
+        let mut j = i + 1;
+        while j < anchors.len()
+            && anchors[j - 1].words.1 + 1 == anchors[j].words.0
+            && form(anchors[j - 1].words.1) == ","
+        {
+            j += 1;
+        }
+        let after = anchors[j - 1].words.1;
+        let closed = conjunction(after) || (form(after) == "," && conjunction(after + 1));
+        // the name after the conjunction, if it is one ("... and the camps"
+        // still closes a list of the names before)
+        let last = if !closed {
+            None
+        } else if conjunction(after) {
+            starts_at(after + 1)
+        } else {
+            starts_at(after + 2)
+        };
+        let last = last.filter(|&l| l >= j);
+        let mut members: Vec<&Anchor> = anchors[i..j].iter().collect();
+        members.extend(last.map(|l| &anchors[l]));
+        if !closed || members.len() < 2 {
+            i = j;
+            continue;
+        }
+        let a = head_in(ps, members[0].words);
+        for b in &members[1..] {
+            let h = head_in(ps, b.words);
+            let w = &ps.words[h];
+            let fine = w.deprel == "conj" && w.head as usize == a + 1;
+            let wrong = if members.len() == 2 && last.is_some() {
+                matches!(w.deprel.as_str(), "conj" | "appos") && !fine
+            } else {
+                !fine
+            };
+            if wrong {
+                let before = b.words.0 - 1;
+                let comma = (form(before) == ",").then_some(before);
+                moves.push((a, h, comma, "conj"));
+                if conjunction(before) {
+                    joins.push((
+                        before,
+                        h,
+                        (before > 0 && form(before - 1) == ",").then(|| before - 1),
+                    ));
+                }
+            }
+        }
+        i = last.map_or(j, |l| l + 1);
+    }
+    attach(ps, moves);
+    // the "and" (and the comma before it) belong to the last member
+    for (cc, b, comma) in joins {
+        ps.words[cc].head = b as u32 + 1;
+        ps.words[cc].deprel = "cc".to_string();
+        if let Some(c) = comma {
+            ps.words[c].head = b as u32 + 1;
+            ps.words[c].deprel = "punct".to_string();
+        }
+    }
+}
+
+/// "Osama bin Laden's al-Qaeda": a name, "'s" and a name right after it are
+/// a possessor and its possessed, which a parser often reads as one long
+/// name once both are merged into stand-ins.
+fn possessives(ps: &mut ParsedSentence, anchors: &[Anchor]) {
+    let form = |k: usize| ps.words.get(k).map_or("", |w| w.form.as_str());
+    let mut moves = Vec::new();
+    let mut cases = Vec::new();
+    for (x, y) in anchors.iter().zip(anchors.iter().skip(1)) {
+        let s = x.words.1;
+        if !matches!(form(s), "'s" | "’s") || y.words.0 != s + 1 {
+            continue;
+        }
+        let (a, b) = (head_in(ps, x.words), head_in(ps, y.words));
+        if ps.words[a].deprel != "nmod:poss" || ps.words[a].head as usize != b + 1 {
+            moves.push((b, a, None, "nmod:poss"));
+            cases.push((s, a));
+        }
+    }
+    attach(ps, moves);
+    for (s, a) in cases {
+        ps.words[s].head = a as u32 + 1;
+        ps.words[s].deprel = "case".to_string();
+    }
+}
+
 /// "Ghana's Minister of Trade, Kwame Mensah, said": a person's name set off
 /// by commas right after a title (and the title's "of" phrase) is the
 /// title's apposition, which a parser often reads as a list or hangs on the
@@ -312,8 +406,8 @@ fn title_appositions(ps: &mut ParsedSentence, anchors: &[Anchor], titles: &[Titl
         let person_at = |k: usize| anchors.iter().find(|a| a.words.0 == k && a.kind == Person);
         let mut k = t.words.1;
         let mut of_phrase = false;
-        if form(k) == "of" {
-            // the "of" phrase: capitalised words and names, up to the comma
+        if matches!(form(k), "of" | "for") {
+            // the "of" phrase ("spokesman for the Sudan Liberation Movement"): capitalised words and names, up to the comma
             // or the person's name ("Prime Minister of Lebanon Omar Karami")
             k += 1;
             of_phrase = true;

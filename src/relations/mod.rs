@@ -384,6 +384,17 @@ impl<'a> Cx<'a> {
             .find_map(|&c| self.at[c].filter(|&a| self.anchors[a].kind == EntityKind::Person))
     }
 
+    /// The place a place head word names through its "of" phrase ("the
+    /// town of Mandera", "the port city of Hodeidah").
+    fn place_of_head(&self, w: usize) -> Option<usize> {
+        if !self.lex.words.place_heads.contains(&self.lower[w]) {
+            return None;
+        }
+        self.kids_of(w, "nmod")
+            .filter(|&c| self.case_of(c) == Some("of"))
+            .find_map(|c| self.at[c].filter(|&a| self.anchors[a].kind == EntityKind::Place))
+    }
+
     fn fillers_into(&self, w: usize, out: &mut Vec<Filler>, depth: usize) {
         if depth > 4 || out.len() >= MAX_FILLERS {
             return;
@@ -401,9 +412,14 @@ impl<'a> Cx<'a> {
             // "Hezbollah leader Naim Qassem threatened": the person, not the
             // body that modifies the title
             push_filler(out, named, w);
+        } else if let Some(place) = self.place_of_head(w) {
+            // "stormed the Kenyan town of Mandera": the town, not its state
+            push_filler(out, place, w);
         } else if matches!(self.upos(w), "NOUN" | "PROPN" | "ADJ" | "NUM") {
             // "U.S. troops", "Iraqi forces", "Iran's proxies", "forces of Iran"
-            let body = self.lex.words.state_bodies.contains(&self.lower[w])
+            let armed = self.lex.words.armed_nouns.contains(&self.lower[w]);
+            let body = armed
+                || self.lex.words.state_bodies.contains(&self.lower[w])
                 || self.lex.words.group_nouns.contains(&self.lower[w]);
             // an event noun stands for its doer: "condemned the attacks by
             // X", "the strike claimed by X", "U.S. airstrikes killed Y"
@@ -420,8 +436,12 @@ impl<'a> Cx<'a> {
                 .unwrap_or_default();
             for &c in &self.children[w] {
                 let d = self.deprel(c);
+                // "gunmen from al-Shabaab" (a group, not "fighters from Syria")
+                let from_group = armed
+                    && self.case_of(c) == Some("from")
+                    && self.at[c].is_some_and(|a| self.anchors[a].kind == EntityKind::Militia);
                 let modifier = matches!(d, "compound" | "amod" | "nmod:poss")
-                    || (body && d == "nmod" && self.case_of(c) == Some("of"))
+                    || (body && d == "nmod" && (self.case_of(c) == Some("of") || from_group))
                     || (d == "nmod" && self.case_of(c).is_some_and(|p| agent_preps.contains(&p)));
                 if modifier {
                     if let Some(a) = self.at[c] {
@@ -776,18 +796,25 @@ impl<'a> Cx<'a> {
     /// responsible": the adjective's holder is the target, the subject of
     /// the verb that predicates it the source.
     fn adjective_frames(&self, t: usize, out: &mut Vec<Candidate>) {
-        let Some(&relation) = self
-            .lex
-            .adjectives
-            .get(&self.lower[t])
-            .filter(|_| self.upos(t) == "ADJ")
-        else {
+        let Some(&relation) = self.lex.adjectives.get(&self.lower[t]) else {
             return;
         };
         let Some(h) = self.head(t).filter(|&h| self.upos(h) == "VERB") else {
             return;
         };
-        if !matches!(self.deprel(t), "xcomp" | "obl" | "advcl") {
+        // "found Iran guilty": parsers often read the adjective after an
+        // object as a second object
+        // or as one object with the holder its compound ("found al-Shabaab
+        // guilty")
+        let holder_compound: Vec<usize> = self
+            .kids_of(t, "compound")
+            .filter(|&c| self.deprel(t) == "obj" && self.at[c].is_some())
+            .collect();
+        let second_object = self.deprel(t) == "obj"
+            && (self.kids_of(h, "obj").any(|o| o < t) || !holder_compound.is_empty());
+        let predicate =
+            self.upos(t) == "ADJ" && matches!(self.deprel(t), "xcomp" | "obl" | "advcl");
+        if !predicate && !second_object {
             return;
         }
         // "named Syria and Iran as responsible": parsers often read the
@@ -797,7 +824,9 @@ impl<'a> Cx<'a> {
             .filter(|&x| x != t && matches!(self.upos(x), "PROPN" | "NOUN"));
         let targets: Vec<Filler> = self
             .kids_of(h, "obj")
+            .filter(|&o| o != t)
             .chain(misread_object)
+            .chain(holder_compound)
             .chain(self.kids_of(t, "nsubj"))
             .flat_map(|o| self.fillers(o))
             .collect();
