@@ -98,7 +98,15 @@ fn gazetteer(doc: &mut Document, lex: &Lexicon, s: usize) {
             .find(|p| case_ok(&p.folded, p.acronym, matched))?;
         Some((a, b + 1, pat.target))
     };
-    for m in lex.names.find_iter(&folded) {
+    // Leftmost-longest, but a match that does not lie on token boundaries
+    // does not hide the names inside it: "The Sudan" found in "The Sudanese
+    // army" is no name, and the search goes on from the next character, where
+    // it finds "Sudanese".
+    let mut pos = 0;
+    while let Some(m) = lex
+        .names
+        .find(aho_corasick::Input::new(&folded).span(pos..folded.len()))
+    {
         let mut hit = accept(m.start(), m.end(), m.pattern().as_usize());
         // "Abu Sayyaf group": a longer spelling the capitals rule out
         // ("Abu Sayyaf Group") leaves the shorter name at the same start
@@ -113,6 +121,13 @@ fn gazetteer(doc: &mut Document, lex: &Lexicon, s: usize) {
             limit = m.start() + sm.end();
             hit = accept(m.start(), limit, sm.pattern().as_usize());
         }
+        pos = if hit.is_some() {
+            limit
+        } else {
+            (m.start() + 1..=folded.len())
+                .find(|&k| folded.is_char_boundary(k))
+                .unwrap_or(folded.len())
+        };
         found.extend(hit);
     }
     for (a, b, target) in found {

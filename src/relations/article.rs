@@ -214,6 +214,7 @@ pub(crate) fn read(
         .collect();
     place_chains(&mut ps, &anchors);
     name_lists(&mut ps, &anchors);
+    nominal_conjuncts(&mut ps);
     possessives(&mut ps, &anchors);
     let titles: Vec<TitleAnchor> = doc.info[s]
         .titles
@@ -366,6 +367,53 @@ fn name_lists(ps: &mut ParsedSentence, anchors: &[Anchor]) {
             ps.words[c].deprel = "punct".to_string();
         }
     }
+}
+
+/// "urged the RSF and the Sudanese army to talk": a noun after "and" that
+/// the parser made a conjunct of the verb, with no subject or copula of its
+/// own (so no clause), is a conjunct of the nominal before "and" that
+/// depends on that verb.
+fn nominal_conjuncts(ps: &mut ParsedSentence) {
+    let mut moves = Vec::new();
+    for b in 0..ps.words.len() {
+        let w = &ps.words[b];
+        let Some(h) = (w.head as usize).checked_sub(1) else {
+            continue;
+        };
+        if w.deprel != "conj"
+            || !matches!(w.upos.as_str(), "NOUN" | "PROPN")
+            || ps.words[h].upos != "VERB"
+            || h > b
+        {
+            continue;
+        }
+        let kids = |x: usize| {
+            ps.words
+                .iter()
+                .enumerate()
+                .filter(move |(_, k)| k.head as usize == x + 1)
+                .map(|(i, k)| (i, k.deprel.as_str()))
+        };
+        if kids(b).any(|(_, d)| d.starts_with("nsubj") || d == "cop" || d == "aux") {
+            continue;
+        }
+        // the cc of b, and the nominal right before it that hangs on h
+        let Some(cc) = kids(b).find(|&(i, d)| d == "cc" && i < b).map(|(i, _)| i) else {
+            continue;
+        };
+        let a = kids(h)
+            .filter(|&(i, d)| {
+                i < cc
+                    && matches!(d, "obj" | "iobj" | "obl" | "nsubj" | "nsubj:pass")
+                    && matches!(ps.words[i].upos.as_str(), "NOUN" | "PROPN" | "PRON")
+            })
+            .map(|(i, _)| i)
+            .max();
+        if let Some(a) = a {
+            moves.push((a, b, None, "conj"));
+        }
+    }
+    attach(ps, moves);
 }
 
 /// "Osama bin Laden's al-Qaeda": a name, "'s" and a name right after it are

@@ -417,6 +417,11 @@ impl<'a> Cx<'a> {
             push_filler(out, place, w);
         } else if matches!(self.upos(w), "NOUN" | "PROPN" | "ADJ" | "NUM") {
             // "U.S. troops", "Iraqi forces", "Iran's proxies", "forces of Iran"
+            // "Iran's proxy", "its ally": the noun names the other side,
+            // never its possessor
+            if self.lex.patient_nouns.contains_key(&self.lower[w]) {
+                return;
+            }
             let armed = self.lex.words.armed_nouns.contains(&self.lower[w]);
             let body = armed
                 || self.lex.words.state_bodies.contains(&self.lower[w])
