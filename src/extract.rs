@@ -512,8 +512,17 @@ impl<'d, 'a> Cx<'d, 'a> {
             }
         }
         let mut common = 0;
+        // "Egyptian media accused", "Syrian rebels attacked": the demonym
+        // describes people who do not act for the state
+        let mut people = false;
         while j > 0 && common <= 3 {
             if let Some(m) = self.mention(j - 1) {
+                if people
+                    && self.doc.mentions[m].form == Form::Demonym
+                    && self.kind(self.entity(m)) == EntityKind::State
+                {
+                    return (Vec::new(), negated);
+                }
                 let start = self.doc.mentions[m].tokens.0;
                 // inside a prepositional phrase: "a strike in Beirut killed"
                 let np_start = self.np_start_left(start);
@@ -538,6 +547,7 @@ impl<'d, 'a> Cx<'d, 'a> {
             if self.is_stop(j - 1) || words.determiners.contains(w) {
                 break;
             }
+            people |= words.people_nouns.contains(w) || words.armed_nouns.contains(w);
             common += 1;
             j -= 1;
         }
@@ -1509,7 +1519,15 @@ impl<'d, 'a> Cx<'d, 'a> {
             }
             // "Y's Z": "Iraq's Anbar province", "Lebanon's Hezbollah"
             if matches!(xk, EntityKind::State | EntityKind::Place) && self.is_possessive(b) {
-                if let Some(zm) = self.mention(b + 1) {
+                // "Yemen's Houthi-held capital": the name only modifies the
+                // participle after it
+                let modifier = |zm: usize| {
+                    let e = self.doc.mentions[zm].tokens.1;
+                    e + 1 < self.n()
+                        && self.w(e) == "-"
+                        && self.lex.compounds.contains_key(self.w(e + 1))
+                };
+                if let Some(zm) = self.mention(b + 1).filter(|&zm| !modifier(zm)) {
                     let z = self.entity(zm);
                     if matches!(self.kind(z), EntityKind::Place | EntityKind::Militia) {
                         self.emit(z, loc, x, a, self.doc.mentions[zm].tokens.1 - 1);

@@ -336,6 +336,11 @@ pub struct Words {
     /// Plurals naming a community, not an entity ("Muslims", "Catholics").
     #[serde(default)]
     pub communities: Vec<String>,
+    /// People a demonym describes who do not act for its state ("Egyptian
+    /// media", "Syrian rebels", "Lebanese civilians"): the demonym stands
+    /// for no actor there.
+    #[serde(default)]
+    pub people_nouns: Vec<String>,
     /// The word a name of several tokens is read as while its sentence is
     /// parsed, by entity kind ("person": "John"): a proper noun the parser
     /// knows well. A kind without one keeps its tokens.
@@ -453,6 +458,7 @@ pub(crate) struct WordSets {
     pub armed_nouns: HashSet<String>,
     pub claim_nouns: HashSet<String>,
     pub communities: HashSet<String>,
+    pub people_nouns: HashSet<String>,
     pub name_stand_ins: HashMap<EntityKind, String>,
     /// Plural demonyms ("Palestinians"): they name people, not the state's institutions.
     pub plural_demonyms: HashSet<String>,
@@ -1151,6 +1157,7 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
         armed_nouns: set(|w| &w.armed_nouns),
         claim_nouns: set(|w| &w.claim_nouns),
         communities: set(|w| &w.communities),
+        people_nouns: set(|w| &w.people_nouns),
         // a later file's stand-in replaces an earlier one's
         name_stand_ins: all_words
             .iter()

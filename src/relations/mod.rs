@@ -385,14 +385,22 @@ impl<'a> Cx<'a> {
     }
 
     /// The place a place head word names through its "of" phrase ("the
-    /// town of Mandera", "the port city of Hodeidah").
+    /// town of Mandera", "the port city of Hodeidah") or as an apposition.
     fn place_of_head(&self, w: usize) -> Option<usize> {
         if !self.lex.words.place_heads.contains(&self.lower[w]) {
             return None;
         }
-        self.kids_of(w, "nmod")
-            .filter(|&c| self.case_of(c) == Some("of"))
-            .find_map(|c| self.at[c].filter(|&a| self.anchors[a].kind == EntityKind::Place))
+        let place = |x: usize| self.at[x].filter(|&a| self.anchors[a].kind == EntityKind::Place);
+        // "Sanaa, Yemen's Houthi-held capital": the place it is in apposition to
+        let named = self
+            .head(w)
+            .filter(|_| self.deprel(w) == "appos")
+            .and_then(place);
+        named.or_else(|| {
+            self.kids_of(w, "nmod")
+                .filter(|&c| self.case_of(c) == Some("of"))
+                .find_map(place)
+        })
     }
 
     fn fillers_into(&self, w: usize, out: &mut Vec<Filler>, depth: usize) {
@@ -450,7 +458,11 @@ impl<'a> Cx<'a> {
                     || (d == "nmod" && self.case_of(c).is_some_and(|p| agent_preps.contains(&p)));
                 if modifier {
                     if let Some(a) = self.at[c] {
-                        push_filler(out, a, c);
+                        // "Egyptian media", "Syrian rebels": not the state
+                        let people = armed || self.lex.words.people_nouns.contains(&self.lower[w]);
+                        if !(people && self.anchors[a].kind == EntityKind::State) {
+                            push_filler(out, a, c);
+                        }
                     }
                 } else if d == "acl" && self.parse.words[c].xpos == "VBN" && !agent_preps.is_empty()
                 {
