@@ -7,7 +7,7 @@
 //! dependent; words left without a head when the buffer is empty are
 //! attached to the root's dependent, so every output is one tree.
 
-use super::perceptron::{mix, seeded, seeds, Rng, Trainer, Weights};
+use super::perceptron::{hs, mix, seeds, Rng, Trainer, Weights};
 use super::tagger::{argmax, NONE};
 
 /// The moves of the arc-eager system.
@@ -267,117 +267,122 @@ fn features(st: &State, toks: &[Token], out: &mut Vec<u64>, ahead: Option<&Weigh
     let n0vl = n0.map_or(0, |b| u64::from(st.lval[b]));
     let (sl, sr) = (st.lset[s], st.rset[s]);
     let n0sl = n0.map_or(0, |b| st.lset[b]);
-    let f: [&[u64]; 88] = [
+    let f: [u64; 88] = [
         // single words
-        &[s0w],
-        &[s0p],
-        &[s0w, s0p],
-        &[n0w],
-        &[n0p],
-        &[n0w, n0p],
-        &[n1w],
-        &[n1p],
-        &[n1w, n1p],
-        &[n2w],
-        &[n2p],
-        &[n2w, n2p],
+        hs(MOVE_SEEDS[0], [s0w]),
+        hs(MOVE_SEEDS[1], [s0p]),
+        hs(MOVE_SEEDS[2], [s0w, s0p]),
+        hs(MOVE_SEEDS[3], [n0w]),
+        hs(MOVE_SEEDS[4], [n0p]),
+        hs(MOVE_SEEDS[5], [n0w, n0p]),
+        hs(MOVE_SEEDS[6], [n1w]),
+        hs(MOVE_SEEDS[7], [n1p]),
+        hs(MOVE_SEEDS[8], [n1w, n1p]),
+        hs(MOVE_SEEDS[9], [n2w]),
+        hs(MOVE_SEEDS[10], [n2p]),
+        hs(MOVE_SEEDS[11], [n2w, n2p]),
         // word pairs
-        &[s0w, s0p, n0w, n0p],
-        &[s0w, s0p, n0w],
-        &[s0w, n0w, n0p],
-        &[s0w, s0p, n0p],
-        &[s0p, n0w, n0p],
-        &[s0w, n0w],
-        &[s0p, n0p],
-        &[n0p, n1p],
+        hs(MOVE_SEEDS[12], [s0w, s0p, n0w, n0p]),
+        hs(MOVE_SEEDS[13], [s0w, s0p, n0w]),
+        hs(MOVE_SEEDS[14], [s0w, n0w, n0p]),
+        hs(MOVE_SEEDS[15], [s0w, s0p, n0p]),
+        hs(MOVE_SEEDS[16], [s0p, n0w, n0p]),
+        hs(MOVE_SEEDS[17], [s0w, n0w]),
+        hs(MOVE_SEEDS[18], [s0p, n0p]),
+        hs(MOVE_SEEDS[19], [n0p, n1p]),
         // three words
-        &[n0p, n1p, n2p],
-        &[s0p, n0p, n1p],
-        &[p(s0h), s0p, n0p],
-        &[s0p, p(s0l), n0p],
-        &[s0p, p(s0r), n0p],
-        &[s0p, n0p, p(n0l)],
+        hs(MOVE_SEEDS[20], [n0p, n1p, n2p]),
+        hs(MOVE_SEEDS[21], [s0p, n0p, n1p]),
+        hs(MOVE_SEEDS[22], [p(s0h), s0p, n0p]),
+        hs(MOVE_SEEDS[23], [s0p, p(s0l), n0p]),
+        hs(MOVE_SEEDS[24], [s0p, p(s0r), n0p]),
+        hs(MOVE_SEEDS[25], [s0p, n0p, p(n0l)]),
         // distance
-        &[s0w, d],
-        &[s0p, d],
-        &[n0w, d],
-        &[n0p, d],
-        &[s0w, n0w, d],
-        &[s0p, n0p, d],
+        hs(MOVE_SEEDS[26], [s0w, d]),
+        hs(MOVE_SEEDS[27], [s0p, d]),
+        hs(MOVE_SEEDS[28], [n0w, d]),
+        hs(MOVE_SEEDS[29], [n0p, d]),
+        hs(MOVE_SEEDS[30], [s0w, n0w, d]),
+        hs(MOVE_SEEDS[31], [s0p, n0p, d]),
         // valency
-        &[s0w, vr],
-        &[s0p, vr],
-        &[s0w, vl],
-        &[s0p, vl],
-        &[n0w, n0vl],
-        &[n0p, n0vl],
+        hs(MOVE_SEEDS[32], [s0w, vr]),
+        hs(MOVE_SEEDS[33], [s0p, vr]),
+        hs(MOVE_SEEDS[34], [s0w, vl]),
+        hs(MOVE_SEEDS[35], [s0p, vl]),
+        hs(MOVE_SEEDS[36], [n0w, n0vl]),
+        hs(MOVE_SEEDS[37], [n0p, n0vl]),
         // unigrams of heads and children
-        &[w(s0h)],
-        &[p(s0h)],
-        &[l(s0)],
-        &[w(s0l)],
-        &[p(s0l)],
-        &[l(s0l)],
-        &[w(s0r)],
-        &[p(s0r)],
-        &[l(s0r)],
-        &[w(n0l)],
-        &[p(n0l)],
-        &[l(n0l)],
+        hs(MOVE_SEEDS[38], [w(s0h)]),
+        hs(MOVE_SEEDS[39], [p(s0h)]),
+        hs(MOVE_SEEDS[40], [l(s0)]),
+        hs(MOVE_SEEDS[41], [w(s0l)]),
+        hs(MOVE_SEEDS[42], [p(s0l)]),
+        hs(MOVE_SEEDS[43], [l(s0l)]),
+        hs(MOVE_SEEDS[44], [w(s0r)]),
+        hs(MOVE_SEEDS[45], [p(s0r)]),
+        hs(MOVE_SEEDS[46], [l(s0r)]),
+        hs(MOVE_SEEDS[47], [w(n0l)]),
+        hs(MOVE_SEEDS[48], [p(n0l)]),
+        hs(MOVE_SEEDS[49], [l(n0l)]),
         // third order
-        &[w(s0h2)],
-        &[p(s0h2)],
-        &[l(s0h)],
-        &[w(s0l2)],
-        &[p(s0l2)],
-        &[l(s0l2)],
-        &[w(s0r2)],
-        &[p(s0r2)],
-        &[l(s0r2)],
-        &[w(n0l2)],
-        &[p(n0l2)],
-        &[l(n0l2)],
-        &[s0p, p(s0l), p(s0l2)],
-        &[s0p, p(s0r), p(s0r2)],
-        &[s0p, p(s0h), p(s0h2)],
-        &[n0p, p(n0l), p(n0l2)],
+        hs(MOVE_SEEDS[50], [w(s0h2)]),
+        hs(MOVE_SEEDS[51], [p(s0h2)]),
+        hs(MOVE_SEEDS[52], [l(s0h)]),
+        hs(MOVE_SEEDS[53], [w(s0l2)]),
+        hs(MOVE_SEEDS[54], [p(s0l2)]),
+        hs(MOVE_SEEDS[55], [l(s0l2)]),
+        hs(MOVE_SEEDS[56], [w(s0r2)]),
+        hs(MOVE_SEEDS[57], [p(s0r2)]),
+        hs(MOVE_SEEDS[58], [l(s0r2)]),
+        hs(MOVE_SEEDS[59], [w(n0l2)]),
+        hs(MOVE_SEEDS[60], [p(n0l2)]),
+        hs(MOVE_SEEDS[61], [l(n0l2)]),
+        hs(MOVE_SEEDS[62], [s0p, p(s0l), p(s0l2)]),
+        hs(MOVE_SEEDS[63], [s0p, p(s0r), p(s0r2)]),
+        hs(MOVE_SEEDS[64], [s0p, p(s0h), p(s0h2)]),
+        hs(MOVE_SEEDS[65], [n0p, p(n0l), p(n0l2)]),
         // label sets
-        &[s0w, sr],
-        &[s0p, sr],
-        &[s0w, sl],
-        &[s0p, sl],
-        &[n0w, n0sl],
-        &[n0p, n0sl],
+        hs(MOVE_SEEDS[66], [s0w, sr]),
+        hs(MOVE_SEEDS[67], [s0p, sr]),
+        hs(MOVE_SEEDS[68], [s0w, sl]),
+        hs(MOVE_SEEDS[69], [s0p, sl]),
+        hs(MOVE_SEEDS[70], [n0w, n0sl]),
+        hs(MOVE_SEEDS[71], [n0p, n0sl]),
         // the second stack word
-        &[p(s1)],
-        &[p(s1), s0p],
-        &[p(s1), s0p, n0p],
-        &[w(s1), p(s1)],
+        hs(MOVE_SEEDS[72], [p(s1)]),
+        hs(MOVE_SEEDS[73], [p(s1), s0p]),
+        hs(MOVE_SEEDS[74], [p(s1), s0p, n0p]),
+        hs(MOVE_SEEDS[75], [w(s1), p(s1)]),
         // suffixes of the two words an arc may join
-        &[n0.map_or(NONE, |b| toks[b - 1].suffix)],
-        &[s0p, n0.map_or(NONE, |b| toks[b - 1].suffix)],
-        &[
-            s0.filter(|&s| s > 0).map_or(NONE, |s| toks[s - 1].suffix),
-            n0p,
-        ],
+        hs(MOVE_SEEDS[76], [n0.map_or(NONE, |b| toks[b - 1].suffix)]),
+        hs(
+            MOVE_SEEDS[77],
+            [s0p, n0.map_or(NONE, |b| toks[b - 1].suffix)],
+        ),
+        hs(
+            MOVE_SEEDS[78],
+            [
+                s0.filter(|&s| s > 0).map_or(NONE, |s| toks[s - 1].suffix),
+                n0p,
+            ],
+        ),
         // universal parts of speech alone
-        &[u(s0), u(n0)],
-        &[u(s0), u(n0), u(n1)],
-        &[u(n0), u(n1), u(n2)],
-        &[u(s0), n0w],
-        &[s0w, u(n0)],
-        &[u(s1), u(s0), u(n0)],
-        &[u(s0), u(s0l), u(n0)],
-        &[u(s0), u(s0r), u(n0)],
-        &[u(s0h), u(s0), u(n0), d],
+        hs(MOVE_SEEDS[79], [u(s0), u(n0)]),
+        hs(MOVE_SEEDS[80], [u(s0), u(n0), u(n1)]),
+        hs(MOVE_SEEDS[81], [u(n0), u(n1), u(n2)]),
+        hs(MOVE_SEEDS[82], [u(s0), n0w]),
+        hs(MOVE_SEEDS[83], [s0w, u(n0)]),
+        hs(MOVE_SEEDS[84], [u(s1), u(s0), u(n0)]),
+        hs(MOVE_SEEDS[85], [u(s0), u(s0l), u(n0)]),
+        hs(MOVE_SEEDS[86], [u(s0), u(s0r), u(n0)]),
+        hs(MOVE_SEEDS[87], [u(s0h), u(s0), u(n0), d]),
     ];
-    for (seed, vals) in MOVE_SEEDS.iter().zip(f) {
-        let h = seeded(*seed, vals);
-        if let Some(w) = ahead {
+    if let Some(w) = ahead {
+        for &h in &f {
             w.prefetch(h);
         }
-        out.push(h);
     }
+    out.extend_from_slice(&f);
 }
 
 /// The seeds of the move features' templates (100, 101, ...).
@@ -429,47 +434,47 @@ fn label_features(
     let dl1l = opt(dl1, &|x| label_value(st.label[x]));
     let dr1l = opt(dr1, &|x| label_value(st.label[x]));
     let dval = u64::from(st.lval[d]) * 16 + u64::from(st.rval[d]);
-    let f: [&[u64]; 32] = [
-        &[hw],
-        &[hp],
-        &[dw],
-        &[dp],
-        &[hw, dp],
-        &[hp, dw],
-        &[hp, dp],
-        &[hw, dw],
-        &[hp, dp, dist],
-        &[dp, opt(dl1, &|x| label_value(st.label[x]))],
-        &[dp, opt(dl1, &w)],
-        &[opt(dl1, &w)],
-        &[dp, opt(dr1, &|x| label_value(st.label[x]))],
-        &[hp, hl],
-        &[hp, st.lset[h]],
-        &[hp, dp, st.lset[h]],
-        &[dp, st.lset[d]],
-        &[dp, st.rset[d]],
-        &[dsuf],
-        &[hp, dsuf],
-        &[hsuf, dp],
-        &[dp, at(d, 1)],
-        &[dp, at(d, -1)],
-        &[hp, at(h, 1)],
-        &[hw, dp, opt(dl1, &w)],
-        &[hp, dp, hl],
-        &[hp, dw, dp],
-        &[hw, hp, dp],
-        &[dp, dl1l, dr1l],
-        &[hp, gh, dp],
-        &[dsuf, dp, hp],
-        &[hp, dp, dval],
+    let seed = |t: usize| LABEL_SEEDS[2 * t + dir as usize];
+    let f: [u64; 32] = [
+        hs(seed(0), [hw]),
+        hs(seed(1), [hp]),
+        hs(seed(2), [dw]),
+        hs(seed(3), [dp]),
+        hs(seed(4), [hw, dp]),
+        hs(seed(5), [hp, dw]),
+        hs(seed(6), [hp, dp]),
+        hs(seed(7), [hw, dw]),
+        hs(seed(8), [hp, dp, dist]),
+        hs(seed(9), [dp, opt(dl1, &|x| label_value(st.label[x]))]),
+        hs(seed(10), [dp, opt(dl1, &w)]),
+        hs(seed(11), [opt(dl1, &w)]),
+        hs(seed(12), [dp, opt(dr1, &|x| label_value(st.label[x]))]),
+        hs(seed(13), [hp, hl]),
+        hs(seed(14), [hp, st.lset[h]]),
+        hs(seed(15), [hp, dp, st.lset[h]]),
+        hs(seed(16), [dp, st.lset[d]]),
+        hs(seed(17), [dp, st.rset[d]]),
+        hs(seed(18), [dsuf]),
+        hs(seed(19), [hp, dsuf]),
+        hs(seed(20), [hsuf, dp]),
+        hs(seed(21), [dp, at(d, 1)]),
+        hs(seed(22), [dp, at(d, -1)]),
+        hs(seed(23), [hp, at(h, 1)]),
+        hs(seed(24), [hw, dp, opt(dl1, &w)]),
+        hs(seed(25), [hp, dp, hl]),
+        hs(seed(26), [hp, dw, dp]),
+        hs(seed(27), [hw, hp, dp]),
+        hs(seed(28), [dp, dl1l, dr1l]),
+        hs(seed(29), [hp, gh, dp]),
+        hs(seed(30), [dsuf, dp, hp]),
+        hs(seed(31), [hp, dp, dval]),
     ];
-    for (t, vals) in f.iter().enumerate() {
-        let x = seeded(LABEL_SEEDS[2 * t + dir as usize], vals);
-        if let Some(w) = ahead {
+    if let Some(w) = ahead {
+        for &x in &f {
             w.prefetch(x);
         }
-        out.push(x);
     }
+    out.extend_from_slice(&f);
 }
 
 impl Parser {

@@ -3,7 +3,7 @@
 //! (Honnibal's tagger, with UD's UPOS and Penn XPOS predicted together as one
 //! class), and a dictionary of frequent words that always take one tag.
 
-use super::perceptron::{hash_str, mix, seeded, seeds, Trainer, Weights};
+use super::perceptron::{hash_str, hs, mix, seeds, Trainer, Weights};
 use rustc_hash::FxHashMap;
 
 /// What the tagger and parser read of a word: hashes of its normalised form,
@@ -125,40 +125,40 @@ pub(crate) fn features(
     let shp = |k| w(k).map_or(NONE, |x| x.shape);
     let amb = |k| w(k).map_or(NONE, |x| x.amb);
     let me = &words[i];
-    push(seeded(TAG_SEEDS[0], &[]));
-    push(seeded(TAG_SEEDS[1], &[me.norm]));
+    push(hs(TAG_SEEDS[0], []));
+    push(hs(TAG_SEEDS[1], [me.norm]));
     for (k, s) in me.suffix.iter().enumerate() {
-        push(seeded(TAG_SEEDS[2 + k], &[*s]));
+        push(hs(TAG_SEEDS[2 + k], [*s]));
     }
     for (k, s) in me.prefix.iter().enumerate() {
-        push(seeded(TAG_SEEDS[6 + k], &[*s]));
+        push(hs(TAG_SEEDS[6 + k], [*s]));
     }
-    push(seeded(TAG_SEEDS[9], &[me.shape]));
-    push(seeded(TAG_SEEDS[10], &[p1]));
-    push(seeded(TAG_SEEDS[11], &[p2]));
-    push(seeded(TAG_SEEDS[12], &[p1, p2]));
-    push(seeded(TAG_SEEDS[13], &[p1, me.norm]));
-    push(seeded(TAG_SEEDS[14], &[norm(-1)]));
-    push(seeded(TAG_SEEDS[15], &[suf3(-1)]));
-    push(seeded(TAG_SEEDS[16], &[norm(-2)]));
-    push(seeded(TAG_SEEDS[17], &[norm(1)]));
-    push(seeded(TAG_SEEDS[18], &[suf3(1)]));
-    push(seeded(TAG_SEEDS[19], &[norm(2)]));
-    push(seeded(TAG_SEEDS[20], &[norm(-1), me.norm]));
-    push(seeded(TAG_SEEDS[21], &[me.norm, norm(1)]));
-    push(seeded(TAG_SEEDS[22], &[shp(1)]));
-    push(seeded(TAG_SEEDS[23], &[shp(-1)]));
-    push(seeded(TAG_SEEDS[24], &[(i == 0) as u64, me.shape]));
-    push(seeded(TAG_SEEDS[25], &[p1, me.suffix[2]]));
-    push(seeded(TAG_SEEDS[26], &[p1, norm(1)]));
-    push(seeded(TAG_SEEDS[27], &[me.suffix[2], norm(1)]));
-    push(seeded(TAG_SEEDS[28], &[suf3(1), suf3(2)]));
-    push(seeded(TAG_SEEDS[29], &[me.amb]));
-    push(seeded(TAG_SEEDS[30], &[amb(1)]));
-    push(seeded(TAG_SEEDS[31], &[amb(2)]));
-    push(seeded(TAG_SEEDS[32], &[me.amb, amb(1)]));
-    push(seeded(TAG_SEEDS[33], &[p1, me.amb]));
-    push(seeded(TAG_SEEDS[34], &[amb(-1), me.amb]));
+    push(hs(TAG_SEEDS[9], [me.shape]));
+    push(hs(TAG_SEEDS[10], [p1]));
+    push(hs(TAG_SEEDS[11], [p2]));
+    push(hs(TAG_SEEDS[12], [p1, p2]));
+    push(hs(TAG_SEEDS[13], [p1, me.norm]));
+    push(hs(TAG_SEEDS[14], [norm(-1)]));
+    push(hs(TAG_SEEDS[15], [suf3(-1)]));
+    push(hs(TAG_SEEDS[16], [norm(-2)]));
+    push(hs(TAG_SEEDS[17], [norm(1)]));
+    push(hs(TAG_SEEDS[18], [suf3(1)]));
+    push(hs(TAG_SEEDS[19], [norm(2)]));
+    push(hs(TAG_SEEDS[20], [norm(-1), me.norm]));
+    push(hs(TAG_SEEDS[21], [me.norm, norm(1)]));
+    push(hs(TAG_SEEDS[22], [shp(1)]));
+    push(hs(TAG_SEEDS[23], [shp(-1)]));
+    push(hs(TAG_SEEDS[24], [(i == 0) as u64, me.shape]));
+    push(hs(TAG_SEEDS[25], [p1, me.suffix[2]]));
+    push(hs(TAG_SEEDS[26], [p1, norm(1)]));
+    push(hs(TAG_SEEDS[27], [me.suffix[2], norm(1)]));
+    push(hs(TAG_SEEDS[28], [suf3(1), suf3(2)]));
+    push(hs(TAG_SEEDS[29], [me.amb]));
+    push(hs(TAG_SEEDS[30], [amb(1)]));
+    push(hs(TAG_SEEDS[31], [amb(2)]));
+    push(hs(TAG_SEEDS[32], [me.amb, amb(1)]));
+    push(hs(TAG_SEEDS[33], [p1, me.amb]));
+    push(hs(TAG_SEEDS[34], [amb(-1), me.amb]));
 }
 
 /// The seeds of the tagger's feature templates.
