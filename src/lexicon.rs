@@ -326,6 +326,9 @@ pub struct Words {
     pub ongoing_verbs: Vec<String>,
     /// The auxiliaries of the future alone ("will", "shall"), a subset of `modals`.
     pub future_modals: Vec<String>,
+    /// Adverbs that make an event a possibility ("possibly", "perhaps").
+    #[serde(default)]
+    pub hedges: Vec<String>,
     /// Nouns for armed people ("militants", "fighters"): an organization
     /// named before them is a militia.
     pub armed_nouns: Vec<String>,
@@ -455,6 +458,7 @@ pub(crate) struct WordSets {
     pub accusation_verbs: HashSet<String>,
     pub ongoing_verbs: HashSet<String>,
     pub future_modals: HashSet<String>,
+    pub hedges: HashSet<String>,
     pub armed_nouns: HashSet<String>,
     pub claim_nouns: HashSet<String>,
     pub communities: HashSet<String>,
@@ -1154,6 +1158,7 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
         accusation_verbs: set(|w| &w.accusation_verbs),
         ongoing_verbs: set(|w| &w.ongoing_verbs),
         future_modals: set(|w| &w.future_modals),
+        hedges: set(|w| &w.hedges),
         armed_nouns: set(|w| &w.armed_nouns),
         claim_nouns: set(|w| &w.claim_nouns),
         communities: set(|w| &w.communities),

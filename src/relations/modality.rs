@@ -115,6 +115,7 @@ pub(crate) fn of(cx: &Cx, t: usize) -> Modality {
                     set(&mut m, Drop::Hypothetical)
                 }
                 "mark" if w.conditionals.contains(word) => set(&mut m, Drop::Conditional),
+                "advmod" if w.hedges.contains(word) => set(&mut m, Drop::Hypothetical),
                 "advmod" if w.accusation_verbs.contains(word) => set(&mut m, Drop::Alleged),
                 _ => {}
             }
