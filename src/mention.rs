@@ -562,6 +562,14 @@ fn unknown_names(doc: &mut Document, lex: &Lexicon, s: usize) {
             } else {
                 armed(doc, lex, s, y, kind)
             };
+            // a name the article has already typed keeps that kind: the
+            // tagger reads one sentence and may type it otherwise here (#14)
+            let label = doc.span_text(s, x, y);
+            let kind = doc
+                .entities
+                .iter()
+                .find(|e| e.label == label)
+                .map_or(kind, |e| e.kind);
             add_name(doc, s, x, y, y, kind);
         }
     }
