@@ -1035,6 +1035,11 @@ fn choose_format(flag: Option<&str>, output: Option<&Path>) -> anyhow::Result<Fo
     let Some(path) = output else {
         return Ok(Format::Ron);
     };
+    // a device or a pipe without an extension (`-o /dev/null`, `-o
+    // /dev/stdout`) is written into like standard output: RON
+    if path.extension().is_none() && is_device_or_pipe(path) {
+        return Ok(Format::Ron);
+    }
     Format::from_path(path).ok_or_else(|| {
         anyhow!(
             "{}: cannot tell the format from this name (extensions: .ron, .dot, .gv, .json, .graphml, .xml, .mmd, .html, .htm); give --format, one of: {}",
@@ -1042,6 +1047,21 @@ fn choose_format(flag: Option<&str>, output: Option<&Path>) -> anyhow::Result<Fo
             Format::names()
         )
     })
+}
+
+/// A character device or a FIFO (after links), which `-o` writes into.
+#[cfg(unix)]
+fn is_device_or_pipe(path: &Path) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    std::fs::metadata(path).is_ok_and(|m| {
+        let t = m.file_type();
+        t.is_char_device() || t.is_fifo()
+    })
+}
+
+#[cfg(not(unix))]
+fn is_device_or_pipe(_: &Path) -> bool {
+    false
 }
 
 /// `--date`: an ISO 8601 date (`2024-08-06`), a time after it allowed.

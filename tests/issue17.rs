@@ -499,6 +499,25 @@ fn unknown_output_extension_and_bad_dates_are_errors() {
     ok(p, &["build", "a.txt", "--date", "2024-02-29T10:00:00Z"]);
 }
 
+/// A device or a pipe has no extension to tell a format by; like standard
+/// output, it gets RON (`-o /dev/null` to discard, as the README says).
+#[cfg(unix)]
+#[test]
+fn output_to_a_device_or_a_pipe_needs_no_extension() {
+    let d = dir_with(&[("a.txt", b"Iran-backed Hezbollah fired rockets.")]);
+    let p = d.path();
+    ok(p, &["build", "a.txt", "-o", "/dev/null"]);
+    let fifo = p.join("pipe");
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: a valid C string; mkfifo only creates a file
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+    let reader = std::thread::spawn(move || std::fs::read(fifo).unwrap());
+    ok(p, &["build", "a.txt", "-o", "pipe"]);
+    let text = String::from_utf8(reader.join().unwrap()).unwrap();
+    graph(text.as_bytes());
+    assert!(text.contains("hezbollah"), "{text}");
+}
+
 #[cfg(unix)]
 #[test]
 fn output_follows_links_keeps_modes_and_refuses_what_it_must_not_replace() {

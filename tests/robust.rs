@@ -264,6 +264,16 @@ fn fuzz_crashes_stay_fixed() {
                         g.to_file()
                     );
                 }
+                "load_jsonl" => {
+                    for (i, line) in text.lines().enumerate() {
+                        let _ = newsgraph::input::parse_record(
+                            std::path::Path::new("fuzz.jsonl"),
+                            i + 1,
+                            line,
+                        );
+                    }
+                    let _ = newsgraph::input::looks_like_json_lines(&bytes);
+                }
                 "load_ron" => drop(newsgraph::export::ron::from_str(&text, "fuzz.ron")),
                 "load_json" => drop(newsgraph::export::json::from_str(&text, "fuzz.json")),
                 "load_graphml" => drop(newsgraph::export::graphml::from_str(&text, "fuzz.graphml")),
