@@ -17,28 +17,83 @@ const BARNES_HUT_FROM: usize = 500;
 
 /// Node positions in drawing units (about 100 per entity across the
 /// drawing), in the order of [`KnowledgeGraph::entities`].
+///
+/// Entities with relations are laid out by ForceAtlas2; entities without
+/// any (which ForceAtlas2 would scatter through the picture, or which a
+/// layout packs as a grid in its middle: issue 18) sit in a grid below it,
+/// so the page can hide them without leaving holes and show them apart.
 pub fn force_directed(graph: &KnowledgeGraph) -> Vec<(f64, f64)> {
     let ids: Vec<&str> = graph.entities().map(|e| e.id.as_str()).collect();
     let n = ids.len();
     if n == 0 {
         return Vec::new();
     }
-    if n == 1 {
-        return vec![(0.0, 0.0)];
-    }
     let index: FxHashMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-    let spread = (n as f64).sqrt() * 10.0;
-    let mut data = FA2Data::<f64>::with_capacity(n, graph.relation_count());
-    for id in &ids {
-        let (x, y) = start(id);
-        data.add_node_with_position(x * spread, y * spread);
-    }
+    let mut edges = Vec::new();
+    let mut related = vec![false; n];
     for r in graph.relations() {
         if let (Some(&s), Some(&t)) = (index.get(r.source.as_str()), index.get(r.target.as_str())) {
             if s != t {
-                data.add_edge_with_weight(s, t, 1.0 + (r.weight() as f64).ln());
+                edges.push((s, t, 1.0 + (r.weight() as f64).ln()));
+                related[s] = true;
+                related[t] = true;
             }
         }
+    }
+    // the entities ForceAtlas2 places, and where each sits among them
+    let placed: Vec<usize> = (0..n).filter(|&i| related[i]).collect();
+    let mut slot = vec![usize::MAX; n];
+    for (k, &i) in placed.iter().enumerate() {
+        slot[i] = k;
+    }
+    let drawn = forces(
+        &placed.iter().map(|&i| ids[i]).collect::<Vec<_>>(),
+        &edges,
+        &slot,
+    );
+    let side = if placed.is_empty() {
+        0.0
+    } else {
+        100.0 * (placed.len() as f64).sqrt()
+    };
+    let mut points = vec![(0.0, 0.0); n];
+    for (k, &i) in placed.iter().enumerate() {
+        points[i] = drawn[k];
+    }
+    // the others in rows of a grid as wide as the drawing, 100 apart
+    let alone: Vec<usize> = (0..n).filter(|&i| !related[i]).collect();
+    let columns = ((side / 100.0).floor() as usize)
+        .max((alone.len() as f64).sqrt().ceil() as usize)
+        .max(1);
+    let width = (columns - 1) as f64 * 100.0;
+    let top = if placed.is_empty() {
+        0.0
+    } else {
+        side / 2.0 + 150.0
+    };
+    for (k, &i) in alone.iter().enumerate() {
+        let (row, col) = (k / columns, k % columns);
+        points[i] = (col as f64 * 100.0 - width / 2.0, top + row as f64 * 100.0);
+    }
+    points
+}
+
+/// ForceAtlas2 over `ids` (the entities with relations) and `edges` (indexes
+/// into all entities, mapped to `ids` by `slot`), scaled to a square of
+/// 100 per entity.
+fn forces(ids: &[&str], edges: &[(usize, usize, f64)], slot: &[usize]) -> Vec<(f64, f64)> {
+    let n = ids.len();
+    if n <= 1 {
+        return vec![(0.0, 0.0); n];
+    }
+    let spread = (n as f64).sqrt() * 10.0;
+    let mut data = FA2Data::<f64>::with_capacity(n, edges.len());
+    for id in ids {
+        let (x, y) = start(id);
+        data.add_node_with_position(x * spread, y * spread);
+    }
+    for &(s, t, w) in edges {
+        data.add_edge_with_weight(slot[s], slot[t], w);
     }
     let mut settings = FA2Settings::from_graph_order(n).parallel(false);
     if n >= BARNES_HUT_FROM {
@@ -135,6 +190,28 @@ mod tests {
         }
         let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
         assert!(mean(&related) < mean(&all), "{related:?} vs {all:?}");
+    }
+
+    #[test]
+    fn entities_without_relations_sit_in_a_grid_below() {
+        let text = "Iran backs Hezbollah. Israel attacked Hezbollah. Officials in Paris, Berlin and Madrid spoke.";
+        let g = extract_article(&Article::new("a.txt", text), Lexicon::embedded());
+        let points = force_directed(&g);
+        let related: std::collections::BTreeSet<&str> = g
+            .relations()
+            .flat_map(|r| [r.source.as_str(), r.target.as_str()])
+            .collect();
+        let (mut inside, mut alone) = (Vec::new(), Vec::new());
+        for (e, p) in g.entities().zip(&points) {
+            if related.contains(e.id.as_str()) {
+                inside.push(*p);
+            } else {
+                alone.push(*p);
+            }
+        }
+        assert!(!alone.is_empty() && !inside.is_empty(), "{points:?}");
+        let lowest = inside.iter().map(|p| p.1).fold(f64::MIN, f64::max);
+        assert!(alone.iter().all(|p| p.1 > lowest), "{points:?}");
     }
 
     #[test]

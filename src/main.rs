@@ -229,6 +229,7 @@ Examples:\n  newsgraph query graphs/seed.ron '?s backs ?m . ?m:militia attacked 
 Examples:
   newsgraph diff last-week.ron this-week.ron
   newsgraph diff old.ron new.ron --json --min-articles 2
+  newsgraph diff old.ron new.ron --html changes.html   # the graph coloured by change
   newsgraph export year.ron -o q1.ron --until 2024-03-31 && newsgraph export year.ron -o q2.ron --since 2024-04-01 --until 2024-06-30 && newsgraph diff q1.ron q2.ron"
     )]
     Diff {
@@ -239,6 +240,9 @@ Examples:
         /// Print JSON
         #[arg(long)]
         json: bool,
+        /// Also write an interactive page of both graphs, coloured by change (added, removed, changed)
+        #[arg(long, value_name = "FILE")]
+        html: Option<PathBuf>,
         #[command(flatten)]
         edges: EdgeArgs,
     },
@@ -838,12 +842,17 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             old,
             new,
             json,
+            html,
             edges,
         } => {
             let filter = edges.filter()?;
             let a = filter.relations_only(&KnowledgeGraph::load(&old)?)?;
             let b = filter.relations_only(&KnowledgeGraph::load(&new)?)?;
             let d = newsgraph::diff::diff(&a, &b);
+            if let Some(path) = html {
+                let (o, n) = (old.display().to_string(), new.display().to_string());
+                export::write_atomic(&path, d.to_html(&a, &b, &o, &n).as_bytes())?;
+            }
             print(&if json { d.to_json() } else { d.to_text(&a, &b) })?;
             Ok(if d.is_empty() {
                 exit::NO_RESULT

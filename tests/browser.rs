@@ -86,7 +86,12 @@ fn seed_page_searches_clicks_and_shows_evidence() {
             shot.to_str().unwrap(),
         ],
     );
-    assert_eq!(report["nodes"], graph.entity_count(), "{report}");
+    // entities without relations are hidden at first (issue 18)
+    let related: std::collections::BTreeSet<&str> = graph
+        .relations()
+        .flat_map(|r| [r.source.as_str(), r.target.as_str()])
+        .collect();
+    assert_eq!(report["nodes"], related.len(), "{report}");
     assert_eq!(report["edges"], graph.relation_count(), "{report}");
     assert_eq!(report["positioned"], true);
     assert!(strings(&report["results"])
@@ -123,19 +128,21 @@ fn seed_page_searches_clicks_and_shows_evidence() {
         .filter(|r| near.contains(r.source.as_str()) && near.contains(r.target.as_str()))
         .count();
     assert_eq!(report["focused"], serde_json::json!([near.len(), among]));
-    // unticking "place" hides the places and their relations
+    // unticking "place" hides the places and their relations, and the
+    // entities left without a relation (but the selected one)
     let place = |id: &str| graph.entity(id).unwrap().kind == EntityKind::Place;
-    let places = graph
-        .entities()
-        .filter(|e| e.kind == EntityKind::Place)
-        .count();
-    let kept = graph
+    let kept: Vec<&Relation> = graph
         .relations()
         .filter(|r| !place(&r.source) && !place(&r.target))
-        .count();
+        .collect();
+    let ends: std::collections::BTreeSet<&str> = kept
+        .iter()
+        .flat_map(|r| [r.source.as_str(), r.target.as_str()])
+        .chain(["hezbollah"])
+        .collect();
     assert_eq!(
         report["withoutPlaces"],
-        serde_json::json!([graph.entity_count() - places, kept])
+        serde_json::json!([ends.len(), kept.len()])
     );
     assert_eq!(
         report["afterReset"],
@@ -190,7 +197,10 @@ fn hostile_names_show_as_text_and_run_nothing() {
     }
 }
 
-/// A deterministic graph of `n` entities and `m` relations.
+/// A deterministic graph of `n` entities and `m` relations, shaped like
+/// news: one entity in twenty has no relation, a few are in many (each end
+/// is the smaller of two draws), and each relation was stated on one or two
+/// days of 2024's first 120, one in ten without a date.
 fn generated(n: usize, m: usize) -> KnowledgeGraph {
     let types = ["attacked", "backs", "condemned", "urged", "met"];
     let kinds = EntityKind::ALL;
@@ -201,24 +211,51 @@ fn generated(n: usize, m: usize) -> KnowledgeGraph {
         state ^= state << 17;
         (state % below as u64) as usize
     };
+    let related = n - n / 20;
+    let day = |d: usize| {
+        let (month, day) = [(1, 31), (2, 29), (3, 31), (4, 30)]
+            .iter()
+            .scan(0, |start, &(mo, len)| {
+                let s = *start;
+                *start += len;
+                Some((mo, s, len))
+            })
+            .find(|&(_, s, len)| d >= s && d < s + len)
+            .map(|(mo, s, _)| (mo, d - s + 1))
+            .unwrap();
+        format!("2024-{month:02}-{day:02}")
+    };
     let mut seen = std::collections::HashSet::new();
     let mut relations = Vec::new();
     while relations.len() < m {
-        let (s, t, k) = (next(n), next(n), types[next(types.len())]);
+        let s = next(related).min(next(related));
+        let t = next(related).min(next(related));
+        let k = types[next(types.len())];
         if s != t && seen.insert((s, k, t)) {
+            let i = relations.len();
+            let dates: Vec<Option<String>> = match i % 10 {
+                0 => vec![None],
+                1 | 2 => vec![Some(day(next(120))), Some(day(next(120)))],
+                _ => vec![Some(day(next(120)))],
+            };
+            let evidence = dates
+                .into_iter()
+                .enumerate()
+                .map(|(j, date)| Evidence {
+                    doc: "d".into(),
+                    sentence: i * 2 + j,
+                    span: (0, 1),
+                    text: "A sentence.".into(),
+                    date,
+                    ..Evidence::default()
+                })
+                .collect();
             relations.push(Relation {
                 source: format!("e{s}"),
                 kind: k.into(),
                 target: format!("e{t}"),
-                weight: 1,
-                evidence: [Evidence {
-                    doc: "d".into(),
-                    sentence: 0,
-                    span: (0, 1),
-                    text: "A sentence.".into(),
-                    ..Evidence::default()
-                }]
-                .into(),
+                weight: 0,
+                evidence,
                 tallies: Vec::new(),
             });
         }
@@ -251,22 +288,180 @@ fn generated(n: usize, m: usize) -> KnowledgeGraph {
     KnowledgeGraph::from_file(file, "generated").unwrap()
 }
 
-/// Opening time for a big page: reported (run with --nocapture), not
-/// asserted, as the machines are shared; what is asserted is that all of it
-/// is drawn.
-#[test]
-fn big_page_opens_and_lays_out() {
-    let Some(browser) = chromium() else { return };
-    let graph = generated(2_000, 10_000);
+/// How long the page takes to become interactive (from the start of the
+/// navigation to the first frame drawn with every entity and relation, as
+/// the page measures it), at most. Issue 18 asks for 2 s at 2,000 entities;
+/// this machine shares two cores with other builds, so the bound is
+/// generous and the times are printed (run with --nocapture).
+const INTERACTIVE_MS: f64 = 20_000.0;
+
+/// The walk of check.mjs --find over a generated page of `n` entities and
+/// `m` relations: time to interactive, labels at the first view, the
+/// entities without relations hidden, search zoom, focus refit, time range.
+fn walk_big_page(browser: &Path, n: usize, m: usize, shot: Option<&Path>) {
+    use std::collections::{BTreeMap, BTreeSet};
+    let graph = generated(n, m);
     let d = tempfile::tempdir().unwrap();
     let page = d.path().join("big.html");
     export::write(&graph, Format::Html, &DrawOptions::default(), &page).unwrap();
-    let report = check(&browser, &page, &[]);
-    assert_eq!(report["nodes"], 2_000);
-    assert_eq!(report["edges"], 10_000);
-    assert_eq!(report["positioned"], true);
+    let size = std::fs::metadata(&page).unwrap().len();
+    // the entity searched: the one of median degree
+    let mut degree: BTreeMap<&str, usize> = graph.entities().map(|e| (e.id.as_str(), 0)).collect();
+    for r in graph.relations() {
+        *degree.get_mut(r.source.as_str()).unwrap() += 1;
+        *degree.get_mut(r.target.as_str()).unwrap() += 1;
+    }
+    let mut by_degree: Vec<(&str, usize)> = degree.iter().map(|(k, v)| (*k, *v)).collect();
+    by_degree.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let target = by_degree[by_degree.len() / 4].0;
+    let label = graph.entity(target).unwrap().label.clone();
+    let mut extra = vec!["--find", &label, "--time", "2024-02-01", "2024-02-29"];
+    let shot_arg;
+    if let Some(shot) = shot {
+        shot_arg = shot.display().to_string();
+        extra.extend(["--screenshot", &shot_arg]);
+    }
+    let report = check(browser, &page, &extra);
+    let alone = degree.values().filter(|d| **d == 0).count();
+    assert!(alone > 0);
+    let what = format!("{n} entities, {m} relations");
+
+    // time to interactive, measured in the page
+    let interactive = report["interactiveMs"].as_f64().unwrap();
     eprintln!(
-        "html page, 2,000 entities and 10,000 relations: opened and laid out in {} ms (layout {} ms)",
-        report["openMs"], report["layoutMs"]
+        "html page, {what} ({} KB): interactive after {interactive} ms (script {} ms; opened in {} ms)",
+        size / 1024,
+        report["layoutMs"],
+        report["openMs"]
     );
+    assert!(interactive < INTERACTIVE_MS, "{what}: {interactive} ms");
+    assert_eq!(report["positioned"], true);
+
+    // the entities without relations are hidden, and a toggle shows them
+    assert_eq!(report["shown"], serde_json::json!([n - alone, m]), "{what}");
+    assert_eq!(report["alone"], format!("({alone})"));
+    assert_eq!(report["withAlone"], serde_json::json!([n, m]), "{what}");
+
+    // the first view labels the most connected entities, readable and
+    // without overlapping; the rest wait for zooming in
+    let first = &report["firstView"];
+    let labelled = strings(&first["labelled"]);
+    assert!(labelled.len() >= 8, "{what}: {first}");
+    assert!(labelled.len() < n / 4, "{what}: {first}");
+    assert_eq!(first["overlaps"], 0, "{what}: {first}");
+    for px in first["labelPx"].as_array().unwrap() {
+        assert!(px.as_f64().unwrap() >= 12.5, "{what}: {first}");
+    }
+    let top_quarter: BTreeSet<&str> = by_degree[..n / 4].iter().map(|p| p.0).collect();
+    assert!(
+        labelled.iter().all(|id| top_quarter.contains(id.as_str())),
+        "{what}: a label for a little-connected entity: {first}"
+    );
+    let top = strings(&first["top"]);
+    assert!(labelled.contains(&top[0]), "{what}: {first}");
+
+    // search: Enter selects the hit, centres it and zooms in until its
+    // label is drawn
+    let found = &report["found"];
+    assert_eq!(found["id"], target, "{report}");
+    assert_eq!(found["card"], label.as_str());
+    let searched = &report["searchView"];
+    let (w, h) = (
+        searched["width"].as_f64().unwrap(),
+        searched["height"].as_f64().unwrap(),
+    );
+    assert!(
+        (found["x"].as_f64().unwrap() - w / 2.0).abs() < 2.0,
+        "{found}"
+    );
+    assert!(
+        (found["y"].as_f64().unwrap() - h / 2.0).abs() < 2.0,
+        "{found}"
+    );
+    assert!(
+        found["labelPx"].as_f64() >= found["minPx"].as_f64(),
+        "{found}"
+    );
+    assert!(
+        searched["zoom"].as_f64() > first["zoom"].as_f64(),
+        "{searched}"
+    );
+    assert!(strings(&searched["labelled"]).contains(&target.to_string()));
+
+    // focus: the entity, its neighbours and the relations among them, and
+    // the view refits to them: all inside, filling the canvas in one direction
+    let near: BTreeSet<&str> = graph
+        .relations()
+        .filter(|r| r.source == target || r.target == target)
+        .flat_map(|r| [r.source.as_str(), r.target.as_str()])
+        .chain([target])
+        .collect();
+    let among = graph
+        .relations()
+        .filter(|r| near.contains(r.source.as_str()) && near.contains(r.target.as_str()))
+        .count();
+    assert_eq!(report["focused"], serde_json::json!([near.len(), among]));
+    let focus = &report["focusView"];
+    let b: Vec<f64> = focus["box"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_f64().unwrap())
+        .collect();
+    assert!(
+        b[0] >= -1.0 && b[1] >= -1.0 && b[2] <= w + 1.0 && b[3] <= h + 1.0,
+        "{what}: focus left entities outside: {focus}"
+    );
+    assert!(
+        (b[2] - b[0]) / w > 0.5 || (b[3] - b[1]) / h > 0.5,
+        "{what}: focus did not refit: {focus}"
+    );
+    assert_eq!(report["unfocused"], serde_json::json!([n - alone, m]));
+
+    // the time range: relations stated in February, and those without a
+    // date unless unticked; entities without a shown relation hidden, but
+    // the selected one
+    let in_range = |r: &Relation, undated: bool| {
+        let days: Vec<String> = r.evidence.iter().filter_map(|e| e.date.clone()).collect();
+        if days.is_empty() {
+            undated
+        } else {
+            days.iter()
+                .any(|d| d.as_str() >= "2024-02-01" && d.as_str() <= "2024-02-29")
+        }
+    };
+    for (key, undated) in [("timeShown", true), ("timeDatedShown", false)] {
+        let kept: Vec<&Relation> = graph.relations().filter(|r| in_range(r, undated)).collect();
+        let ends: BTreeSet<&str> = kept
+            .iter()
+            .flat_map(|r| [r.source.as_str(), r.target.as_str()])
+            .chain([target])
+            .collect();
+        assert!(kept.len() < m && !kept.is_empty());
+        assert_eq!(
+            report[key],
+            serde_json::json!([ends.len(), kept.len()]),
+            "{what}: {key}"
+        );
+    }
+    assert_eq!(
+        report["timeLabels"],
+        serde_json::json!(["2024-02-01", "2024-02-29"])
+    );
+    assert_eq!(report["days"], 120);
+    assert_eq!(report["afterReset"], serde_json::json!([n, m]));
+}
+
+/// Generated pages of 500 and 2,000 entities (issue 18), one after the
+/// other so that they do not compete for the processor. With
+/// NEWSGRAPH_SCREENSHOTS=DIR, the first view of the 500 is saved as
+/// DIR/explorer-500.png (the README's picture: `NEWSGRAPH_SCREENSHOTS=docs
+/// cargo test --release --test integration browser::big`).
+#[test]
+fn big_page_opens_and_lays_out() {
+    let Some(browser) = chromium() else { return };
+    let shots = std::env::var_os("NEWSGRAPH_SCREENSHOTS").map(PathBuf::from);
+    let shot = shots.map(|dir| root().join(dir).join("explorer-500.png"));
+    walk_big_page(&browser, 500, 1_500, shot.as_deref());
+    walk_big_page(&browser, 2_000, 10_000, None);
 }

@@ -28,6 +28,7 @@
 
 use crate::entity::EntityKind;
 use crate::graph::KnowledgeGraph;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 const TEMPLATE: &str = include_str!("html/page.html");
@@ -52,6 +53,8 @@ pub fn style(kind: EntityKind) -> (&'static str, &'static str) {
 
 #[derive(Serialize)]
 struct Page<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    diff: Option<DiffInfo<'a>>,
     kinds: Vec<KindStyle>,
     types: Vec<TypeStyle<'a>>,
     documents: &'a [crate::graph::DocumentInfo],
@@ -82,8 +85,11 @@ struct Node<'a> {
     kind: EntityKind,
     aliases: &'a [String],
     mentions: u64,
+    degree: usize,
     x: f64,
     y: f64,
+    #[serde(flatten)]
+    change: Option<NodeChange<'a>>,
 }
 
 #[derive(Serialize)]
@@ -93,12 +99,85 @@ struct Edge<'a> {
     #[serde(rename = "type")]
     kind: &'a str,
     weight: usize,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    days: Vec<String>,
     evidence: Vec<&'a crate::relation::Evidence>,
+    #[serde(flatten)]
+    change: Option<EdgeChange>,
+}
+
+/// What a diff page compares: the two graphs' names.
+#[derive(Clone, Debug, Serialize)]
+pub struct DiffInfo<'a> {
+    /// The old graph (a file name).
+    pub old: &'a str,
+    /// The new graph.
+    pub new: &'a str,
+}
+
+/// How an entity or relation changed between two graphs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Change {
+    /// Only the new graph has it.
+    Added,
+    /// Only the old graph has it.
+    Removed,
+    /// Both have it, with another label or kind (entities) or weight (relations).
+    Changed,
+    /// Both have it, the same.
+    Same,
+}
+
+#[derive(Serialize)]
+struct NodeChange<'a> {
+    change: Change,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    old_label: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    old_kind: Option<EntityKind>,
+}
+
+#[derive(Serialize)]
+struct EdgeChange {
+    change: Change,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    old_weight: Option<usize>,
+}
+
+/// The marks of a diff page (see [`crate::diff::Diff::to_html`]): the
+/// change of each entity (by id) and relation (by source, type, target) of
+/// the union of the two graphs; what is not named is the same in both.
+#[derive(Default)]
+pub struct Marks<'a> {
+    /// Entity id → its change and, when changed, its old label and kind.
+    pub entities: FxHashMap<&'a str, (Change, Option<&'a crate::entity::Entity>)>,
+    /// (source, type, target) → its change and, when changed, its old weight.
+    pub relations: FxHashMap<(&'a str, &'a str, &'a str), (Change, Option<usize>)>,
 }
 
 /// The graph as one HTML page.
 pub fn to_string(graph: &KnowledgeGraph) -> String {
+    page(graph, None)
+}
+
+/// The page of a diff: `graph` is the union of the two graphs, `marks` say
+/// what changed; the page colours entities and relations by their change.
+pub fn diff_page(graph: &KnowledgeGraph, info: DiffInfo<'_>, marks: &Marks<'_>) -> String {
+    page(graph, Some((info, marks)))
+}
+
+fn page(graph: &KnowledgeGraph, diff: Option<(DiffInfo<'_>, &Marks<'_>)>) -> String {
+    let mut degree: FxHashMap<&str, usize> = FxHashMap::default();
+    for r in graph.relations() {
+        *degree.entry(r.source.as_str()).or_default() += 1;
+        if r.target != r.source {
+            *degree.entry(r.target.as_str()).or_default() += 1;
+        }
+    }
+    let marks = diff.as_ref().map(|(_, m)| *m);
     let page = Page {
+        diff: diff.as_ref().map(|(i, _)| i.clone()),
         kinds: EntityKind::ALL
             .into_iter()
             .map(|k| {
@@ -130,8 +209,21 @@ pub fn to_string(graph: &KnowledgeGraph) -> String {
                 kind: e.kind,
                 aliases: &e.aliases,
                 mentions: e.mentions,
+                degree: degree.get(e.id.as_str()).copied().unwrap_or(0),
                 x,
                 y,
+                change: marks.map(|m| {
+                    let (change, old) = m
+                        .entities
+                        .get(e.id.as_str())
+                        .copied()
+                        .unwrap_or((Change::Same, None));
+                    NodeChange {
+                        change,
+                        old_label: old.map(|o| o.label.as_str()),
+                        old_kind: old.map(|o| o.kind),
+                    }
+                }),
             })
             .collect(),
         edges: graph
@@ -141,19 +233,31 @@ pub fn to_string(graph: &KnowledgeGraph) -> String {
                 target: &r.target,
                 kind: &r.kind,
                 weight: r.weight(),
+                days: days(r),
                 evidence: r.evidence.iter().collect(),
+                change: marks.map(|m| {
+                    let (change, old_weight) = m
+                        .relations
+                        .get(&(r.source.as_str(), r.kind.as_str(), r.target.as_str()))
+                        .copied()
+                        .unwrap_or((Change::Same, None));
+                    EdgeChange { change, old_weight }
+                }),
             })
             .collect(),
     };
     let json = serde_json::to_string(&page).unwrap_or_else(|_| "{}".into());
     let docs = graph.documents().len();
-    let title = format!(
-        "newsgraph: {} entities, {} relations from {} document{}",
-        graph.entity_count(),
-        graph.relation_count(),
-        docs,
-        if docs == 1 { "" } else { "s" }
-    );
+    let title = match &diff {
+        Some((info, _)) => format!("newsgraph diff: {} → {}", info.old, info.new),
+        None => format!(
+            "newsgraph: {} entities, {} relations from {} document{}",
+            graph.entity_count(),
+            graph.relation_count(),
+            docs,
+            if docs == 1 { "" } else { "s" }
+        ),
+    };
     fill(
         TEMPLATE,
         &[
@@ -164,6 +268,14 @@ pub fn to_string(graph: &KnowledgeGraph) -> String {
             ("{{app}}", APP),
         ],
     )
+}
+
+/// The distinct days of a relation's statements, sorted (its tallies keep
+/// them when its evidence was trimmed), for the page's time filter.
+fn days(r: &crate::relation::Relation) -> Vec<String> {
+    let days: std::collections::BTreeSet<String> =
+        r.tallies().into_iter().filter_map(|t| t.day).collect();
+    days.into_iter().collect()
 }
 
 /// Makes JSON safe inside `<script>`: `<`, `>` and `&` (which only occur

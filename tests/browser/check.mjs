@@ -6,6 +6,12 @@
 // tests/browser.rs asserts on it.
 //
 //   node tests/browser/check.mjs PAGE.html [--search NAME] [--screenshot OUT.png]
+//                                          [--find NAME] [--time FIRST LAST]
+//
+// --find NAME is the walk through a big page (issue 18): which labels the
+// first view draws, the entities without relations it hides, searching NAME
+// (Enter) and where that leaves the view, focus mode's refit, and with
+// --time the range filter set to FIRST..LAST (YYYY-MM-DD).
 //
 // Environment: NEWSGRAPH_CHROMIUM (default /usr/bin/chromium).
 import { chromium } from "playwright-core";
@@ -20,6 +26,9 @@ const option = (name) => {
 };
 const search = option("--search");
 const screenshot = option("--screenshot");
+const findName = option("--find");
+const timeFirst = option("--time");
+const timeLast = timeFirst ? args[args.indexOf("--time") + 2] : undefined;
 if (!page_path) {
   console.error("usage: check.mjs PAGE.html [--search NAME] [--screenshot OUT.png]");
   process.exit(2);
@@ -71,6 +80,7 @@ try {
       const finite = cy.nodes().every((n) => Number.isFinite(n.position("x")) && Number.isFinite(n.position("y")));
       return {
         layoutMs: Math.round(window.newsgraph.layoutMs),
+        interactiveMs: Math.round(window.newsgraph.interactiveMs),
         nodes: cy.nodes(":visible").length,
         edges: cy.edges(":visible").length,
         positioned: finite,
@@ -81,6 +91,126 @@ try {
       };
     }),
   );
+
+  // what is drawn, once Cytoscape has restyled after a change
+  const visible = async () => {
+    await page
+      .waitForFunction(() => {
+        const cy = window.newsgraph.cy;
+        return cy.elements(":visible").length === cy.elements().not(".hidden").length;
+      }, null, { timeout: 5000 })
+      .catch(() => {});
+    return page.evaluate(() => [window.newsgraph.cy.nodes(":visible").length, window.newsgraph.cy.edges(":visible").length]);
+  };
+  const settled = () => page.waitForFunction(() => !window.newsgraph.cy.animated(), null, { timeout: 5000 }).catch(() => {});
+  // The view: its zoom, the entities whose labels Cytoscape draws (font
+  // size times zoom at least the minimum it draws) inside the canvas, how
+  // many pairs of those labels overlap, and the box around what is shown.
+  const view = () =>
+    page.evaluate(() => {
+      const cy = window.newsgraph.cy;
+      const w = cy.width(), h = cy.height(), zoom = cy.zoom();
+      const shown = cy.nodes(":visible");
+      const labelled = [];
+      shown.forEach((n) => {
+        if (!n.data("label")) return;
+        const px = n.pstyle("font-size").pfValue * zoom;
+        if (px < n.pstyle("min-zoomed-font-size").pfValue) return;
+        const p = n.renderedPosition();
+        if (p.x < 0 || p.y < 0 || p.x > w || p.y > h) return;
+        const b = n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+        labelled.push({ id: n.id(), degree: n.data("degree"), px: Math.round(px * 10) / 10, box: [b.x1, b.y1, b.x2, b.y2] });
+      });
+      let overlaps = 0;
+      for (let i = 0; i < labelled.length; i++) {
+        for (let j = i + 1; j < labelled.length; j++) {
+          const a = labelled[i].box, b = labelled[j].box;
+          if (a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]) overlaps++;
+        }
+      }
+      // the most connected entities drawn inside the canvas
+      const inside = shown.filter((n) => {
+        const p = n.renderedPosition();
+        return p.x >= 0 && p.y >= 0 && p.x <= w && p.y <= h;
+      });
+      const top = inside.sort((a, b) => b.data("degree") - a.data("degree")).slice(0, 5).map((n) => n.id());
+      const bb = shown.renderedBoundingBox({ includeLabels: false });
+      return {
+        zoom,
+        width: w,
+        height: h,
+        labelled: labelled.map((l) => l.id),
+        labelPx: labelled.map((l) => l.px),
+        overlaps,
+        top,
+        box: [bb.x1, bb.y1, bb.x2, bb.y2],
+      };
+    });
+
+  if (findName) {
+    report.firstView = await view();
+    if (screenshot) await page.screenshot({ path: screenshot });
+    report.alone = await page.evaluate(() => document.getElementById("alone-count").textContent);
+    report.shown = await visible();
+    await page.check("[data-testid=alone]");
+    report.withAlone = await visible();
+    await page.uncheck("[data-testid=alone]");
+    // search: Enter zooms to the first hit
+    await page.fill("[data-testid=search]", findName);
+    await page.press("[data-testid=search]", "Enter");
+    await settled();
+    report.found = await page.evaluate(() => {
+      const cy = window.newsgraph.cy;
+      const node = cy.$(":selected")[0];
+      if (!node) return null;
+      const p = node.renderedPosition();
+      return {
+        id: node.id(),
+        x: p.x,
+        y: p.y,
+        labelPx: node.pstyle("font-size").pfValue * cy.zoom(),
+        minPx: node.pstyle("min-zoomed-font-size").pfValue,
+        card: (document.querySelector("[data-testid=card] h2") || {}).textContent,
+      };
+    });
+    report.searchView = await view();
+    // focus mode: the entity's neighbourhood, refitted
+    await page.check("[data-testid=focus]");
+    report.focused = await visible();
+    await settled();
+    report.focusView = await view();
+    await page.uncheck("[data-testid=focus]");
+    report.unfocused = await visible();
+    if (timeFirst) {
+      const set = async (first, last) => {
+        await page.evaluate(
+          ([first, last]) => {
+            const days = window.newsgraph.days;
+            const from = document.getElementById("time-from");
+            const to = document.getElementById("time-to");
+            from.value = String(days.indexOf(first));
+            from.dispatchEvent(new Event("input", { bubbles: true }));
+            to.value = String(days.indexOf(last));
+            to.dispatchEvent(new Event("input", { bubbles: true }));
+          },
+          [first, last],
+        );
+        // the range applies on the next frame
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      };
+      report.days = await page.evaluate(() => window.newsgraph.days.length);
+      await set(timeFirst, timeLast);
+      report.timeShown = await visible();
+      report.timeLabels = [
+        await page.textContent("[data-testid=time-from-day]"),
+        await page.textContent("[data-testid=time-to-day]"),
+      ];
+      await page.uncheck("[data-testid=undated]");
+      report.timeDatedShown = await visible();
+      await page.click("text=Show everything");
+      report.afterReset = await visible();
+    }
+  }
 
   if (search) {
     await page.fill("[data-testid=search]", search);
@@ -140,16 +270,6 @@ try {
       }
       // focus mode keeps the entity and its neighbours; a kind filter hides
       // that kind (and its relations)
-      // what is drawn, once Cytoscape has restyled after the change
-      const visible = async () => {
-        await page
-          .waitForFunction(() => {
-            const cy = window.newsgraph.cy;
-            return cy.elements(":visible").length === cy.elements().not(".hidden").length;
-          }, null, { timeout: 5000 })
-          .catch(() => {});
-        return page.evaluate(() => [window.newsgraph.cy.nodes(":visible").length, window.newsgraph.cy.edges(":visible").length]);
-      };
       await page.evaluate((id) => {
         window.newsgraph.cy.getElementById(id).emit("tap");
       }, target.id);
@@ -160,6 +280,8 @@ try {
       report.withoutPlaces = await visible();
       await page.click("text=Show everything");
       report.afterReset = await visible();
+      // as the page opens: without the entities without relations
+      await page.uncheck("[data-testid=alone]");
       // back to the whole graph for the screenshot, with the entity's card open
       await page.evaluate(() => {
         window.newsgraph.cy.fit(undefined, 30);
@@ -176,7 +298,7 @@ try {
       });
     }
   }
-  if (screenshot) {
+  if (screenshot && !findName) {
     await page.screenshot({ path: screenshot });
     report.screenshot = screenshot;
   }
