@@ -234,6 +234,21 @@ pub(crate) fn read(
     }
 }
 
+/// The end of the longest run of anchors from `i` separated by single commas.
+fn comma_run(ps: &ParsedSentence, anchors: &[Anchor], i: usize) -> usize {
+    let mut j = i + 1;
+    while j < anchors.len()
+        && anchors[j - 1].words.1 + 1 == anchors[j].words.0
+        && ps
+            .words
+            .get(anchors[j - 1].words.1)
+            .is_some_and(|w| w.form == ",")
+    {
+        j += 1;
+    }
+    j
+}
+
 /// "in Omagh, County Tyrone, Northern Ireland": place names joined by
 /// commas, each the place the one before lies in, are appositions, which a
 /// parser trained on web text often reads as a list. Such a chain (places,
@@ -247,14 +262,7 @@ fn place_chains(ps: &mut ParsedSentence, anchors: &[Anchor]) {
     let mut moves = Vec::new();
     let mut i = 0;
     while i < anchors.len() {
-        // the longest run of anchors i..j separated by single commas
-        let mut j = i + 1;
-        while j < anchors.len()
-            && anchors[j - 1].words.1 + 1 == anchors[j].words.0
-            && form(anchors[j - 1].words.1) == ","
-        {
-            j += 1;
-        }
+        let j = comma_run(ps, anchors, i);
         let run = &anchors[i..j];
         let after = run.last().map_or(n, |a| a.words.1);
         let list = matches!(form(after), "and" | "or")
@@ -307,13 +315,7 @@ fn name_lists(ps: &mut ParsedSentence, anchors: &[Anchor]) {
     let mut joins = Vec::new();
     let mut i = 0;
     while i < anchors.len() {
-        let mut j = i + 1;
-        while j < anchors.len()
-            && anchors[j - 1].words.1 + 1 == anchors[j].words.0
-            && form(anchors[j - 1].words.1) == ","
-        {
-            j += 1;
-        }
+        let j = comma_run(ps, anchors, i);
         let after = anchors[j - 1].words.1;
         let closed = conjunction(after) || (form(after) == "," && conjunction(after + 1));
         // the name after the conjunction, if it is one ("... and the camps"
