@@ -197,6 +197,44 @@ fn hostile_names_show_as_text_and_run_nothing() {
     }
 }
 
+/// `diff --html`: the page opens, colours by change and filters by it.
+#[test]
+fn diff_page_colours_by_change() {
+    let Some(browser) = chromium() else { return };
+    let news = r#"{"id": "a1", "date": "2024-01-10", "text": "Iran backs Hezbollah."}
+{"id": "a2", "date": "2024-03-05", "text": "Iran backs Hezbollah. Israel attacked Hezbollah."}
+{"id": "a3", "date": "2024-06-20", "text": "Iran backs the Houthis."}
+{"id": "a4", "date": "2024-06-21", "text": "Iran backs Hezbollah."}
+"#;
+    let d = dir_with(&[("news.jsonl", news.as_bytes())]);
+    let p = d.path();
+    ok(p, &["build", "news.jsonl", "-o", "g.ron"]);
+    ok(
+        p,
+        &["export", "g.ron", "-o", "old.ron", "--until", "2024-01-31"],
+    );
+    ok(
+        p,
+        &["export", "g.ron", "-o", "new.ron", "--since", "2024-03-01"],
+    );
+    ok(p, &["diff", "old.ron", "new.ron", "--html", "d.html"]);
+    let report = check(&browser, &p.join("d.html"), &["--search", "Houthis"]);
+    let paint = &report["paint"];
+    // added green, removed red, changed orange, the same grey
+    assert_eq!(paint["houthis"], "rgb(44,160,44)", "{report}");
+    assert_eq!(paint["iran backs houthis"], "rgb(44,160,44)", "{report}");
+    assert_eq!(paint["israel attacked hezbollah"], "rgb(44,160,44)");
+    assert_eq!(paint["israel"], "rgb(44,160,44)");
+    assert_eq!(paint["iran backs hezbollah"], "rgb(255,127,14)", "{report}");
+    assert_eq!(paint["iran"], "rgb(199,199,199)");
+    let changes = report["changes"].as_str().unwrap();
+    for c in ["added (4)", "removed (0)", "changed (1)", "same (2)"] {
+        assert!(changes.contains(c), "{changes}");
+    }
+    let card = report["card"].as_str().unwrap();
+    assert!(card.contains("added: only in new.ron"), "{card}");
+}
+
 /// A deterministic graph of `n` entities and `m` relations, shaped like
 /// news: one entity in twenty has no relation, a few are in many (each end
 /// is the smaller of two draws), and each relation was stated on one or two

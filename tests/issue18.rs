@@ -656,9 +656,104 @@ fn diff_of_two_periods() {
     );
     // errors name the file
     let err = fails(p, &["diff", "g.ron", "missing.ron"], 2);
+    assert!(!p.join("d.html").exists());
     assert!(err.contains("missing.ron"), "{err}");
     let err = fails(p, &["diff", "g.ron", "news.jsonl"], 2);
     assert!(err.contains("news.jsonl"), "{err}");
+}
+
+/// The graph a page carries (its JSON block).
+pub fn page_data(page: &str) -> Value {
+    let start = page
+        .find(r#"<script id="newsgraph-data" type="application/json">"#)
+        .expect("data block");
+    let rest = &page[start..];
+    let json = &rest[rest.find('>').unwrap() + 1..rest.find("</script>").unwrap()];
+    serde_json::from_str(json).expect("the data block is JSON")
+}
+
+/// `diff --html`: both graphs in one page, each entity and relation marked
+/// added, removed, changed or the same.
+#[test]
+fn diff_writes_a_page_coloured_by_change() {
+    let d = built();
+    let p = d.path();
+    ok(
+        p,
+        &["export", "g.ron", "-o", "q1.ron", "--until", "2024-03-31"],
+    );
+    // the text still goes to standard output
+    let text = ok(p, &["diff", "q1.ron", "g.ron", "--html", "d.html"]);
+    assert!(text.starts_with("entities: 1 added"), "{text}");
+    let page = std::fs::read_to_string(p.join("d.html")).unwrap();
+    assert!(page.contains("<title>newsgraph diff: q1.ron → g.ron</title>"));
+    let v = page_data(&page);
+    assert_eq!(
+        v["diff"],
+        serde_json::json!({"old": "q1.ron", "new": "g.ron"})
+    );
+    let change = |id: &str| {
+        v["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["id"] == id)
+            .map(|n| n["change"].clone())
+    };
+    assert_eq!(change("houthis"), Some("added".into()));
+    assert_eq!(change("iran"), Some("same".into()));
+    let edges: Vec<String> = v["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {} {} {} {}",
+                e["source"].as_str().unwrap(),
+                e["type"].as_str().unwrap(),
+                e["target"].as_str().unwrap(),
+                e["change"].as_str().unwrap(),
+                e.get("old_weight")
+                    .map(|w| w.to_string())
+                    .unwrap_or_default()
+            )
+        })
+        .collect();
+    assert_eq!(
+        edges,
+        [
+            "iran backs hezbollah same ",
+            "iran backs houthis added ",
+            "israel attacked hezbollah changed 1",
+        ]
+    );
+    // the other way round, what the new graph lacks is still drawn, removed
+    ok(p, &["diff", "g.ron", "q1.ron", "--html", "r.html"]);
+    let v = page_data(&std::fs::read_to_string(p.join("r.html")).unwrap());
+    let houthis = v["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["id"] == "houthis")
+        .expect("removed entities stay in the page");
+    assert_eq!(houthis["change"], "removed");
+    assert_eq!(v["edges"].as_array().unwrap().len(), 3);
+    // two equal graphs: exit 1, and a page where everything is the same
+    let out = run(p, &["diff", "g.ron", "g.ron", "--html", "s.html"], None);
+    assert_eq!(out.status.code(), Some(1));
+    let v = page_data(&std::fs::read_to_string(p.join("s.html")).unwrap());
+    assert!(v["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|e| e["change"] == "same"));
+    // a page that cannot be written is an error naming it
+    let err = fails(
+        p,
+        &["diff", "q1.ron", "g.ron", "--html", "no/such/dir/d.html"],
+        2,
+    );
+    assert!(err.contains("no/such/dir"), "{err}");
 }
 
 #[test]

@@ -12,19 +12,34 @@
 //!  "types": [{"name": "backs", "color": "#2ca02c", "symmetric": false, "plover": "SUPPORT", "cameo": "05"}],
 //!  "documents": [{"id": "seed.txt", "date": null}],
 //!  "nodes": [{"id": "iran", "label": "Iran", "kind": "state", "aliases": ["Iranian"], "mentions": 7,
-//!             "x": -120.5, "y": 48.0}],
+//!             "degree": 9, "x": -120.5, "y": 48.0}],
 //!  "edges": [{"source": "iran", "target": "hezbollah", "type": "backs", "weight": 1,
+//!             "days": ["2024-08-06"],
 //!             "evidence": [{"doc": "seed.txt", "sentence": 12, "text": "...", "date": null}]}]}
 //! ```
 //!
-//! Positions come from [`crate::layout::force_directed`] (ForceAtlas2), so the
-//! browser only draws; graphs of up to 300 entities are then polished by
-//! Cytoscape's CoSE in the page. `<`, `>`, `&` and the two JavaScript line separators are written as
-//! `\uXXXX` escapes, so no text from an article can close the block; the
-//! script puts every string into the page with `textContent`, never as HTML,
-//! and links only `http(s)` URLs. Each edge carries the evidence its graph
-//! keeps (at most [`crate::relation::MAX_EVIDENCE`] sentences; the weight
-//! counts every statement).
+//! `degree` counts an entity's relations (the page labels the most
+//! connected entities in view first); `days` are the distinct days of a
+//! relation's statements (see [`crate::relation::Evidence::day`]; left out
+//! when none is dated), which the page's time range filters on.
+//!
+//! Positions come from [`crate::layout::force_directed`] (ForceAtlas2, the
+//! entities without relations in a grid below), so the browser only draws;
+//! graphs of up to 300 entities are then polished by Cytoscape's CoSE in
+//! the page. The page hides entities without a shown relation until asked,
+//! and reports `window.newsgraph.interactiveMs`, the time from navigation
+//! to its first frame (issue 18). `<`, `>`, `&` and the two JavaScript line
+//! separators are written as `\uXXXX` escapes, so no text from an article
+//! can close the block; the script puts every string into the page with
+//! `textContent`, never as HTML, and links only `http(s)` URLs. Each edge
+//! carries the evidence its graph keeps (at most
+//! [`crate::relation::MAX_EVIDENCE`] sentences; the weight counts every
+//! statement).
+//!
+//! A diff page ([`diff_page`], `newsgraph diff OLD NEW --html FILE`) holds
+//! the union of both graphs, with `"diff": {"old": "q1.ron", "new":
+//! "q2.ron"}` and on every node and edge `"change"`: `added`, `removed`,
+//! `changed` (with `old_label` and `old_kind`, or `old_weight`) or `same`.
 
 use crate::entity::EntityKind;
 use crate::graph::KnowledgeGraph;

@@ -88,6 +88,18 @@ try {
         kinds: document.querySelector("[data-testid=kinds]").textContent,
         types: document.querySelector("[data-testid=types]").textContent,
         injected: document.querySelectorAll("img, iframe, object, embed").length,
+        changes: document.querySelector("[data-testid=changes]").textContent,
+        // the colours drawn, for small pages (a diff page colours by change)
+        paint:
+          cy.elements().length > 200
+            ? null
+            : Object.fromEntries(
+                cy.elements().map((e) =>
+                  e.isNode()
+                    ? [e.id(), e.pstyle("background-color").strValue]
+                    : [e.source().id() + " " + e.data("type") + " " + e.target().id(), e.pstyle("line-color").strValue],
+                ),
+              ),
       };
     }),
   );
