@@ -158,6 +158,24 @@ fn nominal(doc: &Document, lex: &Lexicon, m: usize) -> Option<usize> {
         }
         start -= 1;
     }
+    // "the IS-affiliated Abu Sayyaf group", "the al-Shabaab terrorist
+    // group": a group named inside the noun phrase, not a hyphenated modifier
+    let inside = info.mentions.iter().copied().rev().find(|&o| {
+        let (a, b) = doc.mentions[o].tokens;
+        a >= start
+            && b <= head
+            && doc.mentions[o].form == Form::Name
+            && (b >= doc.len(s) || !matches!(info.word(b), "-" | "–"))
+            && doc.mentions[o].entity.is_some_and(|e| {
+                matches!(
+                    doc.entities[e].kind,
+                    EntityKind::Militia | EntityKind::Organization
+                )
+            })
+    });
+    if let Some(o) = inside {
+        return doc.mentions[o].entity;
+    }
     // apposition or copula right before: "X, the ... group", "X is a ... militia"
     if start >= 2 {
         let before = info.word(start - 1);
@@ -300,6 +318,20 @@ mod tests {
             resolved("The Oromo Liberation Army denied it. The movement of troops worried Kenya.");
         assert!(
             !found.iter().any(|(s, id)| s == "movement" && id.is_some()),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_group_noun_after_a_name_in_its_phrase_is_that_name() {
+        // not the militia named before, nor the one in the hyphenated modifier
+        let found = resolved(
+            "Al-Shabaab claimed the raid. The ISIS-affiliated Ansar Dine group denied it.",
+        );
+        let group = found.iter().find(|(s, _)| s == "group");
+        assert_eq!(
+            group.and_then(|(_, id)| id.as_deref()),
+            Some("ansar-dine"),
             "{found:?}"
         );
     }

@@ -327,7 +327,9 @@ impl<'d, 'a> Cx<'d, 'a> {
                 && right_after
                 && w == "-"
                 && j + 1 < limit
-                && self.lex.compounds.contains_key(self.w(j + 1))
+                && (self.lex.compounds.contains_key(self.w(j + 1))
+                    // any lower-case participle: "IS-affiliated", "Houthi-held"
+                    || self.raw(j + 1).starts_with(|c: char| c.is_lowercase()))
             {
                 last = None;
                 j += 2;

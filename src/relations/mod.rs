@@ -1153,12 +1153,16 @@ impl<'a> Cx<'a> {
         let person_at =
             |w: usize| self.at[w].filter(|&a| self.anchors[a].kind == EntityKind::Person);
         // the person: the word the title modifies, an apposed name, or the subject of "is the leader"
+        // ("X, who was the leader of Y": a relative clause with a copula)
+        let copular_relative = self.deprel(head) == "acl:relcl"
+            && self.children[head].iter().any(|&c| self.deprel(c) == "cop");
         let mut person = self.head(head).and_then(|h| {
             person_at(h).filter(|_| {
-                matches!(
-                    self.deprel(head).split(':').next(),
-                    Some("compound" | "appos" | "flat" | "nmod" | "amod")
-                )
+                copular_relative
+                    || matches!(
+                        self.deprel(head).split(':').next(),
+                        Some("compound" | "appos" | "flat" | "nmod" | "amod")
+                    )
             })
         });
         if person.is_none() {
