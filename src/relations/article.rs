@@ -215,6 +215,7 @@ pub(crate) fn read(
     place_chains(&mut ps, &anchors);
     name_lists(&mut ps, &anchors);
     nominal_conjuncts(&mut ps);
+    reduced_relatives(&mut ps);
     possessives(&mut ps, &anchors);
     let titles: Vec<TitleAnchor> = doc.info[s]
         .titles
@@ -413,6 +414,74 @@ fn nominal_conjuncts(ps: &mut ParsedSentence) {
             .max();
         if let Some(a) = a {
             moves.push((a, b, None, "conj"));
+        }
+    }
+    attach(ps, moves);
+}
+
+/// "the forces of the Northern Alliance, backed by X and Y,": a passive
+/// participle with a `by` agent and no subject or auxiliary of its own, right
+/// after a comma, is a reduced relative clause of the nominal before the
+/// comma. Parsers often make it a conjunct of the main verb, or an adverbial
+/// clause of the verb the nominal depends on ("fighting against Taliban
+/// forces, backed by Pakistan"), which would hand the agent to the wrong
+/// clause.
+fn reduced_relatives(ps: &mut ParsedSentence) {
+    let mut moves = Vec::new();
+    for v in 2..ps.words.len() {
+        let w = &ps.words[v];
+        let Some(gov) = (w.head as usize).checked_sub(1) else {
+            continue;
+        };
+        if w.upos != "VERB" || ps.words[v - 1].form != "," || gov > v {
+            continue;
+        }
+        let kids: Vec<(usize, &str)> = ps
+            .words
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| k.head as usize == v + 1)
+            .map(|(i, k)| (i, k.deprel.as_str()))
+            .collect();
+        let agent = kids.iter().any(|&(_, d)| d == "obl:agent");
+        let own_clause = kids
+            .iter()
+            .any(|&(_, d)| d.starts_with("nsubj") || d.starts_with("aux") || d == "cop");
+        if !agent || own_clause {
+            continue;
+        }
+        // the nominal ending right before the comma: the head of its name
+        let mut n = v - 2;
+        while matches!(ps.words[n].deprel.as_str(), "flat" | "fixed")
+            && (ps.words[n].head as usize)
+                .checked_sub(1)
+                .is_some_and(|h| h < n)
+        {
+            n = ps.words[n].head as usize - 1;
+        }
+        if n == gov || !matches!(ps.words[n].upos.as_str(), "NOUN" | "PROPN") {
+            continue;
+        }
+        let fits = match ps.words[v].deprel.as_str() {
+            "conj" | "parataxis" => true,
+            // the nominal is (inside) an oblique of the same verb: "fighting
+            // against X, backed by Y"
+            "advcl" => {
+                let mut top = n;
+                let mut steps = 0;
+                while ps.words[top].head != 0
+                    && ps.words[top].head as usize != gov + 1
+                    && steps < ps.words.len()
+                {
+                    top = ps.words[top].head as usize - 1;
+                    steps += 1;
+                }
+                ps.words[top].head as usize == gov + 1 && ps.words[top].deprel.starts_with("obl")
+            }
+            _ => false,
+        };
+        if fits {
+            moves.push((n, v, Some(v - 1), "acl"));
         }
     }
     attach(ps, moves);
