@@ -47,6 +47,34 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
     }
 }
 
+/// Capital letters and digits only, with at least `letters` letters:
+/// "ISIS", "GS", "82".
+fn is_acronym(w: &str, letters: usize) -> bool {
+    !w.is_empty()
+        && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && w.chars().filter(|c| c.is_alphabetic()).count() >= letters
+}
+
+/// The acronym written from token `i` ("ISIS-GS", "CJTF-OIR": capitals
+/// and digits joined by hyphens, no spaces) and the token after it.
+fn acronym_at(doc: &Document, s: usize, i: usize) -> Option<(String, usize)> {
+    let toks = &doc.sentences[s].tokens;
+    if i >= toks.len() || !is_acronym(doc.tok(s, i), 0) {
+        return None;
+    }
+    let mut j = i + 1;
+    while j + 1 < toks.len()
+        && doc.tok(s, j) == "-"
+        && !toks[j].space_before
+        && !toks[j + 1].space_before
+        && is_acronym(doc.tok(s, j + 1), 0)
+    {
+        j += 2;
+    }
+    let text: String = (i..j).map(|k| doc.tok(s, k)).collect();
+    (text.chars().filter(|c| c.is_alphabetic()).count() >= 2).then_some((text, j))
+}
+
 fn is_cap(w: &str) -> bool {
     w.starts_with(|c: char| c.is_uppercase())
 }
@@ -91,6 +119,18 @@ fn gazetteer(doc: &mut Document, lex: &Lexicon, s: usize) {
             .find(|&k| text.is_char_boundary(k))
             .unwrap_or(text.len());
         let (&a, &b) = (starts.get(&(base + start))?, ends.get(&(base + end))?);
+        // "ISIS" in "ISIS-GS", "FARC" in "FARC-D": an acronym that goes on
+        // with a hyphen and more capitals is part of another group's acronym
+        let toks = &sent.tokens;
+        let joined = |k: usize| k < toks.len() && !toks[k].space_before;
+        if is_acronym(&text[start..end], 2)
+            && joined(b + 1)
+            && toks[b + 1].text(doc.text) == "-"
+            && joined(b + 2)
+            && is_acronym(toks[b + 2].text(doc.text), 0)
+        {
+            return None;
+        }
         let matched = &folded[from..to];
         let pat = lex.name_groups[pattern]
             .iter()
@@ -232,18 +272,16 @@ fn long_form_start(doc: &Document, s: usize, open: usize, acronym: &str) -> Opti
 fn defined_acronyms(doc: &mut Document, lex: &Lexicon, s: usize) {
     let n = doc.len(s);
     for open in 1..n.saturating_sub(2) {
-        let acro = doc.tok(s, open + 1);
-        if doc.tok(s, open) != "(" || doc.tok(s, open + 2) != ")" {
+        if doc.tok(s, open) != "(" {
             continue;
         }
-        let letters = acro.chars().filter(|c| c.is_alphabetic());
-        if acro.chars().count() < 2
-            || !letters.clone().all(char::is_uppercase)
-            || letters.count() < 2
-        {
+        let Some((acro, close)) = acronym_at(doc, s, open + 1) else {
+            continue;
+        };
+        if close >= n || doc.tok(s, close) != ")" {
             continue;
         }
-        let Some(mut a) = long_form_start(doc, s, open, acro) else {
+        let Some(mut a) = long_form_start(doc, s, open, &acro) else {
             continue;
         };
         // a mention the long form starts inside is taken whole
@@ -920,6 +958,12 @@ fn type_name(
     if title_after(doc, s, b).is_some() && len >= 2 {
         return Some((EntityKind::Person, b));
     }
+    // "its leader, Adnan Abu Walid, said": a title's apposition set off by commas
+    let title_comma = a >= 2 && doc.tok(s, a - 1) == "," && info.title_at[a - 2].is_some();
+    let closed = b >= doc.len(s) || matches!(doc.tok(s, b), "," | "." | ";" | ")");
+    if title_comma && closed && len >= 2 && plain {
+        return Some((EntityKind::Person, b));
+    }
     // a lower-case head word after the name: "Anbar province", "Ain al-Asad airbase"
     if b < doc.len(s) && info.at[b].is_none() {
         let next = info.word(b);
@@ -1108,15 +1152,13 @@ fn short_forms(doc: &mut Document, lex: &Lexicon) -> HashMap<String, usize> {
                 continue;
             }
             let open = doc.tok(s, b);
-            let close = doc.tok(s, b + 2);
-            let acro = doc.tok(s, b + 1);
+            let Some((acro, end)) = acronym_at(doc, s, b + 1) else {
+                continue;
+            };
+            let close = if end < n { doc.tok(s, end) } else { "" };
             let defined = (open == "(" && close == ")") || (open == "," && close == ",");
-            if defined
-                && acro.len() >= 2
-                && acro.chars().all(|c| c.is_uppercase() || c == '-')
-                && doc.info[s].at[b + 1].is_none()
-            {
-                map.insert(acro.to_string(), e);
+            if defined && (b + 1..end).all(|k| doc.info[s].at[k].is_none()) {
+                map.insert(acro, e);
             }
         }
     }
