@@ -1076,7 +1076,8 @@ fn join_aliases(doc: &mut Document, lex: &Lexicon) {
                 continue;
             }
             let mut k = b;
-            if matches!(doc.tok(s, k.min(doc.len(s) - 1)), "(" | ",") && k < doc.len(s) {
+            if matches!(doc.tok(s, k.min(doc.len(s) - 1)), "(" | "," | "—" | "–") && k < doc.len(s)
+            {
                 k += 1;
             } else {
                 continue;
@@ -1152,11 +1153,16 @@ fn short_forms(doc: &mut Document, lex: &Lexicon) -> HashMap<String, usize> {
                 continue;
             }
             let open = doc.tok(s, b);
-            let Some((acro, end)) = acronym_at(doc, s, b + 1) else {
+            // "X (also known as Y)", "X — also known as Y —"
+            let marker = phrase_at(&doc.info[s], b + 1, &lex.words.alias_markers)
+                .filter(|_| matches!(open, "(" | "," | "—" | "–"));
+            let Some((acro, end)) = acronym_at(doc, s, b + 1 + marker.unwrap_or(0)) else {
                 continue;
             };
             let close = if end < n { doc.tok(s, end) } else { "" };
-            let defined = (open == "(" && close == ")") || (open == "," && close == ",");
+            let defined = (open == "(" && close == ")")
+                || (open == "," && close == ",")
+                || (marker.is_some() && matches!(close, ")" | "," | "—" | "–" | "." | ";" | ""));
             if defined && (b + 1..end).all(|k| doc.info[s].at[k].is_none()) {
                 map.insert(acro, e);
             }
