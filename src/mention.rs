@@ -1295,29 +1295,65 @@ mod tests {
             // 21: a longer alias the capitals rule out leaves the shorter name
             ("He led the Abu Sayyaf group.", &[("Abu Sayyaf", "abu-sayyaf", Militia)]),
         ];
-        let mut unexpected = 0;
+        // Each wanted name is expected at every place its words stand in the
+        // text (whole words, not inside a longer wanted name), with its id
+        // and kind; the mentions found must be exactly those (pronouns aside).
+        let lex = Lexicon::embedded();
+        let word_at = |text: &str, a: usize, b: usize| {
+            let before = text[..a].chars().next_back();
+            let after = text[b..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        };
+        let mut failures = Vec::new();
         for (i, (text, want)) in rows.iter().enumerate() {
-            let found = names(text);
+            let row = i + 1;
+            let places = |surface: &str| -> Vec<(usize, usize)> {
+                text.match_indices(surface)
+                    .map(|(a, s)| (a, a + s.len()))
+                    .filter(|&(a, b)| word_at(text, a, b))
+                    .collect()
+            };
+            let mut expected = std::collections::BTreeSet::new();
             for (surface, id, kind) in *want {
-                assert!(
-                    has(&found, surface, id, *kind),
-                    "row {}: missing {surface} {id} {kind} in {found:?}",
-                    i + 1
-                );
-            }
-            // and nothing else (pronouns resolve to names)
-            let pronouns = &Lexicon::embedded().words.pronouns;
-            for (surface, id, kind) in &found {
-                let pronoun = pronouns.contains_key(surface.to_lowercase().as_str());
-                let wanted = want
-                    .iter()
-                    .any(|w| w == &(surface.as_str(), id.as_str(), *kind));
-                if !pronoun && !wanted {
-                    eprintln!("row {}: unexpected {surface} {id} {kind}", i + 1);
-                    unexpected += 1;
+                let spans = places(surface);
+                assert!(!spans.is_empty(), "row {row}: {surface} is not in the text");
+                for (a, b) in spans {
+                    let inside_longer = want.iter().any(|(other, _, _)| {
+                        other.len() > surface.len()
+                            && places(other).iter().any(|&(x, y)| x <= a && b <= y)
+                    });
+                    if !inside_longer {
+                        expected.insert((a, b, id.to_string(), *kind));
+                    }
                 }
             }
+            let mut doc = Document::new("t", text, None, lex);
+            find(&mut doc, lex);
+            let mut found = std::collections::BTreeSet::new();
+            for m in &doc.mentions {
+                let Some(e) = m.entity else { continue };
+                let (a, b) = doc.byte_span(m.sentence, m.tokens.0, m.tokens.1);
+                let pronoun = lex
+                    .words
+                    .pronouns
+                    .contains_key(text[a..b].to_lowercase().as_str());
+                if !pronoun {
+                    found.insert((a, b, doc.entities[e].id.clone(), doc.entities[e].kind));
+                }
+            }
+            for (a, b, id, kind) in expected.difference(&found) {
+                failures.push(format!(
+                    "row {row}: missing {:?} {a}..{b} {id} {kind}",
+                    &text[*a..*b]
+                ));
+            }
+            for (a, b, id, kind) in found.difference(&expected) {
+                failures.push(format!(
+                    "row {row}: unexpected {:?} {a}..{b} {id} {kind}",
+                    &text[*a..*b]
+                ));
+            }
         }
-        assert_eq!(unexpected, 0, "names no row expects (listed above)");
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 }
