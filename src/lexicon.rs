@@ -17,7 +17,7 @@
 use crate::entity::{slug, EntityKind};
 use crate::error::{Error, Result};
 use crate::relations::paths::Path as DepPath;
-use crate::segment::SegmentRules;
+use crate::text::segment::SegmentRules;
 use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::{Deserialize, Serialize};

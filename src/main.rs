@@ -2,11 +2,15 @@
 
 use anyhow::{anyhow, bail, Context};
 use clap::{CommandFactory, Parser, Subcommand};
-use newsgraph::dates::Date;
-use newsgraph::explore::{self, Way};
-use newsgraph::export::{self, DrawOptions, Format};
-use newsgraph::query::{self, Query};
-use newsgraph::{input, lexicon, pipeline, render, EntityKind, Filter, KnowledgeGraph, Lexicon};
+use newsgraph::formats::render;
+use newsgraph::formats::{self, DrawOptions, Format};
+use newsgraph::graph::explore::{self, Way};
+use newsgraph::graph::pipeline;
+use newsgraph::graph::query::{self, Query};
+use newsgraph::output;
+use newsgraph::text::dates::Date;
+use newsgraph::text::input;
+use newsgraph::{lexicon, EntityKind, Filter, KnowledgeGraph, Lexicon};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -525,13 +529,13 @@ struct CleanupArgs {
 fn cleanup(
     path: &Path,
     args: CleanupArgs,
-    change: impl FnOnce(&KnowledgeGraph) -> newsgraph::Result<newsgraph::cleanup::Cleaned>,
+    change: impl FnOnce(&KnowledgeGraph) -> newsgraph::Result<newsgraph::graph::cleanup::Cleaned>,
 ) -> anyhow::Result<u8> {
     let (target, format) = match &args.output {
         Some(out) => (out.clone(), choose_format(None, Some(out))?),
         None => (path.to_path_buf(), Format::of_graph_file(path)?),
     };
-    let _lock = export::lock(&target, || {
+    let _lock = output::lock(&target, || {
         report::note(&format!(
             "{}: another newsgraph run is writing this graph; waiting for it",
             target.display()
@@ -539,8 +543,8 @@ fn cleanup(
     })?;
     let graph = KnowledgeGraph::load(path)?;
     let done = change(&graph)?;
-    let file = newsgraph::cleanup::record(&args.lexicon, &done.entity)?;
-    export::write(&done.graph, format, &DrawOptions::default(), &target)?;
+    let file = newsgraph::graph::cleanup::record(&args.lexicon, &done.entity)?;
+    formats::write(&done.graph, format, &DrawOptions::default(), &target)?;
     let what = match &done.merged {
         Some(m) => format!(
             "'{}' ({}) merged into '{}'",
@@ -848,10 +852,10 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             let filter = edges.filter()?;
             let a = filter.relations_only(&KnowledgeGraph::load(&old)?)?;
             let b = filter.relations_only(&KnowledgeGraph::load(&new)?)?;
-            let d = newsgraph::diff::diff(&a, &b);
+            let d = newsgraph::graph::diff::diff(&a, &b);
             if let Some(path) = html {
                 let (o, n) = (old.display().to_string(), new.display().to_string());
-                export::write_atomic(&path, d.to_html(&a, &b, &o, &n).as_bytes())?;
+                output::write_atomic(&path, d.to_html(&a, &b, &o, &n).as_bytes())?;
             }
             print(&if json { d.to_json() } else { d.to_text(&a, &b) })?;
             Ok(if d.is_empty() {
@@ -866,7 +870,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             entity,
             cleanup: args,
         } => cleanup(&graph, args, |g| {
-            newsgraph::cleanup::alias(g, &name, &entity)
+            newsgraph::graph::cleanup::alias(g, &name, &entity)
         }),
         Command::Rename {
             graph,
@@ -874,11 +878,11 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             label,
             cleanup: args,
         } => cleanup(&graph, args, |g| {
-            newsgraph::cleanup::rename(g, &entity, &label)
+            newsgraph::graph::cleanup::rename(g, &entity, &label)
         }),
         Command::Types { graph, json } => {
             let g = graph.as_deref().map(KnowledgeGraph::load).transpose()?;
-            let c = newsgraph::types::catalog(g.as_ref(), Lexicon::embedded());
+            let c = newsgraph::graph::types::catalog(g.as_ref(), Lexicon::embedded());
             print(&if json { c.to_json() } else { c.to_text() })
         }
         Command::Stats { graph, top, json } => {
@@ -928,7 +932,7 @@ fn man(dir: Option<&Path>) -> anyhow::Result<u8> {
         let man = clap_mangen::Man::new(cmd);
         let mut page = Vec::new();
         man.render(&mut page)?;
-        export::write_atomic(&dir.join(man.get_filename()), &page)?;
+        output::write_atomic(&dir.join(man.get_filename()), &page)?;
     }
     Ok(exit::SUCCESS)
 }
@@ -1132,7 +1136,7 @@ fn read_text_arg(input: &str) -> anyhow::Result<String> {
 
 /// `newsgraph ner`: the names of a text, or the name tagger's accuracy.
 fn ner(input: Option<&str>, eval: Option<&Path>, json: bool) -> anyhow::Result<u8> {
-    use newsgraph::{names, syntax};
+    use newsgraph::{mentions::names, syntax};
     use rayon::prelude::*;
     let model = syntax::Model::builtin().map_err(|e| anyhow!(e))?;
     let tagger = names::NameTagger::builtin().map_err(|e| anyhow!(e))?;
@@ -1312,7 +1316,7 @@ fn build(inputs: &[PathBuf], mut out: Output, o: BuildOptions) -> anyhow::Result
         if out.path.as_deref() == Some(into.as_path()) {
             // two runs adding to one graph take turns, or one would lose
             // the other's articles (issue 17)
-            _lock = Some(export::lock(into, || {
+            _lock = Some(output::lock(into, || {
                 report::note(&format!(
                     "{}: another newsgraph run is adding to this graph; waiting for it",
                     into.display()
@@ -1520,8 +1524,8 @@ fn refuse_overwrite(output: Option<&Path>, inputs: &[PathBuf]) -> anyhow::Result
 fn write_output(graph: &KnowledgeGraph, out: &Output) -> anyhow::Result<u8> {
     let graph = out.filter.apply(graph)?;
     match &out.path {
-        Some(path) => export::write(&graph, out.format, &out.draw, path)?,
-        None => return print(&export::render(&graph, out.format, &out.draw)?),
+        Some(path) => formats::write(&graph, out.format, &out.draw, path)?,
+        None => return print(&formats::render(&graph, out.format, &out.draw)?),
     }
     Ok(exit::SUCCESS)
 }

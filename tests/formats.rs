@@ -8,9 +8,9 @@
 
 use crate::util::{dir_with, ok, root};
 use newsgraph::entity::{Entity, EntityKind};
-use newsgraph::export::{self, DrawOptions, Format};
+use newsgraph::formats::{self, DrawOptions, Format};
 use newsgraph::graph::{DocumentInfo, KnowledgeGraph, RelationInfo};
-use newsgraph::relation::{Evidence, Relation};
+use newsgraph::relations::relation::{Evidence, Relation};
 use proptest::prelude::*;
 use std::path::PathBuf;
 use std::process::Command;
@@ -183,7 +183,7 @@ fn every_format_loads_back_from_disk() {
         (Format::Csv, "g-csv"),
     ] {
         let path = d.path().join(name);
-        export::write(&g, f, &DrawOptions::default(), &path).unwrap();
+        formats::write(&g, f, &DrawOptions::default(), &path).unwrap();
         let back = KnowledgeGraph::load(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(back.to_file(), g.to_file(), "{name}");
     }
@@ -294,12 +294,12 @@ proptest! {
         let g = graph_of(&labels, &aliases, &texts);
         let want = g.to_file();
         let draw = DrawOptions::default();
-        let ron = export::render(&g, Format::Ron, &draw).unwrap();
+        let ron = formats::render(&g, Format::Ron, &draw).unwrap();
         prop_assert_eq!(KnowledgeGraph::load_str(&ron, "g.ron").unwrap().to_file(), want.clone());
-        let json = export::render(&g, Format::Json, &draw).unwrap();
+        let json = formats::render(&g, Format::Json, &draw).unwrap();
         prop_assert_eq!(KnowledgeGraph::load_str(&json, "g.json").unwrap().to_file(), want.clone());
         let all_xml_safe = labels.iter().chain(&aliases).chain(&texts).all(|s| xml_safe(s));
-        let graphml = export::render(&g, Format::Graphml, &draw).unwrap();
+        let graphml = formats::render(&g, Format::Graphml, &draw).unwrap();
         let back = KnowledgeGraph::load_str(&graphml, "g.graphml").unwrap().to_file();
         if all_xml_safe {
             prop_assert_eq!(back, want.clone());
@@ -307,7 +307,7 @@ proptest! {
             prop_assert_eq!(back.entities.len(), want.entities.len());
         }
         let d = tempfile::tempdir().unwrap();
-        export::write(&g, Format::Csv, &draw, &d.path().join("csv")).unwrap();
+        formats::write(&g, Format::Csv, &draw, &d.path().join("csv")).unwrap();
         prop_assert_eq!(KnowledgeGraph::load(&d.path().join("csv")).unwrap().to_file(), want);
     }
 }
@@ -321,7 +321,7 @@ fn dot_and_mermaid_from_nasty_labels_still_parse() {
     ];
     let texts = vec!["evidence \"with\" \\n <tags> & more\nline".to_string()];
     let g = graph_of(&labels, &["alias; with, ] stuff".to_string()], &texts);
-    let mermaid = export::render(&g, Format::Mermaid, &DrawOptions::default()).unwrap();
+    let mermaid = formats::render(&g, Format::Mermaid, &DrawOptions::default()).unwrap();
     for line in mermaid.lines().skip(1) {
         // every label sits inside one pair of quotes, with nothing unescaped inside
         assert_eq!(line.matches('"').count() % 2, 0, "{line}");
@@ -332,7 +332,7 @@ fn dot_and_mermaid_from_nasty_labels_still_parse() {
     let file = d.path().join("g.dot");
     std::fs::write(
         &file,
-        export::render(&g, Format::Dot, &DrawOptions::default()).unwrap(),
+        formats::render(&g, Format::Dot, &DrawOptions::default()).unwrap(),
     )
     .unwrap();
     let svg = run_ok(Command::new(dot).args(["-Tsvg", file.to_str().unwrap()]));

@@ -261,8 +261,8 @@ fn ok_or_names<T, E: std::fmt::Display>(case: &str, what: &str, file: &str, resu
 /// returns, without a panic, a result or an error that names the file.
 #[test]
 fn fuzz_crashes_stay_fixed() {
-    use newsgraph::export::{graphml, json, ron};
-    use newsgraph::input::{Corpus, ReadOptions};
+    use newsgraph::formats::{graphml, json, ron};
+    use newsgraph::text::input::{Corpus, ReadOptions};
     let root = crate::util::root();
     let seed = KnowledgeGraph::load(&root.join("graphs/seed.ron")).unwrap();
     let tmp = tempfile::tempdir().unwrap();
@@ -296,9 +296,9 @@ fn fuzz_crashes_stay_fixed() {
                     assert_eq!(back.to_file(), g.to_file(), "{case}: RON round trip");
                 }),
                 "query" => no_panic(&case, "query", || {
-                    if let Ok(q) = newsgraph::query::Query::parse(&text) {
+                    if let Ok(q) = newsgraph::graph::query::Query::parse(&text) {
                         // stops with an answer or an error (the limits), in either case
-                        let _answer_or_limit = newsgraph::query::run(&seed, &q);
+                        let _answer_or_limit = newsgraph::graph::query::run(&seed, &q);
                     }
                 }),
                 "load_ron" | "load_json" | "load_graphml" | "load_jsonl" | "lexicon" => {}

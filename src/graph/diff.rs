@@ -5,7 +5,7 @@
 
 use crate::entity::Entity;
 use crate::graph::KnowledgeGraph;
-use crate::relation::Relation;
+use crate::relations::relation::Relation;
 use serde_json::{json, Value as Json};
 use std::fmt::Write;
 
@@ -45,7 +45,7 @@ pub struct Diff<'a> {
 /// let lex = Lexicon::embedded();
 /// let old = extract_article(&Article::new("a", "Iran backs Hezbollah."), lex);
 /// let new = extract_article(&Article::new("b", "Iran backs Hamas."), lex);
-/// let d = newsgraph::diff::diff(&old, &new);
+/// let d = newsgraph::graph::diff::diff(&old, &new);
 /// assert_eq!(d.relations_added[0].target, "hamas");
 /// assert_eq!(d.relations_removed[0].target, "hezbollah");
 /// ```
@@ -152,67 +152,6 @@ impl Diff<'_> {
             );
         }
         o
-    }
-
-    /// The differences as an interactive page (the graph page of
-    /// [`crate::export::html`]): the union of both graphs, entities and
-    /// relations coloured by their change (added green, removed red, changed
-    /// orange, the same grey), with a filter for each change. `old_name` and
-    /// `new_name` title the page.
-    pub fn to_html(
-        &self,
-        old: &KnowledgeGraph,
-        new: &KnowledgeGraph,
-        old_name: &str,
-        new_name: &str,
-    ) -> String {
-        use crate::export::html::{diff_page, Change, DiffInfo, Marks};
-        let mut union = new.clone();
-        for d in old.documents() {
-            union.add_document(d.clone());
-        }
-        for info in old.relation_infos() {
-            union.declare_relation_type(info.clone());
-        }
-        for e in &self.entities_removed {
-            union.add_entity((*e).clone());
-        }
-        for r in &self.relations_removed {
-            // both ends are in the union: in the new graph or removed
-            let _ = union.add_relation((*r).clone());
-        }
-        let mut marks = Marks::default();
-        for e in &self.entities_added {
-            marks.entities.insert(&e.id, (Change::Added, None));
-        }
-        for e in &self.entities_removed {
-            marks.entities.insert(&e.id, (Change::Removed, None));
-        }
-        for (a, _) in &self.entities_changed {
-            marks.entities.insert(&a.id, (Change::Changed, Some(*a)));
-        }
-        fn key(r: &Relation) -> (&str, &str, &str) {
-            (&r.source, &r.kind, &r.target)
-        }
-        for r in &self.relations_added {
-            marks.relations.insert(key(r), (Change::Added, None));
-        }
-        for r in &self.relations_removed {
-            marks.relations.insert(key(r), (Change::Removed, None));
-        }
-        for (a, _) in &self.relations_changed {
-            marks
-                .relations
-                .insert(key(a), (Change::Changed, Some(a.weight())));
-        }
-        diff_page(
-            &union,
-            DiffInfo {
-                old: old_name,
-                new: new_name,
-            },
-            &marks,
-        )
     }
 
     /// The differences as JSON: `{"entities": {"added", "removed",

@@ -11,7 +11,7 @@
 //! - `relationships.csv`: `:START_ID,:END_ID,:TYPE,weight:int,plover,cameo,evidence,evidence_json,articles:int,confidence:float,first_day,last_day,tallies_json`;
 //!   `evidence` is the first evidence sentence, `evidence_json` every piece of
 //!   evidence as a JSON array; then `articles:int`, `confidence:float` (see
-//!   [`crate::relation::confidence`]), `first_day` and `last_day` (the first
+//!   [`crate::relations::relation::confidence`]), `first_day` and `last_day` (the first
 //!   and last day of the statements, empty when none is dated) and
 //!   `tallies_json` (statements by day and mode, only for an edge whose
 //!   evidence was trimmed);
@@ -26,7 +26,7 @@ use crate::error::{Error, Result};
 use crate::graph::{
     DocumentInfo, GraphFile, KnowledgeGraph, Part, Place, RelationInfo, FORMAT_VERSION,
 };
-use crate::relation::{Evidence, Relation};
+use crate::relations::relation::{Evidence, Relation};
 use std::path::Path;
 
 /// The files of the directory, as (file name, contents).
@@ -135,7 +135,7 @@ fn capitalise(s: &str) -> String {
 /// failed run never leaves new `nodes.csv` beside old `relationships.csv`
 /// (issue 17). A directory holding other files is refused, not replaced.
 pub fn write_dir(graph: &KnowledgeGraph, dir: &Path) -> Result<()> {
-    super::output::write_dir_atomic(dir, &to_files(graph))
+    crate::output::write_dir_atomic(dir, &to_files(graph))
 }
 
 fn records(dir: &Path, name: &str) -> Result<Vec<csv::StringRecord>> {

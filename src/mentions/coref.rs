@@ -4,9 +4,9 @@
 //! to the entity they stand for. Surnames and acronyms are joined earlier, by
 //! the mention finder.
 
-use crate::document::{Document, Form, Mention};
 use crate::entity::EntityKind;
 use crate::lexicon::Lexicon;
+use crate::text::document::{Document, Form, Mention};
 
 /// How many sentences back an antecedent may be.
 const WINDOW: usize = 3;
@@ -271,7 +271,7 @@ mod tests {
     fn resolved(text: &str) -> Vec<(String, Option<String>)> {
         let lex = Lexicon::embedded();
         let mut doc = Document::new("t", text, None, lex);
-        crate::mention::find(&mut doc, lex);
+        crate::mentions::mention::find(&mut doc, lex);
         resolve(&mut doc, lex);
         doc.mentions
             .iter()

@@ -19,7 +19,7 @@
 //! | `evidence` | edge | string | the first evidence sentence, for reading |
 //! | `evidence_json` | edge | string | every piece of evidence, as a JSON array |
 //! | `articles` | edge | int | how many articles make the statements |
-//! | `confidence` | edge | double | 0 to 1, from the articles and their modes ([`crate::relation::confidence`]) |
+//! | `confidence` | edge | double | 0 to 1, from the articles and their modes ([`crate::relations::relation::confidence`]) |
 //! | `first_day`, `last_day` | edge | string | the first and last day of the statements (absent when none is dated) |
 //! | `tallies_json` | edge | string | statements by day and mode, as a JSON array (only for an edge whose evidence was trimmed) |
 //! | `documents`, `relation_types` | graph | string | JSON arrays, so the file loads back losslessly |
@@ -30,7 +30,7 @@
 use crate::entity::{Entity, EntityKind};
 use crate::error::{Error, Result};
 use crate::graph::{GraphFile, KnowledgeGraph, Part, Place, FORMAT_VERSION};
-use crate::relation::{Evidence, Relation};
+use crate::relations::relation::{Evidence, Relation};
 use quick_xml::events::Event;
 use quick_xml::Reader;
 use std::collections::HashMap;
@@ -240,7 +240,7 @@ type Values = HashMap<String, (String, usize)>;
 /// of a graph (issue 17).
 pub fn from_str(text: &str, origin: &str) -> Result<KnowledgeGraph> {
     let err = |pos: usize, message: String| {
-        let (line, col) = crate::input::line_col(text.as_bytes(), pos);
+        let (line, col) = crate::text::input::line_col(text.as_bytes(), pos);
         Error::Parse {
             path: origin.to_string(),
             line,
@@ -388,7 +388,7 @@ pub fn from_str(text: &str, origin: &str) -> Result<KnowledgeGraph> {
         });
     }
     if let Some((name, at)) = open.last() {
-        let (line, col) = crate::input::line_col(text.as_bytes(), *at);
+        let (line, col) = crate::text::input::line_col(text.as_bytes(), *at);
         return Err(err(
             text.len(),
             format!(
@@ -466,7 +466,7 @@ pub fn from_str(text: &str, origin: &str) -> Result<KnowledgeGraph> {
             Part::Entity(i) => node_at.get(i),
             Part::Relation(i) | Part::Evidence(i, _) => edge_at.get(i),
         };
-        let (line, col) = crate::input::line_col(bytes, at.copied().unwrap_or(0));
+        let (line, col) = crate::text::input::line_col(bytes, at.copied().unwrap_or(0));
         Place::At(line, col)
     })
 }

@@ -4,7 +4,7 @@
 //! the corpus.
 
 use crate::error::{Error, Result};
-use crate::pipeline::Article;
+use crate::text::Article;
 use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 

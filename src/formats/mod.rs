@@ -5,11 +5,13 @@ pub mod dot;
 pub mod graphml;
 pub mod html;
 pub mod json;
+pub mod layout;
 pub mod mermaid;
-pub mod output;
+mod read;
+pub mod render;
 pub mod ron;
 
-pub use output::{lock, write_atomic, Lock};
+use crate::output::write_atomic;
 
 use crate::error::{Error, Result};
 use crate::graph::KnowledgeGraph;

@@ -7,7 +7,7 @@ use crate::entity::Entity;
 use crate::error::{Error, Result};
 use crate::graph::KnowledgeGraph;
 use crate::lexicon::{EntityEntry, LexiconFile};
-use crate::relation::Relation;
+use crate::relations::relation::Relation;
 use std::path::{Path, PathBuf};
 
 /// The file of a user lexicon directory that cleanups are recorded in.
@@ -214,6 +214,6 @@ pub fn record(dir: &Path, entity: &Entity) -> Result<PathBuf> {
         ));
     }
     text.push_str("    ],\n)\n");
-    crate::export::write_atomic(&path, text.as_bytes())?;
+    crate::output::write_atomic(&path, text.as_bytes())?;
     Ok(path)
 }

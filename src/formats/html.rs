@@ -20,10 +20,10 @@
 //!
 //! `degree` counts an entity's relations (the page labels the most
 //! connected entities in view first); `days` are the distinct days of a
-//! relation's statements (see [`crate::relation::Evidence::day`]; left out
+//! relation's statements (see [`crate::relations::relation::Evidence::day`]; left out
 //! when none is dated), which the page's time range filters on.
 //!
-//! Positions come from [`crate::layout::force_directed`] (ForceAtlas2, the
+//! Positions come from [`crate::formats::layout::force_directed`] (ForceAtlas2, the
 //! entities without relations in a grid below), so the browser only draws;
 //! graphs of up to 300 entities are then polished by Cytoscape's CoSE in
 //! the page. The page hides entities without a shown relation until asked,
@@ -33,7 +33,7 @@
 //! can close the block; the script puts every string into the page with
 //! `textContent`, never as HTML, and links only `http(s)` URLs. Each edge
 //! carries the evidence its graph keeps (at most
-//! [`crate::relation::MAX_EVIDENCE`] sentences; the weight counts every
+//! [`crate::relations::relation::MAX_EVIDENCE`] sentences; the weight counts every
 //! statement).
 //!
 //! A diff page ([`diff_page`], `newsgraph diff OLD NEW --html FILE`) holds
@@ -116,7 +116,7 @@ struct Edge<'a> {
     weight: usize,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     days: Vec<String>,
-    evidence: Vec<&'a crate::relation::Evidence>,
+    evidence: Vec<&'a crate::relations::relation::Evidence>,
     #[serde(flatten)]
     change: Option<EdgeChange>,
 }
@@ -160,7 +160,7 @@ struct EdgeChange {
     old_weight: Option<usize>,
 }
 
-/// The marks of a diff page (see [`crate::diff::Diff::to_html`]): the
+/// The marks of a diff page (see [`crate::graph::diff::Diff::to_html`]): the
 /// change of each entity (by id) and relation (by source, type, target) of
 /// the union of the two graphs; what is not named is the same in both.
 #[derive(Default)]
@@ -217,7 +217,7 @@ fn page(graph: &KnowledgeGraph, diff: Option<(DiffInfo<'_>, &Marks<'_>)>) -> Str
         documents: graph.documents(),
         nodes: graph
             .entities()
-            .zip(crate::layout::force_directed(graph))
+            .zip(crate::formats::layout::force_directed(graph))
             .map(|(e, (x, y))| Node {
                 id: &e.id,
                 label: &e.label,
@@ -287,7 +287,7 @@ fn page(graph: &KnowledgeGraph, diff: Option<(DiffInfo<'_>, &Marks<'_>)>) -> Str
 
 /// The distinct days of a relation's statements, sorted (its tallies keep
 /// them when its evidence was trimmed), for the page's time filter.
-fn days(r: &crate::relation::Relation) -> Vec<String> {
+fn days(r: &crate::relations::relation::Relation) -> Vec<String> {
     let days: std::collections::BTreeSet<String> =
         r.tallies().into_iter().filter_map(|t| t.day).collect();
     days.into_iter().collect()
@@ -334,6 +334,68 @@ fn fill(template: &str, parts: &[(&str, &str)]) -> String {
                 return out;
             }
         }
+    }
+}
+
+impl crate::graph::diff::Diff<'_> {
+    /// The differences as an interactive page (the graph page of
+    /// [`crate::formats::html`]): the union of both graphs, entities and
+    /// relations coloured by their change (added green, removed red, changed
+    /// orange, the same grey), with a filter for each change. `old_name` and
+    /// `new_name` title the page.
+    pub fn to_html(
+        &self,
+        old: &KnowledgeGraph,
+        new: &KnowledgeGraph,
+        old_name: &str,
+        new_name: &str,
+    ) -> String {
+        let mut union = new.clone();
+        for d in old.documents() {
+            union.add_document(d.clone());
+        }
+        for info in old.relation_infos() {
+            union.declare_relation_type(info.clone());
+        }
+        for e in &self.entities_removed {
+            union.add_entity((*e).clone());
+        }
+        for r in &self.relations_removed {
+            // both ends are in the union: in the new graph or removed
+            let _ = union.add_relation((*r).clone());
+        }
+        let mut marks = Marks::default();
+        for e in &self.entities_added {
+            marks.entities.insert(&e.id, (Change::Added, None));
+        }
+        for e in &self.entities_removed {
+            marks.entities.insert(&e.id, (Change::Removed, None));
+        }
+        for (a, _) in &self.entities_changed {
+            marks.entities.insert(&a.id, (Change::Changed, Some(*a)));
+        }
+        fn key(r: &crate::Relation) -> (&str, &str, &str) {
+            (&r.source, &r.kind, &r.target)
+        }
+        for r in &self.relations_added {
+            marks.relations.insert(key(r), (Change::Added, None));
+        }
+        for r in &self.relations_removed {
+            marks.relations.insert(key(r), (Change::Removed, None));
+        }
+        for (a, _) in &self.relations_changed {
+            marks
+                .relations
+                .insert(key(a), (Change::Changed, Some(a.weight())));
+        }
+        diff_page(
+            &union,
+            DiffInfo {
+                old: old_name,
+                new: new_name,
+            },
+            &marks,
+        )
     }
 }
 

@@ -9,7 +9,7 @@
 //! tooltip listing its kind and aliases. Edges carry their relation type as
 //! label, its colour, a pen width that grows with the evidence count, a
 //! dashed line when its confidence is under 0.5 (only reported, never
-//! stated: [`crate::relation::confidence`]), and a tooltip with its
+//! stated: [`crate::relations::relation::confidence`]), and a tooltip with its
 //! statements, articles, confidence, days and first evidence sentence. A legend node (an HTML-like
 //! table) shows the kinds and the relation types used. Entities without a
 //! relation are drawn as a grid in a dashed cluster, "no relations" (rows

@@ -2,8 +2,8 @@
 //! "yesterday", resolved to ISO dates against the article's date when the
 //! text leaves out the year or names a weekday.
 
-use crate::document::Document;
 use crate::lexicon::Lexicon;
+use crate::text::document::Document;
 
 /// A calendar date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

@@ -1,6 +1,6 @@
 //! Relations: the typed, directed edges of the graph, and their evidence.
 
-use crate::dates::Date;
+use crate::text::dates::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -1,9 +1,17 @@
 //! The knowledge graph: entities joined by typed relations, on petgraph.
 
+pub mod cleanup;
+pub mod diff;
+pub mod explore;
+pub mod pipeline;
+pub mod query;
+pub mod subgraph;
+pub mod types;
+
 use crate::entity::Entity;
 use crate::error::{Error, Result};
 use crate::lexicon::RelationType;
-use crate::relation::{Evidence, Relation};
+use crate::relations::relation::{Evidence, Relation};
 use indexmap::IndexMap;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use rustc_hash::FxBuildHasher;
@@ -559,77 +567,6 @@ impl KnowledgeGraph {
                 (mine.kind != e.kind).then_some((e, mine.kind))
             })
             .collect()
-    }
-
-    /// Loads a graph newsgraph wrote, RON, JSON or GraphML, told apart by content;
-    /// `origin` names the file in errors.
-    ///
-    /// ```
-    /// use newsgraph::{Article, Lexicon, KnowledgeGraph, extract_article};
-    /// let lex = Lexicon::embedded();
-    /// let g = extract_article(&Article::new("a", "Iran-backed Hezbollah fired rockets."), lex);
-    /// let ron = newsgraph::export::ron::to_string(&g);
-    /// let back = KnowledgeGraph::load_str(&ron, "a.ron").unwrap();
-    /// assert_eq!(back.to_file(), g.to_file());
-    /// assert!(back.relation("iran", "backs", "hezbollah").is_some());
-    /// ```
-    pub fn load_str(text: &str, origin: &str) -> Result<KnowledgeGraph> {
-        let trimmed = text.trim_start_matches('\u{feff}').trim_start();
-        if trimmed.is_empty() {
-            return Err(Error::Parse {
-                path: origin.to_string(),
-                line: 1,
-                col: 1,
-                message: "empty file: not a newsgraph graph".into(),
-            });
-        }
-        if trimmed.starts_with('{') {
-            crate::export::json::from_str(text, origin)
-        } else if trimmed.starts_with('<') {
-            crate::export::graphml::from_str(text, origin)
-        } else if trimmed.starts_with('(') {
-            crate::export::ron::from_str(text, origin)
-        } else {
-            // an article, a DOT or Mermaid file, CSV...: no parser's
-            // complaint about its first word helps (issue 17)
-            Err(Error::NotAGraph {
-                path: origin.to_string(),
-                dir: false,
-            })
-        }
-    }
-
-    /// Loads any graph file newsgraph wrote: RON, JSON or GraphML (told
-    /// apart by content), or a directory of Neo4j CSV files.
-    ///
-    /// ```
-    /// use newsgraph::KnowledgeGraph;
-    /// use std::path::Path;
-    /// for file in ["graphs/seed.ron", "graphs/seed.json", "graphs/seed.graphml", "graphs/seed-csv"] {
-    ///     let g = KnowledgeGraph::load(Path::new(file)).unwrap();
-    ///     assert!(g.relation("iran", "backs", "hezbollah").is_some());
-    /// }
-    /// ```
-    pub fn load(path: &std::path::Path) -> Result<KnowledgeGraph> {
-        if path.is_dir() {
-            if !crate::input::is_csv_graph(path) {
-                return Err(Error::NotAGraph {
-                    path: path.display().to_string(),
-                    dir: true,
-                });
-            }
-            return crate::export::csv::read_dir(path);
-        }
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let (line, col) = crate::input::line_col(e.as_bytes(), e.utf8_error().valid_up_to());
-            Error::InvalidUtf8 {
-                path: path.to_path_buf(),
-                line,
-                col,
-            }
-        })?;
-        KnowledgeGraph::load_str(&text, &path.display().to_string())
     }
 }
 

@@ -408,7 +408,7 @@ pub fn matched_relations<'g>(
     query: &Query,
     columns: &[String],
     row: &[Value],
-) -> Vec<&'g crate::relation::Relation> {
+) -> Vec<&'g crate::relations::relation::Relation> {
     let value = |v: &str| columns.iter().position(|c| c == v).and_then(|i| row.get(i));
     let node = |t: &NodeTerm| -> Option<String> {
         match t {
@@ -419,7 +419,7 @@ pub fn matched_relations<'g>(
             NodeTerm::Entity(name, _) => graph.find(name).map(|e| e.id.clone()),
         }
     };
-    let mut out: Vec<&crate::relation::Relation> = Vec::new();
+    let mut out: Vec<&crate::relations::relation::Relation> = Vec::new();
     for p in &query.patterns {
         let (Some(s), Some(o)) = (node(&p.subject), node(&p.object)) else {
             continue;
@@ -470,7 +470,7 @@ pub fn run(graph: &KnowledgeGraph, query: &Query) -> Result<Answer> {
 ///
 /// # Examples
 /// ```
-/// use newsgraph::query::{run, Query, Value};
+/// use newsgraph::graph::query::{run, Query, Value};
 /// use newsgraph::KnowledgeGraph;
 /// let g = KnowledgeGraph::load(std::path::Path::new("graphs/seed.ron")).unwrap();
 /// let q = Query::parse("?s backs ?m . ?m:militia attacked 'U.S.'").unwrap();

@@ -17,10 +17,10 @@
 //! definite descriptions ("the group") become mentions too; coreference
 //! resolves the last two.
 
-use crate::document::{Document, Form, Mention, SentenceInfo, TitleMention};
 use crate::entity::EntityKind;
 use crate::lexicon::{fold_for_match, Lexicon, Target};
-use crate::segment::TokenKind;
+use crate::text::document::{Document, Form, Mention, SentenceInfo, TitleMention};
+use crate::text::segment::TokenKind;
 use rustc_hash::FxHashMap as HashMap;
 
 /// Finds every mention of the article.
@@ -299,7 +299,7 @@ fn compound_kind(
         return Some(kind);
     }
     let forms: Vec<&str> = (0..doc.len(s)).map(|k| doc.tok(s, k)).collect();
-    crate::names::find(&forms, lex)
+    crate::mentions::names::find(&forms, lex)
         .into_iter()
         .find(|&(x, y, kind)| x < b && a < y && kind != EntityKind::Person)
         .map(|(_, _, kind)| kind)
@@ -464,7 +464,7 @@ fn unknown_names(doc: &mut Document, lex: &Lexicon, s: usize) {
     let n = doc.len(s);
     let mut i = 0;
     // the name tagger's reading of the sentence, made when first needed
-    let mut tagged: Option<Vec<crate::names::Span>> = None;
+    let mut tagged: Option<Vec<crate::mentions::names::Span>> = None;
     while i < n {
         if !name_token(doc, lex, s, i) {
             i += 1;
@@ -547,9 +547,9 @@ fn unknown_names(doc: &mut Document, lex: &Lexicon, s: usize) {
         }
         let spans = tagged.get_or_insert_with(|| {
             let forms: Vec<&str> = (0..n).map(|k| doc.tok(s, k)).collect();
-            crate::names::find(&forms, lex)
+            crate::mentions::names::find(&forms, lex)
         });
-        let inside: Vec<crate::names::Span> = spans
+        let inside: Vec<crate::mentions::names::Span> = spans
             .iter()
             .copied()
             .filter(|&(x, y, _)| a <= x && y <= b && (x..y).all(|k| doc.info[s].at[k].is_none()))

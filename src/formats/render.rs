@@ -1,10 +1,10 @@
 //! Answers for people and for scripts: aligned tables, CSV and JSON for
 //! `query`, `neighbors`, `show`, `path` and `stats`.
 
-use crate::explore::{Chain, Neighbor, Stats, Way};
+use crate::graph::explore::{Chain, Neighbor, Stats, Way};
+use crate::graph::query::{Answer, Query, Value};
 use crate::graph::KnowledgeGraph;
-use crate::query::{Answer, Query, Value};
-use crate::relation::Relation;
+use crate::relations::relation::Relation;
 use crate::Entity;
 use serde_json::{json, Value as Json};
 use std::fmt::Write;
@@ -187,7 +187,7 @@ pub fn answer_json(graph: &KnowledgeGraph, query: &Query, answer: &Answer) -> St
                 };
                 obj.insert(c.clone(), value);
             }
-            let matched = crate::query::matched_relations(graph, query, &answer.columns, r);
+            let matched = crate::graph::query::matched_relations(graph, query, &answer.columns, r);
             obj.insert(
                 "_relations".into(),
                 Json::Array(matched.into_iter().map(relation_json).collect()),
@@ -414,6 +414,71 @@ pub fn stats_json(s: &Stats) -> String {
         "top": s.top.iter().map(|(id, l, k, d)| json!({"id": id, "label": l, "type": k.as_str(), "degree": d})).collect::<Vec<_>>(),
     });
     serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
+}
+
+impl crate::graph::types::Catalog {
+    /// Two tables, entity kinds and relation types; the count column only
+    /// for a graph.
+    pub fn to_text(&self) -> String {
+        let counted = self.kinds.first().is_some_and(|k| k.count.is_some());
+        let with_count = |mut cols: Vec<&str>| {
+            if counted {
+                cols.insert(1, "count");
+            }
+            cols.into_iter().map(String::from).collect::<Vec<_>>()
+        };
+        let kinds = Table {
+            columns: with_count(vec!["kind", "description"]),
+            rows: self
+                .kinds
+                .iter()
+                .map(|k| {
+                    let mut row = vec![
+                        k.kind.as_str().to_string(),
+                        k.kind.description().to_string(),
+                    ];
+                    if let Some(n) = k.count {
+                        row.insert(1, n.to_string());
+                    }
+                    row
+                })
+                .collect(),
+        };
+        let types = Table {
+            columns: with_count(vec![
+                "type",
+                "source",
+                "target",
+                "plover",
+                "cameo",
+                "stated as",
+            ]),
+            rows: self
+                .types
+                .iter()
+                .map(|t| {
+                    let arrow = if t.symmetric { " (either way)" } else { "" };
+                    let mut row = vec![
+                        format!("{}{arrow}", t.name),
+                        crate::graph::types::kinds_text(&t.source),
+                        crate::graph::types::kinds_text(&t.target),
+                        t.plover.clone(),
+                        t.cameo.clone(),
+                        t.description.clone(),
+                    ];
+                    if let Some(n) = t.count {
+                        row.insert(1, n.to_string());
+                    }
+                    row
+                })
+                .collect(),
+        };
+        format!(
+            "entity kinds:\n{}\nrelation types:\n{}",
+            kinds.to_text(),
+            types.to_text()
+        )
+    }
 }
 
 #[cfg(test)]

@@ -2,11 +2,11 @@
 //! entity kinds, edges with enough evidence, statements of some days and
 //! modes, well-connected entities.
 
-use crate::dates::Date;
 use crate::entity::EntityKind;
 use crate::error::{Error, Result};
 use crate::graph::KnowledgeGraph;
-use crate::relation::Relation;
+use crate::relations::relation::Relation;
+use crate::text::dates::Date;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 /// What to keep of a graph. The default keeps everything.
@@ -79,7 +79,9 @@ impl Filter {
         let known = graph.relation_type_names();
         for t in &self.types {
             if !known.contains(t) {
-                return Err(Error::Usage(crate::query::unknown_type_message(t, &known)));
+                return Err(Error::Usage(crate::graph::query::unknown_type_message(
+                    t, &known,
+                )));
             }
         }
         let keep = |r: &&Relation| self.types.is_empty() || self.types.contains(&r.kind);
@@ -145,7 +147,9 @@ impl Filter {
         let known = graph.relation_type_names();
         for t in &self.types {
             if !known.contains(t) {
-                return Err(Error::Usage(crate::query::unknown_type_message(t, &known)));
+                return Err(Error::Usage(crate::graph::query::unknown_type_message(
+                    t, &known,
+                )));
             }
         }
         let keep_entity = |id: &str| {

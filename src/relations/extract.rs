@@ -21,11 +21,11 @@
 //! Negation ("has not attacked", "denied attacking") and intent ("vowed to
 //! strike Y": a threat, not an attack) are read around each trigger.
 
-use crate::document::{Document, Form};
 use crate::entity::EntityKind;
 use crate::lexicon::{FrameRole, Lexicon, Role, VerbForm, VerbTrigger};
 use crate::relations::article::{self, ParseFn};
 use crate::relations::{PriorEvent, NEAREST_STATE_WORDS};
+use crate::text::document::{Document, Form};
 use std::collections::HashSet;
 
 /// How far frames look around a trigger, in tokens. Every walk is bounded,
@@ -280,7 +280,7 @@ impl<'d, 'a> Cx<'d, 'a> {
             return false;
         }
         let t = &self.doc.sentences[self.s].tokens[k];
-        t.kind == crate::segment::TokenKind::Punct
+        t.kind == crate::text::segment::TokenKind::Punct
             || words.prepositions.contains(w)
             || words.auxiliaries.contains(w)
             || words.relative_pronouns.contains(w)
@@ -781,7 +781,8 @@ impl<'d, 'a> Cx<'d, 'a> {
             return true;
         }
         words.determiners.contains(prev)
-            || self.doc.sentences[self.s].tokens[k - 1].kind == crate::segment::TokenKind::Number
+            || self.doc.sentences[self.s].tokens[k - 1].kind
+                == crate::text::segment::TokenKind::Number
             || self.is_possessive(k - 1)
             || (!words.auxiliaries.contains(prev)
                 && self.mention(k - 1).is_none()
@@ -1673,7 +1674,7 @@ impl<'d, 'a> Cx<'d, 'a> {
 
 #[cfg(test)]
 mod tests {
-    use crate::pipeline::tests::edges;
+    use crate::graph::pipeline::tests::edges;
 
     /// One numbered test per row: the text and the exact edges it gives.
     macro_rules! frames {

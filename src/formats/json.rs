@@ -17,7 +17,7 @@
 //! ```
 //!
 //! `weight` counts statements, `articles` the articles making them,
-//! `confidence` is [`crate::relation::confidence`], `first_day` and
+//! `confidence` is [`crate::relations::relation::confidence`], `first_day` and
 //! `last_day` bound the statements' days (null when none is dated). A link
 //! whose evidence was trimmed to its first 20 pieces also has `tallies`,
 //! its statements by day and mode.
@@ -29,7 +29,7 @@
 use crate::entity::{Entity, EntityKind};
 use crate::error::{Error, Result};
 use crate::graph::{DocumentInfo, GraphFile, KnowledgeGraph, Place, RelationInfo, FORMAT_VERSION};
-use crate::relation::{Evidence, Relation, Tally};
+use crate::relations::relation::{Evidence, Relation, Tally};
 use serde::{Deserialize, Serialize};
 
 #[derive(Serialize)]

@@ -157,7 +157,7 @@ pub fn catalog(graph: Option<&KnowledgeGraph>, lex: &Lexicon) -> Catalog {
     }
 }
 
-fn kinds_text(kinds: &[EntityKind]) -> String {
+pub(crate) fn kinds_text(kinds: &[EntityKind]) -> String {
     if kinds.is_empty() {
         "any".into()
     } else {
@@ -170,70 +170,6 @@ fn kinds_text(kinds: &[EntityKind]) -> String {
 }
 
 impl Catalog {
-    /// Two tables, entity kinds and relation types; the count column only
-    /// for a graph.
-    pub fn to_text(&self) -> String {
-        use crate::render::Table;
-        let counted = self.kinds.first().is_some_and(|k| k.count.is_some());
-        let with_count = |mut cols: Vec<&str>| {
-            if counted {
-                cols.insert(1, "count");
-            }
-            cols.into_iter().map(String::from).collect::<Vec<_>>()
-        };
-        let kinds = Table {
-            columns: with_count(vec!["kind", "description"]),
-            rows: self
-                .kinds
-                .iter()
-                .map(|k| {
-                    let mut row = vec![
-                        k.kind.as_str().to_string(),
-                        k.kind.description().to_string(),
-                    ];
-                    if let Some(n) = k.count {
-                        row.insert(1, n.to_string());
-                    }
-                    row
-                })
-                .collect(),
-        };
-        let types = Table {
-            columns: with_count(vec![
-                "type",
-                "source",
-                "target",
-                "plover",
-                "cameo",
-                "stated as",
-            ]),
-            rows: self
-                .types
-                .iter()
-                .map(|t| {
-                    let arrow = if t.symmetric { " (either way)" } else { "" };
-                    let mut row = vec![
-                        format!("{}{arrow}", t.name),
-                        kinds_text(&t.source),
-                        kinds_text(&t.target),
-                        t.plover.clone(),
-                        t.cameo.clone(),
-                        t.description.clone(),
-                    ];
-                    if let Some(n) = t.count {
-                        row.insert(1, n.to_string());
-                    }
-                    row
-                })
-                .collect(),
-        };
-        format!(
-            "entity kinds:\n{}\nrelation types:\n{}",
-            kinds.to_text(),
-            types.to_text()
-        )
-    }
-
     /// `{"kinds": [{name, description, count}], "types": [{name, count,
     /// symmetric, source, target, plover, cameo, description}]}`; `count`
     /// is null without a graph.

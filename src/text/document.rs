@@ -3,7 +3,7 @@
 
 use crate::entity::{slug, EntityKind};
 use crate::lexicon::Lexicon;
-use crate::segment::{segment, Sentence};
+use crate::text::segment::{segment, Sentence};
 use rustc_hash::FxHashMap as HashMap;
 
 /// How a mention names its entity.

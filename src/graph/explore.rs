@@ -4,7 +4,7 @@
 use crate::entity::{Entity, EntityKind};
 use crate::error::{Error, Result};
 use crate::graph::KnowledgeGraph;
-use crate::relation::Relation;
+use crate::relations::relation::Relation;
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::{EdgeRef, NodeIndexable};
 use petgraph::Direction;

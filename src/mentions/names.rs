@@ -34,7 +34,7 @@ const JOIN: [&str; 6] = ["of", "for", "and", "&", "de", "the"];
 pub type Span = (usize, usize, EntityKind);
 
 const MAGIC: &[u8] = b"NEWSGRAPH-NAMES 1\n";
-static EMBEDDED: &[u8] = include_bytes!("../data/models/names.bin");
+static EMBEDDED: &[u8] = include_bytes!("../../data/models/names.bin");
 
 /// Classes: 0 is outside; then B, I, L, U for each kind.
 const CLASSES: usize = 1 + 4 * KINDS.len();

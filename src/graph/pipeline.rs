@@ -1,45 +1,18 @@
 //! The pipeline for one article: segment → mentions → coreference →
 //! relations → graph.
 
-use crate::coref;
-use crate::dates;
-use crate::document::{Document, Form};
 use crate::entity::{slug, Entity, EntityKind};
-use crate::extract;
 use crate::graph::{evidence, DocumentInfo, KnowledgeGraph, RelationInfo};
 use crate::lexicon::Lexicon;
-use crate::mention;
-use crate::relation::Relation;
+use crate::mentions::coref;
+use crate::mentions::mention;
 use crate::relations::article::{self, ParseFn};
+use crate::relations::extract;
+use crate::relations::relation::Relation;
+use crate::text::dates;
+use crate::text::document::{Document, Form};
+use crate::text::Article;
 use rayon::prelude::*;
-
-/// An article to read.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Article {
-    /// Its id: a path, or the id of a JSON Lines record.
-    pub id: String,
-    /// Its text.
-    pub text: String,
-    /// Its date (ISO 8601), when known.
-    pub date: Option<String>,
-    /// Its headline, when known (JSON Lines input).
-    pub title: Option<String>,
-    /// Where it was published, when known (JSON Lines input).
-    pub url: Option<String>,
-}
-
-impl Article {
-    /// An article without a date.
-    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Article {
-        Article {
-            id: id.into(),
-            text: text.into(),
-            date: None,
-            title: None,
-            url: None,
-        }
-    }
-}
 
 /// Texts longer than this are read in blocks of about this size, in
 /// parallel (split at paragraph breaks where possible). Coreference does not
@@ -547,7 +520,7 @@ pub(crate) mod tests {
         let g = extract_article(&Article::new("long", text.as_str()), Lexicon::embedded());
         let r = g.relation("iran", "backs", "hezbollah").unwrap();
         assert_eq!(r.weight(), BLOCK_BYTES / para.len() * 3);
-        assert_eq!(r.evidence.len(), crate::relation::MAX_EVIDENCE);
+        assert_eq!(r.evidence.len(), crate::relations::relation::MAX_EVIDENCE);
         for (i, e) in r.evidence.iter().enumerate() {
             assert_eq!(&text[e.span.0..e.span.1], "Iran-backed Hezbollah");
             assert_eq!(e.sentence, i * 2, "sentence numbers run on across blocks");
