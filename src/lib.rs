@@ -36,6 +36,7 @@ pub mod text;
 
 pub use entity::{Entity, EntityKind};
 pub use error::{Error, Result};
+pub use graph::extractor::Extractor;
 pub use graph::pipeline::{extract_all, extract_article};
 pub use graph::subgraph::Filter;
 pub use graph::KnowledgeGraph;

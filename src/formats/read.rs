@@ -1,9 +1,11 @@
-//! Reading graph files: RON, JSON or GraphML told apart by content, or a
-//! directory of Neo4j CSV files. The readers sit beside the writers of each
+//! Reading graph files (RON, JSON or GraphML told apart by content, or a
+//! directory of Neo4j CSV files) and writing a graph to any writer. The readers sit beside the writers of each
 //! format; the graph stage knows none of them.
 
+use super::Format;
 use crate::error::{Error, Result};
 use crate::graph::KnowledgeGraph;
+use std::io::{Read, Write};
 
 impl KnowledgeGraph {
     /// Loads a graph newsgraph wrote, RON, JSON or GraphML, told apart by content;
@@ -76,5 +78,53 @@ impl KnowledgeGraph {
             }
         })?;
         KnowledgeGraph::load_str(&text, &path.display().to_string())
+    }
+
+    /// Reads a graph written in `format` from `reader`; `origin` names it in
+    /// errors. RON, JSON and GraphML are read (the formats that keep
+    /// everything); CSV is a directory ([`KnowledgeGraph::load`]).
+    ///
+    /// ```
+    /// use newsgraph::formats::Format;
+    /// use newsgraph::KnowledgeGraph;
+    /// let file = std::fs::File::open("graphs/seed.json").unwrap();
+    /// let g = KnowledgeGraph::read(Format::Json, file, "seed.json").unwrap();
+    /// assert!(g.relation("iran", "backs", "hezbollah").is_some());
+    /// ```
+    pub fn read(format: Format, mut reader: impl Read, origin: &str) -> Result<KnowledgeGraph> {
+        let mut text = String::new();
+        reader
+            .read_to_string(&mut text)
+            .map_err(|e| Error::io(origin, e))?;
+        match format {
+            Format::Ron => super::ron::from_str(&text, origin),
+            Format::Json => super::json::from_str(&text, origin),
+            Format::Graphml => super::graphml::from_str(&text, origin),
+            other => Err(Error::Usage(format!(
+                "{origin}: newsgraph reads graphs in ron, json and graphml, not {}",
+                other.name()
+            ))),
+        }
+    }
+
+    /// Writes the graph in a single-file `format` to `writer` (CSV is a
+    /// directory: [`crate::formats::write`]).
+    ///
+    /// ```
+    /// use newsgraph::formats::Format;
+    /// use newsgraph::{Article, Extractor, KnowledgeGraph, Lexicon};
+    /// let g = Extractor::new(Lexicon::embedded())
+    ///     .build(&[Article::new("a", "Iran-backed Hezbollah fired rockets.")]);
+    /// let mut ron = Vec::new();
+    /// g.write(Format::Ron, &mut ron).unwrap();
+    /// let back = KnowledgeGraph::read(Format::Ron, ron.as_slice(), "a.ron").unwrap();
+    /// assert_eq!(back.to_file(), g.to_file());
+    /// ```
+    pub fn write(&self, format: Format, mut writer: impl Write) -> Result<()> {
+        let text = super::render(self, format, &super::DrawOptions::default())?;
+        writer
+            .write_all(text.as_bytes())
+            .and_then(|()| writer.flush())
+            .map_err(|e| Error::io("<output>", e))
     }
 }

@@ -3,6 +3,7 @@
 pub mod cleanup;
 pub mod diff;
 pub mod explore;
+pub mod extractor;
 pub mod pipeline;
 pub mod query;
 pub mod subgraph;
