@@ -1,4 +1,7 @@
-//! Messages on standard error and exit statuses for errors.
+//! Messages on standard error, in one style: `newsgraph: error: ...`,
+//! `newsgraph: warning: ...`, `newsgraph: ...`. "error" and "warning" are
+//! coloured when standard error is a terminal, never with `NO_COLOR` set
+//! (anstream decides: NO_COLOR, CLICOLOR, CLICOLOR_FORCE, the terminal).
 
 use crate::*;
 

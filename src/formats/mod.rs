@@ -121,7 +121,7 @@ impl Default for DrawOptions {
 }
 
 /// Renders `graph` in a single-file `format` (every format but CSV, which
-/// is a directory: see [`write`]).
+/// is a directory: see [`write()`]).
 pub fn render(graph: &KnowledgeGraph, format: Format, draw: &DrawOptions) -> Result<String> {
     Ok(match format {
         Format::Ron => ron::to_string(graph),

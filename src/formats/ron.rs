@@ -2,7 +2,7 @@
 //!
 //! # Format
 //!
-//! One [`GraphFile`](crate::graph::GraphFile) struct:
+//! One [`GraphFile`] struct:
 //!
 //! - `version`: the format version (1); a newer version is refused with a
 //!   message saying which newsgraph it needs;

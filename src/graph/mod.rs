@@ -556,7 +556,7 @@ impl KnowledgeGraph {
 
     /// The entities of `other` that this graph holds with another kind, with
     /// the kind they have here: what a merge of the two resolves (it keeps
-    /// the first kind in [`EntityKind`] order), for a warning.
+    /// the first kind in [`EntityKind`](crate::EntityKind) order), for a warning.
     pub fn kind_conflicts<'o>(
         &self,
         other: &'o KnowledgeGraph,
