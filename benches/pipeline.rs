@@ -4,8 +4,8 @@
 //! bytes of text per second.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use newsgraph::document::Document;
-use newsgraph::pipeline::stages;
+use newsgraph::graph::pipeline::stages;
+use newsgraph::text::document::Document;
 use newsgraph::{extract_article, Article, Lexicon};
 
 #[global_allocator]

@@ -5,9 +5,9 @@
 //! Prints the time to load the JSON and the RON file, and to answer.
 
 use newsgraph::entity::{Entity, EntityKind};
+use newsgraph::graph::query::{run, Query};
 use newsgraph::graph::{DocumentInfo, GraphFile, KnowledgeGraph, RelationInfo, FORMAT_VERSION};
-use newsgraph::query::{run, Query};
-use newsgraph::relation::{Evidence, Relation};
+use newsgraph::relations::relation::{Evidence, Relation};
 use std::time::Instant;
 
 #[global_allocator]
@@ -141,8 +141,8 @@ fn main() {
     std::fs::create_dir_all(&dir).unwrap();
     let json = dir.join("g.json");
     let ron = dir.join("g.ron");
-    std::fs::write(&json, newsgraph::export::json::to_string(&graph)).unwrap();
-    std::fs::write(&ron, newsgraph::export::ron::to_string(&graph)).unwrap();
+    std::fs::write(&json, newsgraph::formats::json::to_string(&graph)).unwrap();
+    std::fs::write(&ron, newsgraph::formats::ron::to_string(&graph)).unwrap();
     drop(graph);
     let mb = |p: &std::path::Path| std::fs::metadata(p).unwrap().len() as f64 / 1e6;
     let query = Query::parse("?s backs ?m . ?m:militia attacked e0000007").unwrap();

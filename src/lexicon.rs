@@ -17,7 +17,7 @@
 use crate::entity::{slug, EntityKind};
 use crate::error::{Error, Result};
 use crate::relations::paths::Path as DepPath;
-use crate::segment::SegmentRules;
+use crate::text::segment::SegmentRules;
 use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::{Deserialize, Serialize};
@@ -165,7 +165,7 @@ pub struct RelationType {
     pub adjectives: Vec<String>,
     /// Nouns naming the target by its relation: "Iran's proxy Y", "Y, an Iranian proxy".
     pub patient_nouns: Vec<String>,
-    /// Names a speaker calls the target: "the aggressor [Israel]".
+    /// Names a speaker calls the target: "the aggressor \[Israel\]".
     pub label_nouns: Vec<String>,
     /// Verbs (lemmas) of intent: an event of another type in their
     /// complement gives this type instead ("vowed to strike Y": threatened).

@@ -1,13 +1,14 @@
 //! newsgraph reads news articles and builds a typed knowledge graph of who is
 //! who and who did what to whom.
 //!
-//! The pipeline runs in one direction:
+//! The pipeline runs in one direction, one folder of `src/` per stage
+//! (`docs/architecture.md`):
 //!
-//! text → [`segment`] (sentences, tokens, byte offsets) → mentions
-//! (gazetteer, titles, unknown names typed by context) → coreference
-//! (surnames, pronouns, "the group") → relations (frames over mentions:
-//! active, passive, nominal, compound, title, location, ...) → [`graph`]
-//! (petgraph, merged across articles, evidence kept) → [`export`].
+//! [`text`] (articles, sentences, tokens, byte offsets) → [`syntax`] (tags
+//! and dependency trees) → [`mentions`] (names, lexicon matching,
+//! coreference) → [`relations`] (frames over the parse, modality) →
+//! [`graph`] (petgraph, merged across articles, evidence kept; queries) →
+//! [`formats`] (every graph format, read and written).
 //!
 //! Everything the extractor knows about the world and about English is in
 //! the [`lexicon`], RON files compiled into the binary.
@@ -22,36 +23,23 @@
 //! ```
 #![deny(missing_docs)]
 
-pub mod cleanup;
-pub(crate) mod coref;
-pub mod dates;
-pub mod diff;
-pub mod document;
 pub mod entity;
 pub mod error;
-pub mod explore;
-pub mod export;
-pub(crate) mod extract;
+pub mod formats;
 pub mod graph;
-pub mod input;
-pub mod layout;
 pub mod lexicon;
-pub(crate) mod mention;
-pub mod names;
-pub mod pipeline;
-pub mod query;
-pub mod relation;
+pub mod mentions;
+pub mod output;
 pub mod relations;
-pub mod render;
-pub mod segment;
-pub mod subgraph;
 pub mod syntax;
-pub mod types;
+pub mod text;
 
 pub use entity::{Entity, EntityKind};
 pub use error::{Error, Result};
+pub use graph::extractor::Extractor;
+pub use graph::pipeline::{extract_all, extract_article};
+pub use graph::subgraph::Filter;
 pub use graph::KnowledgeGraph;
 pub use lexicon::{Lexicon, LexiconBuilder};
-pub use pipeline::{extract_all, extract_article, Article};
-pub use relation::{Evidence, Relation};
-pub use subgraph::Filter;
+pub use relations::relation::{Evidence, Relation};
+pub use text::Article;

@@ -7,9 +7,9 @@
 
 use crate::util::{dir_with, ok, root};
 use newsgraph::entity::{Entity, EntityKind};
-use newsgraph::export::{self, DrawOptions, Format};
+use newsgraph::formats::{self, DrawOptions, Format};
 use newsgraph::graph::{DocumentInfo, GraphFile, KnowledgeGraph, FORMAT_VERSION};
-use newsgraph::relation::{Evidence, Relation};
+use newsgraph::relations::relation::{Evidence, Relation};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -341,7 +341,7 @@ fn walk_big_page(browser: &Path, n: usize, m: usize, shot: Option<&Path>) {
     let graph = generated(n, m);
     let d = tempfile::tempdir().unwrap();
     let page = d.path().join("big.html");
-    export::write(&graph, Format::Html, &DrawOptions::default(), &page).unwrap();
+    formats::write(&graph, Format::Html, &DrawOptions::default(), &page).unwrap();
     let size = std::fs::metadata(&page).unwrap().len();
     // the entity searched: the one of median degree
     let mut degree: BTreeMap<&str, usize> = graph.entities().map(|e| (e.id.as_str(), 0)).collect();

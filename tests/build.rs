@@ -78,7 +78,7 @@ fn wire_article_facts() {
         assert!(
             g.relation(s, k, t).is_some(),
             "missing {s} {k} {t}; have:\n{}",
-            newsgraph::export::ron::to_string(&g)
+            newsgraph::formats::ron::to_string(&g)
         );
     }
     // negation: "Israel has not commented" gives nothing; a place is not a target
@@ -175,7 +175,7 @@ fn ron_round_trip_gives_an_equal_graph() {
     let d = dir_with(&[("a.txt", corpus::WIRE.as_bytes())]);
     let ron = ok(d.path(), &["build", "a.txt"]);
     let g = graph_of(&ron);
-    assert_eq!(newsgraph::export::ron::to_string(&g), ron);
+    assert_eq!(newsgraph::formats::ron::to_string(&g), ron);
     let json = ok(d.path(), &["build", "a.txt", "--format", "json"]);
     let from_json = graph_of(&json);
     assert_eq!(from_json.to_file(), g.to_file());

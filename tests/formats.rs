@@ -8,11 +8,11 @@
 
 use crate::util::{dir_with, ok, root};
 use newsgraph::entity::{Entity, EntityKind};
-use newsgraph::export::{self, DrawOptions, Format};
+use newsgraph::formats::{self, DrawOptions, Format};
 use newsgraph::graph::{DocumentInfo, KnowledgeGraph, RelationInfo};
-use newsgraph::relation::{Evidence, Relation};
+use newsgraph::relations::relation::{Evidence, Relation};
 use proptest::prelude::*;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 /// A consumer program, or `None` (with a note) when it is not installed.
@@ -183,7 +183,7 @@ fn every_format_loads_back_from_disk() {
         (Format::Csv, "g-csv"),
     ] {
         let path = d.path().join(name);
-        export::write(&g, f, &DrawOptions::default(), &path).unwrap();
+        formats::write(&g, f, &DrawOptions::default(), &path).unwrap();
         let back = KnowledgeGraph::load(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(back.to_file(), g.to_file(), "{name}");
     }
@@ -294,12 +294,12 @@ proptest! {
         let g = graph_of(&labels, &aliases, &texts);
         let want = g.to_file();
         let draw = DrawOptions::default();
-        let ron = export::render(&g, Format::Ron, &draw).unwrap();
+        let ron = formats::render(&g, Format::Ron, &draw).unwrap();
         prop_assert_eq!(KnowledgeGraph::load_str(&ron, "g.ron").unwrap().to_file(), want.clone());
-        let json = export::render(&g, Format::Json, &draw).unwrap();
+        let json = formats::render(&g, Format::Json, &draw).unwrap();
         prop_assert_eq!(KnowledgeGraph::load_str(&json, "g.json").unwrap().to_file(), want.clone());
         let all_xml_safe = labels.iter().chain(&aliases).chain(&texts).all(|s| xml_safe(s));
-        let graphml = export::render(&g, Format::Graphml, &draw).unwrap();
+        let graphml = formats::render(&g, Format::Graphml, &draw).unwrap();
         let back = KnowledgeGraph::load_str(&graphml, "g.graphml").unwrap().to_file();
         if all_xml_safe {
             prop_assert_eq!(back, want.clone());
@@ -307,7 +307,7 @@ proptest! {
             prop_assert_eq!(back.entities.len(), want.entities.len());
         }
         let d = tempfile::tempdir().unwrap();
-        export::write(&g, Format::Csv, &draw, &d.path().join("csv")).unwrap();
+        formats::write(&g, Format::Csv, &draw, &d.path().join("csv")).unwrap();
         prop_assert_eq!(KnowledgeGraph::load(&d.path().join("csv")).unwrap().to_file(), want);
     }
 }
@@ -321,7 +321,7 @@ fn dot_and_mermaid_from_nasty_labels_still_parse() {
     ];
     let texts = vec!["evidence \"with\" \\n <tags> & more\nline".to_string()];
     let g = graph_of(&labels, &["alias; with, ] stuff".to_string()], &texts);
-    let mermaid = export::render(&g, Format::Mermaid, &DrawOptions::default()).unwrap();
+    let mermaid = formats::render(&g, Format::Mermaid, &DrawOptions::default()).unwrap();
     for line in mermaid.lines().skip(1) {
         // every label sits inside one pair of quotes, with nothing unescaped inside
         assert_eq!(line.matches('"').count() % 2, 0, "{line}");
@@ -332,10 +332,105 @@ fn dot_and_mermaid_from_nasty_labels_still_parse() {
     let file = d.path().join("g.dot");
     std::fs::write(
         &file,
-        export::render(&g, Format::Dot, &DrawOptions::default()).unwrap(),
+        formats::render(&g, Format::Dot, &DrawOptions::default()).unwrap(),
     )
     .unwrap();
     let svg = run_ok(Command::new(dot).args(["-Tsvg", file.to_str().unwrap()]));
-    assert!(svg.contains("quoted"), "{svg}");
-    assert!(Path::new(&file).exists());
+    let (nodes, edges) = svg_groups(&svg);
+    // every entity is a node drawn with its whole label, line by line
+    for e in g.entities() {
+        let (texts, _) = nodes
+            .get(e.id.as_str())
+            .unwrap_or_else(|| panic!("no node {} in {nodes:?}", e.id));
+        let lines: Vec<&str> = e.label.lines().map(str::trim).collect();
+        let drawn: Vec<&str> = texts.iter().map(|t| t.trim()).collect();
+        assert_eq!(drawn, lines, "label of {}", e.id);
+    }
+    // every relation is an edge between its two nodes, in its type's colour
+    // (the label is not checked: Graphviz 2.43 drops edge labels when the
+    // graph has `pack=true`, which the writer sets)
+    let relations: Vec<_> = g.relations().collect();
+    assert!(!relations.is_empty());
+    for r in &relations {
+        let title = format!("{}->{}", r.source, r.target);
+        let (texts, raw) = edges
+            .get(title.as_str())
+            .unwrap_or_else(|| panic!("no edge {title} in {edges:?}"));
+        let color = &g.relation_info(&r.kind).unwrap().color;
+        assert!(
+            raw.contains(&format!("stroke=\"{color}\"")),
+            "edge {title}: {raw}"
+        );
+        assert!(
+            texts.iter().all(|t| *t == r.kind),
+            "edge {title}: {texts:?}"
+        );
+    }
+    assert_eq!(edges.len(), relations.len(), "{edges:?}");
+}
+
+/// The `node` and `edge` groups of a Graphviz SVG, by title (unescaped):
+/// the texts drawn in the group, in order, and the group's SVG.
+type Groups = std::collections::BTreeMap<String, (Vec<String>, String)>;
+
+fn svg_groups(svg: &str) -> (Groups, Groups) {
+    let unescape = |s: &str| {
+        let mut out = String::new();
+        let mut rest = s;
+        while let Some(i) = rest.find('&') {
+            out.push_str(&rest[..i]);
+            let j = rest[i..].find(';').expect("entity ends") + i;
+            let entity = &rest[i + 1..j];
+            let c = match entity {
+                "amp" => '&',
+                "lt" => '<',
+                "gt" => '>',
+                "quot" => '"',
+                "apos" => '\'',
+                "nbsp" => ' ',
+                n if n.starts_with("#x") => {
+                    char::from_u32(u32::from_str_radix(&n[2..], 16).unwrap()).unwrap()
+                }
+                n if n.starts_with('#') => char::from_u32(n[1..].parse().unwrap()).unwrap(),
+                other => panic!("unknown entity &{other};"),
+            };
+            out.push(if c == '\u{a0}' { ' ' } else { c });
+            rest = &rest[j + 1..];
+        }
+        out.push_str(rest);
+        out
+    };
+    let inner = |s: &str, open: &str, close: &str| -> Vec<String> {
+        let mut found = Vec::new();
+        let mut rest = s;
+        while let Some(i) = rest.find(open) {
+            let after = &rest[i + open.len()..];
+            let start = after.find('>').unwrap() + 1;
+            let end = after.find(close).unwrap();
+            found.push(unescape(&after[start..end]));
+            rest = &after[end..];
+        }
+        found
+    };
+    let (mut nodes, mut edges) = (Default::default(), Default::default());
+    // a group's tooltip link is a group of its own inside it (`a_node1`)
+    let mut groups: Vec<String> = Vec::new();
+    for piece in svg.split("<g id=\"").skip(1) {
+        match groups.last_mut() {
+            Some(last) if piece.starts_with("a_") => last.push_str(piece),
+            _ => groups.push(piece.to_string()),
+        }
+    }
+    for group in &groups {
+        let map: &mut Groups = if group.contains("class=\"node\"") {
+            &mut nodes
+        } else if group.contains("class=\"edge\"") {
+            &mut edges
+        } else {
+            continue;
+        };
+        let title = inner(group, "<title", "</title>").remove(0);
+        map.insert(title, (inner(group, "<text", "</text>"), group.clone()));
+    }
+    (nodes, edges)
 }

@@ -7,8 +7,8 @@
 //! `fuzz/`. A longer run is
 //! `PROPTEST_CASES=100000 cargo test --release --test integration hostile`.
 
-use newsgraph::export::{graphml, json, ron};
-use newsgraph::input::{self, Corpus, ReadOptions};
+use newsgraph::formats::{graphml, json, ron};
+use newsgraph::text::input::{self, Corpus, ReadOptions};
 use newsgraph::KnowledgeGraph;
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
@@ -201,7 +201,7 @@ proptest! {
         edits in edits(),
     ) {
         let g = KnowledgeGraph::load_str(&seeds()[0].1, "g.ron").unwrap();
-        let files = newsgraph::export::csv::to_files(&g);
+        let files = newsgraph::formats::csv::to_files(&g);
         let d = tempfile::tempdir().unwrap();
         for (i, (name, text)) in files.iter().enumerate() {
             let bytes = if i == file { apply(text, &edits) } else { text.clone().into_bytes() };

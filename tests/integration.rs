@@ -17,6 +17,7 @@ mod golden;
 mod hostile;
 mod issue17;
 mod issue18;
+mod layout;
 mod lexicon;
 mod names;
 mod query;

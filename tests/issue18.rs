@@ -825,7 +825,7 @@ fn types_lists_kinds_and_relation_types_with_counts_and_descriptions() {
 /// `chained` states, as RON.
 fn graph_with_isolated(isolated: usize, chained: usize) -> String {
     use newsgraph::entity::{Entity, EntityKind};
-    use newsgraph::relation::{Evidence, Relation};
+    use newsgraph::relations::relation::{Evidence, Relation};
     let mut g = KnowledgeGraph::new();
     let entity = |id: String, kind| Entity {
         label: id.to_uppercase(),
@@ -856,7 +856,7 @@ fn graph_with_isolated(isolated: usize, chained: usize) -> String {
         ))
         .unwrap();
     }
-    newsgraph::export::ron::to_string(&g)
+    newsgraph::formats::ron::to_string(&g)
 }
 
 #[test]

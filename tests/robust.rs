@@ -235,64 +235,115 @@ fn usage_errors_exit_2() {
     assert_eq!(out.status.code(), Some(2));
 }
 
+/// Runs `f`; a panic fails the test naming the case and the loader.
+fn no_panic<T>(case: &str, what: &str, f: impl FnOnce() -> T) -> T {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
+        .unwrap_or_else(|_| panic!("{what} panicked on {case}"))
+}
+
+/// `result` is `Ok`, or an error whose message names `file`.
+fn ok_or_names<T, E: std::fmt::Display>(case: &str, what: &str, file: &str, result: Result<T, E>) {
+    if let Err(e) = result {
+        let msg = e.to_string();
+        assert!(
+            msg.contains(file),
+            "{what} on {case}: the error does not name {file}: {msg}"
+        );
+        assert!(
+            !msg.contains('\n'),
+            "{what} on {case}: error on more than one line: {msg}"
+        );
+    }
+}
+
 /// Every input a fuzzer ever crashed on (tests/data/fuzz/TARGET/) runs
-/// through the same code again, and must not.
+/// through the code of its target again, and through every reader: each
+/// returns, without a panic, a result or an error that names the file.
 #[test]
 fn fuzz_crashes_stay_fixed() {
-    let dir = crate::util::root().join("tests/data/fuzz");
+    use newsgraph::formats::{graphml, json, ron};
+    use newsgraph::text::input::{Corpus, ReadOptions};
+    let root = crate::util::root();
+    let seed = KnowledgeGraph::load(&root.join("graphs/seed.ron")).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
     let mut checked = 0;
-    for target in std::fs::read_dir(&dir).unwrap() {
-        let target = target.unwrap().path();
-        if !target.is_dir() {
-            continue;
-        }
+    let mut targets: Vec<_> = std::fs::read_dir(root.join("tests/data/fuzz"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    targets.sort();
+    for target in targets {
         let name = target.file_name().unwrap().to_string_lossy().into_owned();
-        for case in std::fs::read_dir(&target).unwrap() {
-            let bytes = std::fs::read(case.unwrap().path()).unwrap();
-            let text = String::from_utf8_lossy(&bytes);
+        let mut cases: Vec<_> = std::fs::read_dir(&target)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        cases.sort();
+        for path in cases {
+            let bytes = std::fs::read(&path).unwrap();
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let file = path.file_name().unwrap().to_string_lossy().into_owned();
+            let case = format!("{name}/{file}");
+            // the target's own code
             match name.as_str() {
-                "extract" => {
+                "extract" => no_panic(&case, "extract", || {
                     let g = newsgraph::extract_article(
-                        &newsgraph::Article::new("fuzz", text.as_ref()),
+                        &newsgraph::Article::new(file.as_str(), text.as_str()),
                         newsgraph::Lexicon::embedded(),
                     );
-                    let ron = newsgraph::export::ron::to_string(&g);
-                    assert_eq!(
-                        KnowledgeGraph::load_str(&ron, "fuzz.ron")
-                            .unwrap()
-                            .to_file(),
-                        g.to_file()
-                    );
-                }
-                "load_jsonl" => {
-                    for (i, line) in text.lines().enumerate() {
-                        let _ = newsgraph::input::parse_record(
-                            std::path::Path::new("fuzz.jsonl"),
-                            i + 1,
-                            line,
-                        );
+                    let back = KnowledgeGraph::load_str(&ron::to_string(&g), "fuzz.ron").unwrap();
+                    assert_eq!(back.to_file(), g.to_file(), "{case}: RON round trip");
+                }),
+                "query" => no_panic(&case, "query", || {
+                    if let Ok(q) = newsgraph::graph::query::Query::parse(&text) {
+                        // stops with an answer or an error (the limits), in either case
+                        let _answer_or_limit = newsgraph::graph::query::run(&seed, &q);
                     }
-                    let _ = newsgraph::input::looks_like_json_lines(&bytes);
-                }
-                "load_ron" => drop(newsgraph::export::ron::from_str(&text, "fuzz.ron")),
-                "load_json" => drop(newsgraph::export::json::from_str(&text, "fuzz.json")),
-                "load_graphml" => drop(newsgraph::export::graphml::from_str(&text, "fuzz.graphml")),
-                "lexicon" => drop(
-                    newsgraph::LexiconBuilder::new()
-                        .add_source("fuzz.ron", &text)
-                        .map(|b| b.build()),
-                ),
-                "query" => {
-                    if let Ok(q) = newsgraph::query::Query::parse(&text) {
-                        let g = KnowledgeGraph::load(&crate::util::root().join("graphs/seed.ron"))
-                            .unwrap();
-                        let _ = newsgraph::query::run(&g, &q);
-                    }
-                }
+                }),
+                "load_ron" | "load_json" | "load_graphml" | "load_jsonl" | "lexicon" => {}
                 other => panic!("unknown fuzz target directory {other}"),
+            }
+            // every reader, whatever the target
+            for ext in ["ron", "json", "graphml"] {
+                let origin = format!("{file}.{ext}");
+                let what = format!("load_str as .{ext}");
+                let r = no_panic(&case, &what, || KnowledgeGraph::load_str(&text, &origin));
+                ok_or_names(&case, &what, &origin, r);
+            }
+            let origin = format!("{file}.graph");
+            let r = no_panic(&case, "ron::from_str", || ron::from_str(&text, &origin));
+            ok_or_names(&case, "ron::from_str", &origin, r);
+            let r = no_panic(&case, "json::from_str", || json::from_str(&text, &origin));
+            ok_or_names(&case, "json::from_str", &origin, r);
+            let r = no_panic(&case, "graphml::from_str", || {
+                graphml::from_str(&text, &origin)
+            });
+            ok_or_names(&case, "graphml::from_str", &origin, r);
+            let r = no_panic(&case, "lexicon", || {
+                newsgraph::LexiconBuilder::new()
+                    .add_source(&origin, &text)
+                    .map(|b| b.build())
+            });
+            ok_or_names(&case, "lexicon", &origin, r);
+            // as a JSON Lines file: skipped records are warnings naming it
+            let jsonl = tmp.path().join(format!("{file}.jsonl"));
+            std::fs::write(&jsonl, &bytes).unwrap();
+            let mut warnings = Vec::new();
+            let r = no_panic(&case, "JSON Lines", || {
+                Corpus::open(std::slice::from_ref(&jsonl), ReadOptions::default())?.read(
+                    1 << 20,
+                    |_, _| Ok(()),
+                    |w| warnings.push(w),
+                )
+            });
+            let jsonl_name = format!("{file}.jsonl");
+            ok_or_names(&case, "JSON Lines", &jsonl_name, r);
+            for w in warnings {
+                ok_or_names(&case, "JSON Lines warning", &jsonl_name, Err::<(), _>(w));
             }
             checked += 1;
         }
     }
-    assert!(checked >= 1);
+    assert!(checked >= 2, "{checked} cases");
 }

@@ -126,7 +126,10 @@ fn merge_of_shards_equals_one_build() {
     let g = KnowledgeGraph::load_str(&whole, "whole.ron").unwrap();
     let r = g.relation("iran", "backs", "hezbollah").unwrap();
     assert_eq!(r.weight(), 48, "stated once in each of 2 × 24 articles");
-    assert_eq!(r.evidence.len(), newsgraph::relation::MAX_EVIDENCE);
+    assert_eq!(
+        r.evidence.len(),
+        newsgraph::relations::relation::MAX_EVIDENCE
+    );
     ok(d.path(), &["build", "in/0[0-4]*.txt", "-o", "a.ron"]);
     ok(d.path(), &["build", "in/0[5-9]*.txt", "-o", "b.json"]);
     ok(d.path(), &["build", "in/1*.txt", "-o", "c.graphml"]);

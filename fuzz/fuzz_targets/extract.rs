@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
             assert!(text.is_char_boundary(e.span.0) && text.is_char_boundary(e.span.1));
         }
     }
-    let ron = newsgraph::export::ron::to_string(&g);
+    let ron = newsgraph::formats::ron::to_string(&g);
     let back = newsgraph::KnowledgeGraph::load_str(&ron, "fuzz.ron").expect("our own RON loads");
     assert_eq!(back.to_file(), g.to_file());
 });

@@ -4,6 +4,6 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
-        let _ = newsgraph::export::json::from_str(text, "fuzz.json");
+        let _ = newsgraph::formats::json::from_str(text, "fuzz.json");
     }
 });

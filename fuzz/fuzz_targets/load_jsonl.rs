@@ -6,7 +6,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     for (i, line) in text.lines().enumerate() {
-        let _ = newsgraph::input::parse_record(std::path::Path::new("fuzz.jsonl"), i + 1, line);
+        let _ = newsgraph::text::input::parse_record(std::path::Path::new("fuzz.jsonl"), i + 1, line);
     }
-    let _ = newsgraph::input::looks_like_json_lines(data);
+    let _ = newsgraph::text::input::looks_like_json_lines(data);
 });

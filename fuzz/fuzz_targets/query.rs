@@ -14,9 +14,9 @@ fn graph() -> &'static newsgraph::KnowledgeGraph {
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
-        if let Ok(q) = newsgraph::query::Query::parse(text) {
+        if let Ok(q) = newsgraph::graph::query::Query::parse(text) {
             if q.patterns.len() <= 4 {
-                let _ = newsgraph::query::run(graph(), &q);
+                let _ = newsgraph::graph::query::run(graph(), &q);
             }
         }
     }

@@ -6,7 +6,7 @@
 //! ```
 
 use anyhow::{bail, Context, Result};
-use newsgraph::names::{self, Span};
+use newsgraph::mentions::names::{self, Span};
 use newsgraph::syntax::{conllu, Model, ParsedSentence};
 use newsgraph::Lexicon;
 use std::path::{Path, PathBuf};

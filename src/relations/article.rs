@@ -2,9 +2,9 @@
 //! that may hold one.
 
 use super::{read_in_context, Anchor, Candidate, Construction, PriorEvent, TitleAnchor};
-use crate::document::Document;
 use crate::lexicon::Lexicon;
 use crate::syntax::{ParsedSentence, Word};
+use crate::text::document::Document;
 
 /// Parses a sentence in place: fills lemma, part of speech, head and label of
 /// words whose forms and spans are given.
@@ -190,7 +190,7 @@ pub(crate) fn read(
     let mut names: Vec<(usize, usize, &str)> = doc.info[s]
         .mentions
         .iter()
-        .filter(|&&m| doc.mentions[m].form == crate::document::Form::Name)
+        .filter(|&&m| doc.mentions[m].form == crate::text::document::Form::Name)
         .filter_map(|&m| {
             let (a, b) = doc.mentions[m].tokens;
             let kind = doc.entities[doc.entity_of(m)?].kind;

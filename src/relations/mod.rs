@@ -23,8 +23,10 @@
 //! strike Y") becomes the relation that declares that verb in its `intents`.
 
 pub mod article;
+pub(crate) mod extract;
 pub mod modality;
 pub mod paths;
+pub mod relation;
 
 use crate::entity::EntityKind;
 use crate::lexicon::{Lexicon, Role};

@@ -83,11 +83,11 @@ impl ParsedSentence {
 /// `id`; the result is the same for any number of threads.
 pub fn parse_text(
     text: &str,
-    rules: &crate::segment::SegmentRules,
+    rules: &crate::text::segment::SegmentRules,
     model: &Model,
 ) -> Vec<ParsedSentence> {
     use rayon::prelude::*;
-    let sentences = crate::segment::segment(text, rules);
+    let sentences = crate::text::segment::segment(text, rules);
     sentences
         .par_iter()
         .enumerate()

@@ -1,0 +1,148 @@
+//! `newsgraph ner` and `newsgraph parse`: the name tagger and the parser on a text.
+
+use crate::*;
+
+/// The text an argument names: `-` for standard input, a file that exists,
+/// or else the argument itself.
+pub(crate) fn read_text_arg(input: &str) -> anyhow::Result<String> {
+    Ok(if input == "-" {
+        let mut t = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut t)
+            .context("cannot read standard input")?;
+        t
+    } else if Path::new(input).is_file() {
+        std::fs::read_to_string(input).with_context(|| format!("cannot read {input}"))?
+    } else {
+        input.to_string()
+    })
+}
+
+/// `newsgraph ner`: the names of a text, or the name tagger's accuracy.
+pub(crate) fn ner(input: Option<&str>, eval: Option<&Path>, json: bool) -> anyhow::Result<u8> {
+    use newsgraph::{mentions::names, syntax};
+    use rayon::prelude::*;
+    let model = syntax::Model::builtin().map_err(|e| anyhow!(e))?;
+    let tagger = names::NameTagger::builtin().map_err(|e| anyhow!(e))?;
+    let lex = Lexicon::embedded();
+    let mut out = String::new();
+    if let Some(gold_path) = eval {
+        let text = std::fs::read_to_string(gold_path)
+            .with_context(|| format!("cannot read {}", gold_path.display()))?;
+        let sents = syntax::conllu::read(&gold_path.display().to_string(), &text)?;
+        let (gold, pred): (Vec<_>, Vec<_>) = sents
+            .par_iter()
+            .map(|g| {
+                let p = model.parse_words(g.words.iter().map(|w| (w.form.as_str(), None)));
+                (names::gold(g), tagger.names(&p, lex))
+            })
+            .unzip();
+        let s = names::score(&gold, &pred);
+        out.push_str(&format!(
+            "names     {:>8}\nprecision {:>8.2}\nrecall    {:>8.2}\nF1        {:>8.2}\n",
+            s.names,
+            s.precision * 100.0,
+            s.recall * 100.0,
+            s.f1 * 100.0
+        ));
+        if json {
+            out.push_str(&format!("{}\n", serde_json::to_string(&s)?));
+        }
+        print!("{out}");
+        return Ok(exit::SUCCESS);
+    }
+    let text = read_text_arg(input.unwrap_or("-"))?;
+    for s in syntax::parse_text(&text, lex.segment_rules(), model) {
+        for (a, b, kind) in tagger.names(&s, lex) {
+            let (start, end) = (
+                s.words[a].span.map_or(0, |x| x.0),
+                s.words[b - 1].span.map_or(0, |x| x.1),
+            );
+            let name = &text[start..end];
+            let id = lex.lookup(name).map(|(id, _)| id);
+            if json {
+                out.push_str(&serde_json::to_string(&serde_json::json!({
+                    "start": start, "end": end, "text": name,
+                    "kind": kind.to_string(), "id": id,
+                }))?);
+                out.push('\n');
+            } else {
+                out.push_str(&format!(
+                    "{start}:{end}\t{name}\t{kind}\t{}\n",
+                    id.unwrap_or("-")
+                ));
+            }
+        }
+    }
+    print(&out)
+}
+
+/// `newsgraph parse`: CoNLL-U or JSON of text, or accuracy on a gold file.
+pub(crate) fn parse(
+    input: Option<&str>,
+    eval: Option<&Path>,
+    json: bool,
+    raw: bool,
+    threads: Option<usize>,
+) -> anyhow::Result<u8> {
+    use newsgraph::syntax::{self, conllu, eval as score};
+    use rayon::prelude::*;
+    if let Some(n) = threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()
+            .context("starting worker threads")?;
+    }
+    let model = syntax::Model::builtin().map_err(|e| anyhow!(e))?;
+    let lex = Lexicon::embedded();
+    let mut out = String::new();
+    if let Some(gold_path) = eval {
+        let text = std::fs::read_to_string(gold_path)
+            .with_context(|| format!("cannot read {}", gold_path.display()))?;
+        let gold = conllu::read(&gold_path.display().to_string(), &text)?;
+        if raw {
+            let mut texts = Vec::new();
+            for (k, s) in gold.iter().enumerate() {
+                let t = s.text.as_deref().with_context(|| {
+                    format!(
+                        "{}: sentence {} has no '# text' line, which --raw needs",
+                        gold_path.display(),
+                        k + 1
+                    )
+                })?;
+                texts.push(t);
+            }
+            let pred = syntax::parse_text(&texts.join(" "), lex.segment_rules(), model);
+            let s = score::score_raw(&gold, &pred);
+            out.push_str(&format!("{s}\n"));
+            if json {
+                out.push_str(&format!("{}\n", serde_json::to_string(&s)?));
+            }
+        } else {
+            let pred: Vec<syntax::ParsedSentence> = gold
+                .par_iter()
+                .map(|g| {
+                    let mut p = model.parse_words(g.words.iter().map(|w| (w.form.as_str(), None)));
+                    p.id.clone_from(&g.id);
+                    p
+                })
+                .collect();
+            let s = score::score(&gold, &pred);
+            out.push_str(&format!("{s}\n"));
+            if json {
+                out.push_str(&format!("{}\n", serde_json::to_string(&s)?));
+            }
+        }
+        print!("{out}");
+        return Ok(exit::SUCCESS);
+    }
+    let text = read_text_arg(input.unwrap_or("-"))?;
+    for s in syntax::parse_text(&text, lex.segment_rules(), model) {
+        if json {
+            out.push_str(&serde_json::to_string(&syntax::to_json(&s))?);
+            out.push('\n');
+        } else {
+            conllu::write_sentence(&mut out, &s);
+        }
+    }
+    print(&out)
+}

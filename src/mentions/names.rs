@@ -1,0 +1,609 @@
+//! Names nobody listed: a BILOU name tagger (averaged perceptron) that finds
+//! person, place and organization names in a tagged sentence.
+//!
+//! Features: the word, its shape and affixes, its neighbours, the part of
+//! speech the syntax model gives them, the two previous predicted tags, and
+//! whether the word belongs to a name of that kind in the lexicon (a feature,
+//! not a match). Trained by `newsgraph-train-names` on the named mentions of
+//! GUM (`../shared/ud/gum_names.py` defines them; [`gold`] is the same
+//! definition), weights in `data/models/names.bin` (CC BY 4.0 data: see
+//! `data/models/README.md`).
+
+use crate::entity::EntityKind;
+use crate::lexicon::Lexicon;
+use crate::syntax::perceptron::{feature, hash_str, mix, write_string, Reader, Trainer, Weights};
+use crate::syntax::tagger::{normalise, WordFeatures, NONE};
+use crate::syntax::ParsedSentence;
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::OnceLock;
+
+/// The kinds of names the tagger finds.
+pub const KINDS: [EntityKind; 3] = [
+    EntityKind::Person,
+    EntityKind::Place,
+    EntityKind::Organization,
+];
+
+/// GUM's entity types that give names, in the order of [`KINDS`].
+const GUM_KINDS: [&str; 3] = ["person", "place", "organization"];
+
+/// Words that may join the parts of a name ("Bank of America").
+const JOIN: [&str; 6] = ["of", "for", "and", "&", "de", "the"];
+
+/// A name: words `[start, end)` and its kind.
+pub type Span = (usize, usize, EntityKind);
+
+const MAGIC: &[u8] = b"NEWSGRAPH-NAMES 1\n";
+static EMBEDDED: &[u8] = include_bytes!("../../data/models/names.bin");
+
+/// Classes: 0 is outside; then B, I, L, U for each kind.
+const CLASSES: usize = 1 + 4 * KINDS.len();
+const B: usize = 0;
+const I: usize = 1;
+const L: usize = 2;
+const U: usize = 3;
+
+fn class(part: usize, kind: usize) -> usize {
+    1 + kind * 4 + part
+}
+
+fn part_kind(c: usize) -> Option<(usize, usize)> {
+    (c > 0).then(|| ((c - 1) % 4, (c - 1) / 4))
+}
+
+/// The named mentions of a GUM sentence, as `gum_names.py` defines them:
+/// in each person, place or organization mention (MISC `Entity=`), the run
+/// of proper-name words around the mention's head (or around a proper-name
+/// apposition of a common-noun head), crossing of/for/and/&/de/the when a
+/// proper-name word follows.
+pub fn gold(s: &ParsedSentence) -> Vec<Span> {
+    let proper = |k: usize| {
+        let w = &s.words[k];
+        w.upos == "PROPN" || w.xpos == "NNP" || w.xpos == "NNPS"
+    };
+    let mut out: Vec<Span> = Vec::new();
+    for (st, en, kind) in mentions(s) {
+        let Some(kind) = GUM_KINDS.iter().position(|k| *k == kind) else {
+            continue;
+        };
+        let head_in = |k: usize| {
+            let h = s.words[k].head as usize;
+            st < h && h <= en
+        };
+        let Some(mut h) = (st..en).find(|&k| !head_in(k)) else {
+            continue;
+        };
+        if !proper(h) {
+            match (st..en).find(|&k| {
+                s.words[k].head as usize == h + 1 && s.words[k].deprel == "appos" && proper(k)
+            }) {
+                Some(a) => h = a,
+                None => continue,
+            }
+        }
+        let mut a = h;
+        while a > st && proper(a - 1) {
+            a -= 1;
+        }
+        let mut b = h + 1;
+        while b < en {
+            if proper(b) {
+                b += 1;
+                continue;
+            }
+            let mut k = b;
+            while k < en && JOIN.contains(&s.words[k].form.to_lowercase().as_str()) {
+                k += 1;
+            }
+            if k > b && k < en && proper(k) {
+                b = k;
+                continue;
+            }
+            break;
+        }
+        let span = (a, b, KINDS[kind]);
+        if !out.contains(&span) {
+            out.push(span);
+        }
+    }
+    out.sort_by_key(|&(a, b, k)| (a, b, k as u8));
+    out
+}
+
+/// Every entity mention of a GUM sentence: (start, end, type).
+fn mentions(s: &ParsedSentence) -> Vec<(usize, usize, String)> {
+    let mut opened: HashMap<String, Vec<(usize, String)>> = HashMap::default();
+    let mut spans = Vec::new();
+    for (i, w) in s.words.iter().enumerate() {
+        let Some(v) = w.misc.split('|').find_map(|kv| kv.strip_prefix("Entity=")) else {
+            continue;
+        };
+        let b = v.as_bytes();
+        let mut k = 0;
+        while k < b.len() {
+            if b[k] == b'(' {
+                // "(12-person-..." possibly closed by ")" before the next "("
+                let start = k + 1;
+                let mut e = start;
+                while e < b.len() && b[e] != b'(' && b[e] != b')' {
+                    e += 1;
+                }
+                let body = &v[start..e];
+                let mut parts = body.splitn(3, '-');
+                let id = parts.next().unwrap_or("").to_string();
+                let kind = parts.next().unwrap_or("").to_string();
+                let ok = !id.is_empty()
+                    && id.bytes().all(|c| c.is_ascii_digit())
+                    && !kind.is_empty()
+                    && kind.bytes().all(|c| c.is_ascii_lowercase());
+                if e < b.len() && b[e] == b')' {
+                    if ok {
+                        spans.push((i, i + 1, kind));
+                    }
+                    k = e + 1;
+                } else {
+                    if ok {
+                        opened.entry(id).or_default().push((i, kind));
+                    }
+                    k = e;
+                }
+            } else if b[k].is_ascii_digit() {
+                let start = k;
+                while k < b.len() && b[k].is_ascii_digit() {
+                    k += 1;
+                }
+                if k < b.len() && b[k] == b')' {
+                    if let Some((st, kind)) = opened.get_mut(&v[start..k]).and_then(Vec::pop) {
+                        spans.push((st, i + 1, kind));
+                    }
+                    k += 1;
+                }
+            } else {
+                k += 1;
+            }
+        }
+    }
+    spans
+}
+
+/// What the tagger reads of each word.
+#[derive(Clone, Copy, Debug)]
+struct Word {
+    norm: u64,
+    shape: u64,
+    suffix: u64,
+    prefix: u64,
+    upos: u64,
+    xpos: u64,
+    gazetteer: u64,
+    cap: bool,
+}
+
+fn words(s: &ParsedSentence, lex: &Lexicon) -> Vec<Word> {
+    let gaz = gazetteer(lex);
+    s.words
+        .iter()
+        .map(|w| {
+            let f = WordFeatures::of(&w.form);
+            Word {
+                norm: f.norm,
+                shape: f.shape,
+                suffix: f.suffix[2],
+                prefix: f.prefix[2],
+                upos: hash_str(&w.upos),
+                xpos: mix(7, hash_str(&w.xpos)),
+                gazetteer: gaz.get(&f.norm).copied().unwrap_or(NONE),
+                cap: w.form.chars().next().is_some_and(char::is_uppercase),
+            }
+        })
+        .collect()
+}
+
+/// The words of the lexicon's names (by the hash of their normal form), each
+/// with the hash of the kinds whose names hold it.
+fn gazetteer(lex: &Lexicon) -> &HashMap<u64, u64> {
+    lex.name_words.get_or_init(|| {
+        let mut kinds: HashMap<u64, Vec<u8>> = HashMap::default();
+        for e in &lex.entities {
+            for w in e.name.split(|c: char| c.is_whitespace() || c == '-') {
+                let w = normalise(w);
+                if w.chars().count() < 2 {
+                    continue;
+                }
+                let v = kinds.entry(hash_str(&w)).or_default();
+                if !v.contains(&(e.kind as u8)) {
+                    v.push(e.kind as u8);
+                }
+            }
+        }
+        kinds
+            .into_iter()
+            .map(|(w, mut ks)| {
+                ks.sort_unstable();
+                (w, ks.iter().fold(0x0067_617a, |h, &k| mix(h, u64::from(k))))
+            })
+            .collect()
+    })
+}
+
+fn tag_value(c: Option<usize>) -> u64 {
+    c.map_or(0x0073_7461_7274, |c| mix(0x006e_6572, c as u64))
+}
+
+fn features(ws: &[Word], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
+    out.clear();
+    let at = |k: isize| -> Option<&Word> {
+        let j = i as isize + k;
+        (j >= 0).then(|| ws.get(j as usize)).flatten()
+    };
+    let norm = |k| at(k).map_or(NONE, |w| w.norm);
+    let shp = |k| at(k).map_or(NONE, |w| w.shape);
+    let upos = |k| at(k).map_or(NONE, |w| w.upos);
+    let gaz = |k| at(k).map_or(NONE, |w| w.gazetteer);
+    let w = &ws[i];
+    let f: [&[u64]; 30] = [
+        &[],
+        &[w.norm],
+        &[w.shape],
+        &[w.suffix],
+        &[w.prefix],
+        &[w.upos],
+        &[w.xpos],
+        &[w.upos, w.shape],
+        &[w.gazetteer],
+        &[w.gazetteer, w.upos],
+        &[p1],
+        &[p1, p2],
+        &[p1, w.upos],
+        &[p1, w.shape],
+        &[p1, w.norm],
+        &[norm(-1)],
+        &[norm(1)],
+        &[norm(-2)],
+        &[norm(2)],
+        &[shp(-1), w.shape],
+        &[w.shape, shp(1)],
+        &[upos(-1), w.upos, upos(1)],
+        &[upos(-1), w.upos],
+        &[w.upos, upos(1)],
+        &[gaz(-1)],
+        &[gaz(1)],
+        &[norm(-1), w.norm],
+        &[w.norm, norm(1)],
+        &[u64::from(i == 0), u64::from(w.cap)],
+        &[p1, norm(1)],
+    ];
+    for (t, vals) in f.iter().enumerate() {
+        out.push(feature(500 + t as u64, vals));
+    }
+}
+
+/// Whether class `c` may follow class `prev` in BILOU.
+fn allowed(prev: usize, c: usize) -> bool {
+    let open = part_kind(prev).filter(|&(p, _)| p == B || p == I);
+    match (open, part_kind(c)) {
+        (Some((_, k)), Some((p, k2))) => (p == I || p == L) && k == k2,
+        (Some(_), None) => false,
+        (None, Some((p, _))) => p == B || p == U,
+        (None, None) => true,
+    }
+}
+
+/// The spans of a class sequence.
+fn spans(classes: &[usize]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, &c) in classes.iter().enumerate() {
+        match part_kind(c) {
+            Some((U, k)) => out.push((i, i + 1, KINDS[k])),
+            Some((B, _)) => start = Some(i),
+            Some((L, k)) => {
+                if let Some(a) = start.take() {
+                    out.push((a, i + 1, KINDS[k]));
+                }
+            }
+            Some(_) => {}
+            None => start = None,
+        }
+    }
+    out
+}
+
+/// BILOU classes of gold spans over `n` words.
+fn classes_of(n: usize, spans: &[Span]) -> Vec<usize> {
+    let mut out = vec![0; n];
+    for &(a, b, kind) in spans {
+        let k = KINDS.iter().position(|x| *x == kind).expect("a name kind");
+        if out[a..b].iter().any(|&c| c != 0) {
+            continue; // nested or overlapping: the first wins
+        }
+        if b == a + 1 {
+            out[a] = class(U, k);
+        } else {
+            out[a] = class(B, k);
+            for c in &mut out[a + 1..b - 1] {
+                *c = class(I, k);
+            }
+            out[b - 1] = class(L, k);
+        }
+    }
+    out
+}
+
+/// The trained name tagger.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NameTagger {
+    /// How it was made.
+    pub header: String,
+    /// The weights.
+    pub weights: Weights,
+}
+
+impl NameTagger {
+    /// The tagger built into the program, loaded once.
+    pub fn builtin() -> Result<&'static NameTagger, String> {
+        static MODEL: OnceLock<Result<NameTagger, String>> = OnceLock::new();
+        MODEL
+            .get_or_init(|| {
+                if EMBEDDED.is_empty() {
+                    return Err("this build has no name model: run scripts/train-models.sh".into());
+                }
+                NameTagger::from_bytes(EMBEDDED)
+            })
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// The names of a tagged sentence (its words need UPOS and XPOS).
+    pub fn names(&self, s: &ParsedSentence, lex: &Lexicon) -> Vec<Span> {
+        let ws = words(s, lex);
+        let mut out: Vec<usize> = Vec::with_capacity(ws.len());
+        let mut feats = Vec::with_capacity(32);
+        let mut scores = [0i32; CLASSES];
+        for i in 0..ws.len() {
+            let p1 = tag_value(i.checked_sub(1).map(|k| out[k]));
+            let p2 = tag_value(i.checked_sub(2).map(|k| out[k]));
+            features(&ws, i, p1, p2, &mut feats);
+            self.weights.score(&feats, &mut scores);
+            let prev = i.checked_sub(1).map_or(0, |k| out[k]);
+            let last = i + 1 == ws.len();
+            let best = (0..CLASSES)
+                .filter(|&c| allowed(prev, c))
+                .filter(|&c| {
+                    // a name open at the end of the sentence must close
+                    !last || !matches!(part_kind(c), Some((B, _)) | Some((I, _)))
+                })
+                .max_by_key(|&c| (scores[c], std::cmp::Reverse(c)))
+                .unwrap_or(0);
+            out.push(best);
+        }
+        spans(&out)
+    }
+
+    /// The tagger in its file format.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        write_string(&mut out, &self.header);
+        self.weights.write(&mut out);
+        out
+    }
+
+    /// Reads a tagger in its file format.
+    pub fn from_bytes(bytes: &[u8]) -> Result<NameTagger, String> {
+        let body = bytes
+            .strip_prefix(MAGIC)
+            .ok_or("not a newsgraph name model (bad magic)")?;
+        let mut r = Reader(body);
+        let header = r.string()?;
+        let (weights, rest) = Weights::read(r.0)?;
+        if !rest.is_empty() || weights.classes() != CLASSES {
+            return Err("the name model does not have the expected shape".into());
+        }
+        Ok(NameTagger { header, weights })
+    }
+}
+
+/// The names the tagger finds among `forms` (one sentence's words), tagged
+/// with the built-in syntax model's tagger; nothing when a model is missing.
+pub fn find(forms: &[&str], lex: &Lexicon) -> Vec<Span> {
+    let (Ok(model), Ok(tagger)) = (crate::syntax::Model::builtin(), NameTagger::builtin()) else {
+        return Vec::new();
+    };
+    let feats = model.tagger.prepare(forms.iter().copied());
+    let tags = model.tagger.tag(&feats);
+    let s = ParsedSentence {
+        words: forms
+            .iter()
+            .zip(&tags)
+            .map(|(f, &t)| crate::syntax::Word {
+                form: f.to_string(),
+                upos: model.tagger.tags[t].0.clone(),
+                xpos: model.tagger.tags[t].1.clone(),
+                ..crate::syntax::Word::default()
+            })
+            .collect(),
+        ..ParsedSentence::default()
+    };
+    tagger.names(&s, lex)
+}
+
+/// Typed exact-span precision, recall and F1.
+#[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize)]
+pub struct Scores {
+    /// Gold names.
+    pub names: usize,
+    /// Share of predicted names that are right.
+    pub precision: f64,
+    /// Share of gold names found.
+    pub recall: f64,
+    /// Their harmonic mean.
+    pub f1: f64,
+}
+
+/// Scores predicted spans against gold spans, sentence by sentence.
+pub fn score(gold: &[Vec<Span>], pred: &[Vec<Span>]) -> Scores {
+    let (mut tp, mut np, mut ng) = (0, 0, 0);
+    for (g, p) in gold.iter().zip(pred) {
+        ng += g.len();
+        np += p.len();
+        tp += p.iter().filter(|x| g.contains(x)).count();
+    }
+    let precision = if np == 0 { 0.0 } else { tp as f64 / np as f64 };
+    let recall = if ng == 0 { 0.0 } else { tp as f64 / ng as f64 };
+    let f1 = if precision + recall == 0.0 {
+        0.0
+    } else {
+        2.0 * precision * recall / (precision + recall)
+    };
+    Scores {
+        names: ng,
+        precision,
+        recall,
+        f1,
+    }
+}
+
+/// Trains a tagger on tagged sentences with gold names; the number of
+/// passes (at most `passes`) is the one that scores best on `dev`.
+pub fn train(
+    train: &[(ParsedSentence, Vec<Span>)],
+    dev: &[(ParsedSentence, Vec<Span>)],
+    lex: &Lexicon,
+    passes: usize,
+    seed: u64,
+    log: &mut Vec<String>,
+) -> (NameTagger, Scores) {
+    let examples: Vec<(Vec<Word>, Vec<usize>)> = train
+        .iter()
+        .map(|(s, g)| (words(s, lex), classes_of(s.words.len(), g)))
+        .collect();
+    let mut trainer = Trainer::new(CLASSES);
+    let mut rng = crate::syntax::perceptron::Rng::new(seed);
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut best: Option<(NameTagger, Scores)> = None;
+    let mut feats = Vec::with_capacity(32);
+    let mut scores = [0f32; CLASSES];
+    for pass in 1..=passes {
+        rng.shuffle(&mut order);
+        for &k in &order {
+            let (ws, gold) = &examples[k];
+            let mut prev: Vec<usize> = Vec::with_capacity(ws.len());
+            for (i, &truth) in gold.iter().enumerate() {
+                let p1 = tag_value(i.checked_sub(1).map(|k| prev[k]));
+                let p2 = tag_value(i.checked_sub(2).map(|k| prev[k]));
+                features(ws, i, p1, p2, &mut feats);
+                trainer.score(&feats, &mut scores);
+                let guess = crate::syntax::tagger::argmax(&scores);
+                trainer.update(truth, guess, &feats);
+                trainer.tick();
+                prev.push(guess);
+            }
+        }
+        let t = NameTagger {
+            header: String::new(),
+            weights: trainer.average(0.0),
+        };
+        let pred: Vec<Vec<Span>> = dev.iter().map(|(s, _)| t.names(s, lex)).collect();
+        let gold: Vec<Vec<Span>> = dev.iter().map(|(_, g)| g.clone()).collect();
+        let sc = score(&gold, &pred);
+        log.push(format!(
+            "names pass {pass}: dev P {:.4} R {:.4} F1 {:.4}",
+            sc.precision, sc.recall, sc.f1
+        ));
+        if best.as_ref().is_none_or(|b| sc.f1 > b.1.f1) {
+            best = Some((t, sc));
+        }
+    }
+    best.expect("at least one pass")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::Word as W;
+
+    fn sent(rows: &[(&str, &str, &str, u32, &str, &str)]) -> ParsedSentence {
+        ParsedSentence {
+            words: rows
+                .iter()
+                .map(|&(form, upos, xpos, head, deprel, misc)| W {
+                    form: form.into(),
+                    upos: upos.into(),
+                    xpos: xpos.into(),
+                    head,
+                    deprel: deprel.into(),
+                    misc: misc.into(),
+                    ..W::default()
+                })
+                .collect(),
+            ..ParsedSentence::default()
+        }
+    }
+
+    #[test]
+    fn gold_names_follow_gum_names_py() {
+        // "the critic Eduard Hanslick of Vienna met the Bank of America"
+        let s = sent(&[
+            (
+                "the",
+                "DET",
+                "DT",
+                2,
+                "det",
+                "Entity=(1-person-giv:act-cf1-4-sgl",
+            ),
+            ("critic", "NOUN", "NN", 5, "nsubj", "_"),
+            ("Eduard", "PROPN", "NNP", 2, "appos", "_"),
+            ("Hanslick", "PROPN", "NNP", 3, "flat", "Entity=1)"),
+            ("met", "VERB", "VBD", 0, "root", "_"),
+            (
+                "the",
+                "DET",
+                "DT",
+                7,
+                "det",
+                "Entity=(2-organization-new-cf2-1-sgl",
+            ),
+            ("Bank", "PROPN", "NNP", 5, "obj", "_"),
+            ("of", "ADP", "IN", 9, "case", "_"),
+            (
+                "America",
+                "PROPN",
+                "NNP",
+                7,
+                "nmod",
+                "Entity=(3-place-new-cf3-1-sgl)2)",
+            ),
+        ]);
+        assert_eq!(
+            gold(&s),
+            [
+                (2, 4, EntityKind::Person),
+                (6, 9, EntityKind::Organization),
+                (8, 9, EntityKind::Place)
+            ]
+        );
+    }
+
+    #[test]
+    fn bilou_round_trip_and_constraints() {
+        let spans_in = [(0, 1, EntityKind::Place), (2, 5, EntityKind::Person)];
+        let c = classes_of(6, &spans_in);
+        assert_eq!(spans(&c), spans_in);
+        assert!(!allowed(class(B, 0), 0));
+        assert!(allowed(class(B, 0), class(L, 0)));
+        assert!(!allowed(class(B, 0), class(L, 1)));
+        assert!(!allowed(0, class(I, 2)));
+    }
+
+    #[test]
+    fn scores() {
+        let g = vec![vec![(0, 2, EntityKind::Person), (3, 4, EntityKind::Place)]];
+        let p = vec![vec![
+            (0, 2, EntityKind::Person),
+            (3, 4, EntityKind::Organization),
+        ]];
+        let s = score(&g, &p);
+        assert_eq!((s.names, s.precision, s.recall), (2, 0.5, 0.5));
+    }
+}
