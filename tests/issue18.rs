@@ -873,7 +873,8 @@ fn dot_draws_entities_without_relations_as_a_grid_not_a_strip() {
     assert_eq!(cluster.matches("\"place-").count(), 60 + 60, "{cluster}");
     assert!(!cluster.contains("state-"), "{cluster}");
     assert_eq!(cluster.matches("[style=invis]").count(), 8, "{cluster}");
-    assert!(dot.contains("pack=true"), "{dot}");
+    // no `pack`: Graphviz 2.43's dot then drops most edge labels
+    assert!(!dot.contains("pack"), "{dot}");
     // Graphviz draws it about as high as wide, not as one long column
     let Some(graphviz) = crate::formats::consumer("dot") else {
         return;

@@ -14,8 +14,8 @@
 //! table) shows the kinds and the relation types used. Entities without a
 //! relation are drawn as a grid in a dashed cluster, "no relations" (rows
 //! chained by invisible edges), so that they do not stretch the drawing
-//! into a strip; `pack=true` keeps the components of the graph together
-//! for neato and fdp. Every string is quoted and escaped.
+//! into a strip. No `pack`: Graphviz 2.43's dot drops most edge labels
+//! of a packed graph. Every string is quoted and escaped.
 //!
 //! ```dot
 //! digraph newsgraph {
@@ -97,7 +97,7 @@ pub fn to_string_with(graph: &KnowledgeGraph, draw: &super::DrawOptions) -> Stri
     };
     let mut o = String::new();
     let _ = writeln!(o, "digraph newsgraph {{");
-    let _ = writeln!(o, "  graph [rankdir={rankdir}, fontname=\"Helvetica\", overlap=false, splines=true, nodesep=0.4, ranksep=0.9, pack=true, packmode=\"graph\"];");
+    let _ = writeln!(o, "  graph [rankdir={rankdir}, fontname=\"Helvetica\", overlap=false, splines=true, nodesep=0.4, ranksep=0.9];");
     let _ = writeln!(
         o,
         "  node [fontname=\"Helvetica\", fontsize=11, style=\"filled\", color=\"#555555\"];"
