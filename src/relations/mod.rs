@@ -1088,6 +1088,15 @@ impl<'a> Cx<'a> {
                         );
                     }
                 }
+                // "al-Qaeda's X and Y": a modifier before the first conjunct
+                // is shared by the others, unless they have their own
+                if i == 0 && !step.up && next.is_empty() && self.deprel(from) == "conj" {
+                    if let Some(first) = self.head(from) {
+                        next.extend(self.children[first].iter().copied().filter(|&c| {
+                            c < first && c < s && label_is(self.deprel(c), &step.rel)
+                        }));
+                    }
+                }
                 next.retain(|&w| self.step_allows(step, w));
                 at = next;
                 if at.is_empty() {
