@@ -1117,3 +1117,87 @@ fn alias_and_rename_errors_leave_everything_as_it_was() {
     assert!(err.contains("bad/entities.ron:2:"), "{err}");
     assert_eq!(std::fs::read(p.join("g.ron")).unwrap(), graph);
 }
+
+/// An article file whose only date is its dateline.
+const DATELINED: &str =
+    "BEIRUT, Lebanon — Apr. 11, 2024 —\nIran backs Hezbollah. On March 2, 2020, nothing happened.\n";
+
+#[test]
+fn dateline_dates_edges() {
+    let d = dir_with(&[("story.txt", DATELINED.as_bytes())]);
+    let p = d.path();
+    let q = |g: &str| {
+        String::from_utf8_lossy(&run(p, &["query", g, "Iran backs ?m", "--csv"], None).stdout)
+            .into_owned()
+    };
+    // the dateline's day is inside the window: the edge is kept
+    ok(
+        p,
+        &[
+            "build",
+            "story.txt",
+            "-o",
+            "in.ron",
+            "--since",
+            "2024-04-01",
+            "--until",
+            "2024-04-30",
+        ],
+    );
+    assert!(q("in.ron").contains("Hezbollah"));
+    // outside it (the body's 2020 date is not the article's): dropped
+    ok(
+        p,
+        &[
+            "build",
+            "story.txt",
+            "-o",
+            "out.ron",
+            "--until",
+            "2024-04-10",
+        ],
+    );
+    assert!(!q("out.ron").contains("Hezbollah"));
+    ok(
+        p,
+        &[
+            "build",
+            "story.txt",
+            "-o",
+            "late.ron",
+            "--since",
+            "2024-04-12",
+        ],
+    );
+    assert!(!q("late.ron").contains("Hezbollah"));
+    // --date overrides the dateline
+    ok(
+        p,
+        &[
+            "build",
+            "story.txt",
+            "-o",
+            "over.ron",
+            "--date",
+            "2024-04-20",
+            "--since",
+            "2024-04-15",
+        ],
+    );
+    assert!(q("over.ron").contains("Hezbollah"));
+    ok(p, &["build", "story.txt", "-o", "all.ron"]);
+    let rows = ok(
+        p,
+        &[
+            "query",
+            "all.ron",
+            "Iran backs ?m",
+            "--csv",
+            "--since",
+            "2024-04-11",
+            "--until",
+            "2024-04-11",
+        ],
+    );
+    assert!(rows.contains("Hezbollah"));
+}

@@ -17,7 +17,7 @@ use crate::graph::pipeline::add_articles;
 use crate::graph::subgraph::Filter;
 use crate::graph::{KnowledgeGraph, RelationInfo};
 use crate::lexicon::Lexicon;
-use crate::text::dates::Date;
+use crate::text::dates::{self, Date};
 use crate::text::input::{Corpus, Summary, Warning};
 use crate::text::Article;
 
@@ -138,6 +138,9 @@ impl<'l> Extractor<'l> {
         for a in &mut batch {
             if a.date.is_none() {
                 a.date = self.date.clone();
+            }
+            if a.date.is_none() {
+                a.date = dates::dateline(self.lexicon, &a.text).map(|d| d.to_string());
             }
         }
         let before = batch.len();

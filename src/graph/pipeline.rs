@@ -23,7 +23,10 @@ pub const BLOCK_BYTES: usize = 512 * 1024;
 pub fn extract_article(article: &Article, lex: &Lexicon) -> KnowledgeGraph {
     let info = DocumentInfo {
         id: article.id.clone(),
-        date: article.date.clone(),
+        date: article
+            .date
+            .clone()
+            .or_else(|| dates::dateline(lex, &article.text).map(|d| d.to_string())),
         title: article.title.clone(),
         url: article.url.clone(),
     };

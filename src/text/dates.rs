@@ -186,6 +186,100 @@ pub(crate) fn in_sentence(
     out
 }
 
+/// Lowercase words that may come before a dateline's date on its line
+/// ("Published on 12 March 2023"); any other lowercase word makes the line
+/// body text.
+const DATELINE_WORDS: &[&str] = &["on", "published", "updated", "posted"];
+
+/// The date of a dateline at the start of `text`, as news wires write them:
+/// "WASHINGTON, Jan. 5, 2024 —", "KYIV, Ukraine (AP) — March 3, 2022",
+/// "Published on 12 March 2023", "2024-01-05", "Monday, 5 February 2024".
+/// Only the first three lines and 300 characters are read; the date must
+/// have a year, be a real day, come after a short capitalised lead and end
+/// its line or be followed by a dash or a parenthesis. Dates in body
+/// sentences are not datelines.
+pub fn dateline(lex: &Lexicon, text: &str) -> Option<Date> {
+    let head: String = text.trim_start().chars().take(300).collect();
+    for line in head.lines().take(3) {
+        if let Some(r) = line_date(lex, line) {
+            return r;
+        }
+    }
+    None
+}
+
+/// A line's dateline date: `None` when the line has no date at its start,
+/// `Some(None)` when it has one that is not a real day.
+fn line_date(lex: &Lexicon, line: &str) -> Option<Option<Date>> {
+    // Words with their byte ranges.
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in line.char_indices() {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            words.push((s, i));
+        }
+    }
+    if let Some(s) = start {
+        words.push((s, line.len()));
+    }
+    let word = |k: usize| words.get(k).map(|&(a, b)| &line[a..b]);
+    let number = |k: usize| word(k).filter(|w| w.bytes().all(|b| b.is_ascii_digit()));
+    let day = |k: usize| {
+        number(k)
+            .filter(|w| w.len() <= 2)
+            .and_then(|w| w.parse::<u32>().ok())
+    };
+    let year = |k: usize| {
+        number(k)
+            .filter(|w| w.len() == 4)
+            .and_then(|w| w.parse::<i64>().ok())
+    };
+    let ends_well = |end: usize| {
+        let rest = line[end..].trim_start_matches([' ', '\t', ',', '.']);
+        rest.is_empty() || rest.starts_with(['—', '–', '-', '(', '|'])
+    };
+    let lead_ok = |k: usize| {
+        k <= 6
+            && (0..k).all(|i| {
+                let w = word(i).unwrap_or("");
+                !w.starts_with(char::is_lowercase) || DATELINE_WORDS.contains(&w)
+            })
+    };
+    for k in 0..words.len().min(12) {
+        // (first word, last word, year, month, day)
+        let found = if let (Some(y), true) = (year(k), line[words[k].1..].starts_with('-')) {
+            // 2024-01-05
+            let (m, d) = (number(k + 1), number(k + 2));
+            match (m, d) {
+                (Some(m), Some(d)) if line[words[k + 1].1..].starts_with('-') => {
+                    Some((k, k + 2, y, m.parse().ok()?, d.parse().ok()?))
+                }
+                _ => None,
+            }
+        } else if let Some(m) = word(k).and_then(|w| month(lex, &w.to_lowercase())) {
+            if let (Some(d), Some(y)) = (day(k + 1), year(k + 2)) {
+                Some((k, k + 2, y, m, d))
+            } else if let (Some(d), Some(y)) = (k.checked_sub(1).and_then(day), year(k + 1)) {
+                Some((k - 1, k + 1, y, m, d))
+            } else {
+                None
+            }
+        } else {
+            None
+        };
+        if let Some((first, last, y, m, d)) = found {
+            if !lead_ok(first) || !ends_well(words[last].1) {
+                return None;
+            }
+            let date = Date { y, m, d };
+            return Some(date.valid().then_some(date));
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -210,6 +304,53 @@ mod tests {
             .into_iter()
             .map(|(_, d)| d.to_string())
             .collect()
+    }
+
+    #[test]
+    fn datelines() {
+        let lex = Lexicon::embedded();
+        let rows: &[(&str, Option<&str>)] = &[
+            ("LIMA, Feb. 9, 2021 — Ministers met.", Some("2021-02-09")),
+            ("LIMA, Feb 9, 2021 – Ministers met.", Some("2021-02-09")),
+            (
+                "OSLO, Norway (AP) — Sept. 14, 2019\nThe talks ended.",
+                Some("2019-09-14"),
+            ),
+            (
+                "Published on 21 June 2020\n\nA storm hit.",
+                Some("2020-06-21"),
+            ),
+            ("2018-11-30\nThe vote was held.", Some("2018-11-30")),
+            ("April 2, 2017\nThe vote was held.", Some("2017-04-02")),
+            (
+                "Tuesday, 6 August 2024\nThe vote was held.",
+                Some("2024-08-06"),
+            ),
+            ("CAIRO, 3 DECEMBER 2015 - Talks began.", Some("2015-12-03")),
+            (
+                "Headline here\nBy A Writer\nMay 1, 2016 — Text.",
+                Some("2016-05-01"),
+            ),
+            // no year: no date
+            ("Jun 4 (Reuters) - Ministers met.", None),
+            // not a real day
+            ("LIMA, Feb. 30, 2021 — Ministers met.", None),
+            ("2021-02-29\nText.", None),
+            // dates in the body
+            ("The army said on April 9, 2014, that it had left.", None),
+            (
+                "Ministers met.\nThey recalled that on March 1, 2003 a war began.",
+                None,
+            ),
+            ("First.\nSecond.\nThird.\nJuly 4, 2011", None),
+            ("", None),
+        ];
+        for (text, want) in rows {
+            let got = dateline(lex, text).map(|d| d.to_string());
+            assert_eq!(got.as_deref(), *want, "{text:?}");
+        }
+        let long = format!("{}\nMay 1, 2016", "x".repeat(320));
+        assert_eq!(dateline(lex, &long), None);
     }
 
     #[test]
