@@ -126,6 +126,22 @@ pub(crate) fn relations(doc: &Document, lex: &Lexicon, parse: Option<&ParseFn>) 
             let key = (f.source, f.relation, f.target);
             (f.how.is_some() || !vetoed.contains(&key)) && stated.insert(key)
         });
+        // a person both heads and is a member of one body in one sentence
+        // ("X, the commander of the Quds Force": the title and a path both
+        // read it): the head, which says more
+        if let (Some(leads), Some(member)) = (
+            lex.title_relation(Role::Leads),
+            lex.title_relation(Role::MemberOf),
+        ) {
+            let heads: Vec<(usize, usize)> = cx
+                .out
+                .iter()
+                .filter(|f| f.relation == leads)
+                .map(|f| (f.source, f.target))
+                .collect();
+            cx.out
+                .retain(|f| f.relation != member || !heads.contains(&(f.source, f.target)));
+        }
         let found = cx.out;
         let valid: Vec<Found> = found.into_iter().filter(|f| allowed(doc, lex, f)).collect();
         for f in &valid {
@@ -903,9 +919,11 @@ impl<'d, 'a> Cx<'d, 'a> {
                     .filter(|&m| self.kind(self.entity(m)) == EntityKind::Person)
                 {
                     let p = self.entity(pm);
+                    // "a commander of X": the article before the title is a member cue
+                    let cue = a > 0 && self.lex.words.member_cues.contains(self.w(a - 1));
                     let body = self.body_before(a).map(|(x, c, _)| (x, c)).or_else(|| {
                         (self.w(b) == "of")
-                            .then(|| self.phrase_right(b + 1).heads.first().map(|&x| (x, false)))
+                            .then(|| self.phrase_right(b + 1).heads.first().map(|&x| (x, cue)))
                             .flatten()
                     });
                     if let Some((x, cue)) = body {
@@ -956,7 +974,10 @@ impl<'d, 'a> Cx<'d, 'a> {
         let leads = match entry.role {
             Role::None => return,
             Role::Leads => !member_cue,
-            Role::MemberOf => entry.leads_when.iter().any(|w| label.ends_with(w.as_str())),
+            // "a commander of the Quds Force" is a member, "the commander" its head
+            Role::MemberOf => {
+                !member_cue && entry.leads_when.iter().any(|w| label.ends_with(w.as_str()))
+            }
         };
         let role = if leads { Role::Leads } else { Role::MemberOf };
         if let Some(rel) = self.lex.title_relation(role) {

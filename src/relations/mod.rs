@@ -1234,7 +1234,12 @@ impl<'a> Cx<'a> {
             let last = self.lower.get(b.max(a + 1) - 1).filter(|_| a < b);
             match entry.role {
                 Role::Leads if member_cue => Role::MemberOf,
-                Role::MemberOf if last.is_some_and(|l| entry.leads_when.contains(l)) => Role::Leads,
+                // "a commander of the Quds Force" is a member, "the commander" its head
+                Role::MemberOf
+                    if !member_cue && last.is_some_and(|l| entry.leads_when.contains(l)) =>
+                {
+                    Role::Leads
+                }
                 r => r,
             }
         };
