@@ -122,6 +122,14 @@ fn pronoun(doc: &Document, lex: &Lexicon, m: usize) -> Option<usize> {
     })
 }
 
+/// Whether entity `e` is a group a noun like "the group" may stand for.
+fn is_group(doc: &Document, e: usize) -> bool {
+    matches!(
+        doc.entities[e].kind,
+        EntityKind::Militia | EntityKind::Organization
+    )
+}
+
 /// "the group", "the militia attacks", "Hezbollah, the Iran-backed group".
 fn nominal(doc: &Document, lex: &Lexicon, m: usize) -> Option<usize> {
     let me = doc.mentions[m].clone();
@@ -166,12 +174,7 @@ fn nominal(doc: &Document, lex: &Lexicon, m: usize) -> Option<usize> {
             && b <= head
             && doc.mentions[o].form == Form::Name
             && (b >= doc.len(s) || !matches!(info.word(b), "-" | "–"))
-            && doc.mentions[o].entity.is_some_and(|e| {
-                matches!(
-                    doc.entities[e].kind,
-                    EntityKind::Militia | EntityKind::Organization
-                )
-            })
+            && doc.mentions[o].entity.is_some_and(|e| is_group(doc, e))
     });
     if let Some(o) = inside {
         return doc.mentions[o].entity;
@@ -190,13 +193,8 @@ fn nominal(doc: &Document, lex: &Lexicon, m: usize) -> Option<usize> {
                 k -= 1;
             }
             if let Some(o) = info.at[k - 1] {
-                if let Some(e) = doc.mentions[o].entity {
-                    if matches!(
-                        doc.entities[e].kind,
-                        EntityKind::Militia | EntityKind::Organization
-                    ) {
-                        return Some(e);
-                    }
+                if let Some(e) = doc.mentions[o].entity.filter(|&e| is_group(doc, e)) {
+                    return Some(e);
                 }
             }
         }
@@ -205,12 +203,7 @@ fn nominal(doc: &Document, lex: &Lexicon, m: usize) -> Option<usize> {
     if start >= 1 && lex.words.be_forms.contains(info.word(start - 1)) {
         let first = info.mentions.iter().copied().find(|&o| {
             doc.mentions[o].form == Form::Name
-                && doc.mentions[o].entity.is_some_and(|e| {
-                    matches!(
-                        doc.entities[e].kind,
-                        EntityKind::Militia | EntityKind::Organization
-                    )
-                })
+                && doc.mentions[o].entity.is_some_and(|e| is_group(doc, e))
         });
         if let Some(o) = first {
             return doc.mentions[o].entity;

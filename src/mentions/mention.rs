@@ -47,6 +47,10 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
     }
 }
 
+/// What opens an alias or a defined acronym after a name: "X (Y)", "X, Y,",
+/// "X — also known as Y —".
+const ALIAS_OPENERS: [&str; 4] = ["(", ",", "—", "–"];
+
 /// Capital letters and digits only, with at least `letters` letters:
 /// "ISIS", "GS", "82".
 fn is_acronym(w: &str, letters: usize) -> bool {
@@ -121,14 +125,7 @@ fn gazetteer(doc: &mut Document, lex: &Lexicon, s: usize) {
         let (&a, &b) = (starts.get(&(base + start))?, ends.get(&(base + end))?);
         // "ISIS" in "ISIS-GS", "FARC" in "FARC-D": an acronym that goes on
         // with a hyphen and more capitals is part of another group's acronym
-        let toks = &sent.tokens;
-        let joined = |k: usize| k < toks.len() && !toks[k].space_before;
-        if is_acronym(&text[start..end], 2)
-            && joined(b + 1)
-            && toks[b + 1].text(doc.text) == "-"
-            && joined(b + 2)
-            && is_acronym(toks[b + 2].text(doc.text), 0)
-        {
+        if acronym_at(doc, s, a).is_some_and(|(_, end)| end > b + 1) {
             return None;
         }
         let matched = &folded[from..to];
@@ -1076,8 +1073,7 @@ fn join_aliases(doc: &mut Document, lex: &Lexicon) {
                 continue;
             }
             let mut k = b;
-            if matches!(doc.tok(s, k.min(doc.len(s) - 1)), "(" | "," | "—" | "–") && k < doc.len(s)
-            {
+            if k < doc.len(s) && ALIAS_OPENERS.contains(&doc.tok(s, k)) {
                 k += 1;
             } else {
                 continue;
@@ -1155,7 +1151,7 @@ fn short_forms(doc: &mut Document, lex: &Lexicon) -> HashMap<String, usize> {
             let open = doc.tok(s, b);
             // "X (also known as Y)", "X — also known as Y —"
             let marker = phrase_at(&doc.info[s], b + 1, &lex.words.alias_markers)
-                .filter(|_| matches!(open, "(" | "," | "—" | "–"));
+                .filter(|_| ALIAS_OPENERS.contains(&open));
             let Some((acro, end)) = acronym_at(doc, s, b + 1 + marker.unwrap_or(0)) else {
                 continue;
             };
