@@ -309,6 +309,16 @@ pub struct Words {
     pub issue_verbs: Vec<String>,
     pub presence_words: Vec<String>,
     pub alias_markers: Vec<String>,
+    /// Words that open a translation or transliteration inside
+    /// parentheses ("literally", "translated"); a capitalised word and a
+    /// colon ("Arabic:") opens one too.
+    pub gloss_openers: Vec<String>,
+    /// Designations that look like names but are none ("Foreign Terrorist
+    /// Organization", "Specially Designated Global Terrorist"), singular.
+    pub designations: Vec<String>,
+    /// Prefixes of a ship's name ("USS", "HMS"), as written: a ship is no
+    /// entity of the graph.
+    pub vessel_prefixes: Vec<String>,
     pub meeting_verbs: Vec<String>,
     pub months: Vec<String>,
     pub weekdays: Vec<String>,
@@ -447,6 +457,9 @@ pub(crate) struct WordSets {
     pub issue_verbs: HashSet<String>,
     pub presence_words: HashSet<String>,
     pub alias_markers: Vec<Vec<String>>,
+    pub gloss_openers: HashSet<String>,
+    pub designations: Vec<Vec<String>>,
+    pub vessel_prefixes: HashSet<String>,
     pub meeting_verbs: HashSet<String>,
     /// In calendar order (not sorted: position is the month number).
     pub months: Vec<String>,
@@ -1141,6 +1154,13 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
         issue_verbs: set(|w| &w.issue_verbs),
         presence_words: set(|w| &w.presence_words),
         alias_markers: phrases(|w| &w.alias_markers),
+        gloss_openers: set(|w| &w.gloss_openers),
+        designations: phrases(|w| &w.designations),
+        vessel_prefixes: all_words
+            .iter()
+            .flat_map(|w| &w.vessel_prefixes)
+            .cloned()
+            .collect(),
         meeting_verbs: set(|w| &w.meeting_verbs),
         months: all_words
             .iter()

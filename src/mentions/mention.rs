@@ -366,9 +366,19 @@ fn branches(doc: &mut Document, lex: &Lexicon, s: usize) {
         if the {
             k += 1;
         }
-        // the capitalised place name, known or not
+        // the capitalised place name, known or not; a date is none ("pledged
+        // allegiance to ISIS in May 2015")
         let mut end = k;
-        while end < n && is_cap(doc.tok(s, end)) && doc.info[s].title_at[end].is_none() {
+        while end < n
+            && is_cap(doc.tok(s, end))
+            && doc.info[s].title_at[end].is_none()
+            && !lex.words.months.iter().any(|m| m == doc.info[s].word(end))
+            && !lex
+                .words
+                .weekdays
+                .iter()
+                .any(|d| d == doc.info[s].word(end))
+        {
             end = doc.info[s].at[end].map_or(end + 1, |o| doc.mentions[o].tokens.1.max(end + 1));
         }
         let brand_again = (k..end).any(|t| {
@@ -1238,6 +1248,42 @@ mod tests {
         found
             .iter()
             .any(|(s, i, k)| s == surface && i == id && *k == kind)
+    }
+
+    #[test]
+    fn translations_designations_and_ships_are_no_names() {
+        use EntityKind::*;
+        // a translation in parentheses is the name before it, not another
+        let found = names(
+            "The Freedom Brigade (Arabic: Liwa al-Hurriya, The Brigade of the Free; \
+             literally Banner of Freedom) is a militia in Syria.",
+        );
+        assert!(has(&found, "Syria", "syria", State), "{found:?}");
+        assert!(
+            found.iter().all(|(s, _, _)| !s.contains("Liwa")
+                && !s.contains("of the Free")
+                && !s.contains("Banner")),
+            "{found:?}"
+        );
+        // a parenthesis that is no translation still gives names
+        let found = names("The group (backed by Iran) attacked Israel.");
+        assert!(has(&found, "Iran", "iran", State), "{found:?}");
+        // designations and ships are written like names but are none
+        let found = names(
+            "The Department designated Abu Karim as a Specially Designated Global \
+             Terrorist and the group as a Foreign Terrorist Organization after the USS Mason \
+             was fired on near Yemen.",
+        );
+        assert!(
+            found.iter().all(|(s, _, _)| !s.contains("Specially")
+                && !s.contains("Foreign")
+                && !s.contains("Mason")),
+            "{found:?}"
+        );
+        assert!(has(&found, "Yemen", "yemen", State), "{found:?}");
+        // a month after a brand's "in" is a date, not a branch
+        let found = names("He pledged allegiance to ISIS in May 2015.");
+        assert!(has(&found, "ISIS", "daesh", Militia), "{found:?}");
     }
 
     #[test]

@@ -67,6 +67,9 @@ pub(crate) struct SentenceInfo {
     pub titles: Vec<TitleMention>,
     /// Mentions of the sentence in token order.
     pub mentions: Vec<usize>,
+    /// Tokens no mention may cover: a translation in parentheses ("(Arabic:
+    /// ...)") and official designations ("Foreign Terrorist Organization").
+    pub no_name: Vec<bool>,
     /// Most words capitalised: a title-case headline.
     pub headline: bool,
     /// `mentions` needs sorting (see [`Document::sort_mentions`]).
@@ -84,6 +87,61 @@ impl SentenceInfo {
     pub(crate) fn len(&self) -> usize {
         self.lower_spans.len()
     }
+}
+
+/// The tokens of a sentence that no mention may cover: each part (between
+/// `;`) of a parenthesis that opens with a language and a colon ("(Urdu:
+/// ...; literally Army of the Good)") or a gloss word is a translation of the
+/// name before it, not another name; a designation ("Specially Designated
+/// Global Terrorists") is written like a name but is none, and a ship
+/// ("USS Carney") is no entity of the graph.
+fn no_name(text: &str, s: &Sentence, info: &SentenceInfo, lex: &Lexicon) -> Vec<bool> {
+    let n = s.tokens.len();
+    let tok = |k: usize| s.tokens[k].text(text);
+    let mut blocked = vec![false; n];
+    let mut k = 0;
+    while k < n {
+        if tok(k) != "(" {
+            k += 1;
+            continue;
+        }
+        let Some(close) = (k + 1..n).find(|&j| tok(j) == ")") else {
+            break;
+        };
+        let mut a = k + 1;
+        while a < close {
+            let b = (a..close).find(|&j| tok(j) == ";").unwrap_or(close);
+            let language = a + 1 < b
+                && tok(a + 1) == ":"
+                && tok(a).chars().next().is_some_and(char::is_uppercase)
+                && tok(a).chars().all(char::is_alphabetic);
+            if language || lex.words.gloss_openers.contains(info.word(a)) {
+                blocked[a..b].iter_mut().for_each(|x| *x = true);
+            }
+            a = b + 1;
+        }
+        k = close + 1;
+    }
+    for k in 0..n {
+        if lex.words.vessel_prefixes.contains(tok(k)) {
+            let end = (k + 1..n)
+                .find(|&j| !tok(j).chars().next().is_some_and(char::is_uppercase))
+                .unwrap_or(n);
+            blocked[k..end].iter_mut().for_each(|x| *x = true);
+        }
+        for phrase in &lex.words.designations {
+            let len = phrase.len();
+            let hit = k + len <= n
+                && phrase.iter().enumerate().all(|(j, w)| {
+                    let word = info.word(k + j);
+                    word == w || (j + 1 == len && word.strip_suffix('s') == Some(w))
+                });
+            if hit {
+                blocked[k..k + len].iter_mut().for_each(|x| *x = true);
+            }
+        }
+    }
+    blocked
 }
 
 /// An article in the pipeline.
@@ -123,14 +181,16 @@ impl<'a> Document<'a> {
                     }
                     lower_spans.push((from, lower_text.len() as u32));
                 }
-                SentenceInfo {
+                let mut info = SentenceInfo {
                     at: vec![None; s.tokens.len()],
                     title_at: vec![None; s.tokens.len()],
                     headline: is_headline(text, s),
                     lower_text,
                     lower_spans,
                     ..SentenceInfo::default()
-                }
+                };
+                info.no_name = no_name(text, s, &info, lex);
+                info
             })
             .collect();
         Document {
@@ -197,7 +257,7 @@ impl<'a> Document<'a> {
     /// Adds a mention, unless it overlaps one already there.
     pub(crate) fn add_mention(&mut self, m: Mention) -> Option<usize> {
         let info = &self.info[m.sentence];
-        if (m.tokens.0..m.tokens.1).any(|t| info.at[t].is_some()) {
+        if (m.tokens.0..m.tokens.1).any(|t| info.at[t].is_some() || info.no_name[t]) {
             return None;
         }
         let idx = self.mentions.len();
