@@ -518,6 +518,16 @@ fn unknown_names(doc: &mut Document, lex: &Lexicon, s: usize) {
         let mut j = i;
         while j < n && name_token(doc, lex, s, j) {
             j += 1;
+            // "Saint Mary's Cathedral", "St. George's Hospital": a name's
+            // possessive before the head word of a place goes on as one name
+            if j + 1 < n
+                && matches!(doc.tok(s, j), "'s" | "\u{2019}s")
+                && is_cap(doc.tok(s, j + 1))
+                && lex.words.place_heads.contains(doc.info[s].word(j + 1))
+                && doc.info[s].at[j + 1].is_none()
+            {
+                j += 1;
+            }
         }
         // "Justice and Equality Movement": capitalised words joined by "and"
         // before the head word of a body are one name
