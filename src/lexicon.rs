@@ -319,6 +319,9 @@ pub struct Words {
     /// Prefixes of a ship's name ("USS", "HMS"), as written: a ship is no
     /// entity of the graph.
     pub vessel_prefixes: Vec<String>,
+    /// Words before "A-B" that join two states into one force ("a joint
+    /// U.S.-Nigerien patrol"): no hostile relation between them there.
+    pub joint_cues: Vec<String>,
     pub meeting_verbs: Vec<String>,
     pub months: Vec<String>,
     pub weekdays: Vec<String>,
@@ -460,6 +463,7 @@ pub(crate) struct WordSets {
     pub gloss_openers: HashSet<String>,
     pub designations: Vec<Vec<String>>,
     pub vessel_prefixes: HashSet<String>,
+    pub joint_cues: HashSet<String>,
     pub meeting_verbs: HashSet<String>,
     /// In calendar order (not sorted: position is the month number).
     pub months: Vec<String>,
@@ -1156,6 +1160,7 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
         alias_markers: phrases(|w| &w.alias_markers),
         gloss_openers: set(|w| &w.gloss_openers),
         designations: phrases(|w| &w.designations),
+        joint_cues: set(|w| &w.joint_cues),
         vessel_prefixes: all_words
             .iter()
             .flat_map(|w| &w.vessel_prefixes)

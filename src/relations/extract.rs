@@ -142,6 +142,21 @@ pub(crate) fn relations(doc: &Document, lex: &Lexicon, parse: Option<&ParseFn>) 
             cx.out
                 .retain(|f| f.relation != member || !heads.contains(&(f.source, f.target)));
         }
+        // "a joint U.S.-Nigerien patrol": states joined in one force are on
+        // one side in this sentence, whatever a misread clause says
+        let joint = joint_pairs(doc, lex, s);
+        if !joint.is_empty() {
+            let hostile = |r: usize| {
+                let assault = |r: usize| lex.relations[r].roles.contains(&FrameRole::Assault);
+                assault(r) || lex.otherwise(r).is_some_and(assault)
+            };
+            cx.out.retain(|f| {
+                !hostile(f.relation)
+                    || !joint.iter().any(|&(a, b)| {
+                        (a, b) == (f.source, f.target) || (b, a) == (f.source, f.target)
+                    })
+            });
+        }
         let found = cx.out;
         let valid: Vec<Found> = found.into_iter().filter(|f| allowed(doc, lex, f)).collect();
         for f in &valid {
@@ -150,6 +165,24 @@ pub(crate) fn relations(doc: &Document, lex: &Lexicon, parse: Option<&ParseFn>) 
             }
         }
         out.extend(valid);
+    }
+    out
+}
+
+/// Pairs of entities that sentence `s` joins by a hyphen into one force
+/// after a word of cooperation: "a joint U.S.-Nigerien patrol", "combined
+/// Iraqi-Kurdish forces".
+fn joint_pairs(doc: &Document, lex: &Lexicon, s: usize) -> Vec<(usize, usize)> {
+    let info = &doc.info[s];
+    let mut out = Vec::new();
+    for (&x, &y) in info.mentions.iter().zip(info.mentions.iter().skip(1)) {
+        let (a, b) = doc.mentions[x].tokens;
+        let (c, _) = doc.mentions[y].tokens;
+        let hyphen = c == b + 1 && matches!(info.word(b), "-" | "–");
+        let cue = a > 0 && lex.words.joint_cues.contains(info.word(a - 1));
+        if let (true, true, Some(e), Some(f)) = (hyphen, cue, doc.entity_of(x), doc.entity_of(y)) {
+            out.push((e, f));
+        }
     }
     out
 }
@@ -460,14 +493,16 @@ impl<'d, 'a> Cx<'d, 'a> {
     }
 
     /// Skips adverbs, auxiliaries and negations leftwards from `k`
-    /// (exclusive); returns the new position and whether a negation was seen.
+    /// (exclusive); returns the new position and whether a negation or a
+    /// hedge ("possibly to meet") was seen: either way no fact.
     fn skip_verb_group_left(&self, mut k: usize) -> (usize, bool) {
         let words = &self.lex.words;
         let mut negated = false;
         let from = k;
         while k > 0 && from - k < 8 {
             let w = self.w(k - 1);
-            if words.negations.contains(w) || words.denials.contains(w) {
+            if words.negations.contains(w) || words.denials.contains(w) || words.hedges.contains(w)
+            {
                 negated = true;
             } else if !(words.auxiliaries.contains(w)
                 || words.adverbs.contains(w)
@@ -1265,10 +1300,14 @@ impl<'d, 'a> Cx<'d, 'a> {
         Vec::new()
     }
 
+    /// A negation, denial or hedge in the three words before `k`.
     fn negated_before(&self, k: usize) -> bool {
         let words = &self.lex.words;
-        (k.saturating_sub(3)..k)
-            .any(|j| words.negations.contains(self.w(j)) || words.denials.contains(self.w(j)))
+        (k.saturating_sub(3)..k).any(|j| {
+            words.negations.contains(self.w(j))
+                || words.denials.contains(self.w(j))
+                || words.hedges.contains(self.w(j))
+        })
     }
 
     /// The issuers of a statement a participle hangs on: "a statement by
