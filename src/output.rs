@@ -16,7 +16,7 @@
 //!   then put in place of the old one, so the files are never a mix of two
 //!   runs.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, OutputProblem, Result};
 use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -57,10 +57,7 @@ fn resolve(path: &Path) -> Result<PathBuf> {
             _ => return Ok(p),
         }
     }
-    Err(Error::Usage(format!(
-        "{}: too many levels of symbolic links",
-        path.display()
-    )))
+    Err(Error::output(path, OutputProblem::SymlinkLoop))
 }
 
 fn target(path: &Path) -> Result<Target> {
@@ -73,10 +70,7 @@ fn target(path: &Path) -> Result<Target> {
     let ft = meta.file_type();
     if ft.is_file() {
         if meta.permissions().readonly() {
-            return Err(Error::Usage(format!(
-                "{}: read-only file; not replaced (make it writable, or choose another output)",
-                path.display()
-            )));
+            return Err(Error::output(path, OutputProblem::ReadOnly));
         }
         return Ok(Target::File(real, Some(meta)));
     }
@@ -87,15 +81,12 @@ fn target(path: &Path) -> Result<Target> {
             return Ok(Target::Stream(real));
         }
     }
-    let what = if ft.is_dir() {
-        "a directory"
+    let problem = if ft.is_dir() {
+        OutputProblem::IsADirectory
     } else {
-        "not a regular file"
+        OutputProblem::NotARegularFile
     };
-    Err(Error::Usage(format!(
-        "{}: {what}; newsgraph replaces only regular files (choose another output)",
-        path.display()
-    )))
+    Err(Error::output(path, problem))
 }
 
 /// The directory a path is in ("." for a bare name).
@@ -219,10 +210,7 @@ pub fn write_dir_atomic(path: &Path, files: &[(&str, String)]) -> Result<()> {
     let real = resolve(path)?;
     if let Ok(meta) = std::fs::metadata(&real) {
         if !meta.is_dir() {
-            return Err(Error::Usage(format!(
-                "{}: not a directory (the csv format writes a directory of files)",
-                path.display()
-            )));
+            return Err(Error::output(path, OutputProblem::NotADirectory));
         }
         let mut foreign = Vec::new();
         for entry in std::fs::read_dir(&real).map_err(|e| Error::io(path, e))? {
@@ -234,11 +222,7 @@ pub fn write_dir_atomic(path: &Path, files: &[(&str, String)]) -> Result<()> {
         }
         if !foreign.is_empty() {
             foreign.sort();
-            return Err(Error::Usage(format!(
-                "{}: holds files newsgraph did not write ({}); choose a new or empty directory",
-                path.display(),
-                foreign.join(", ")
-            )));
+            return Err(Error::output(path, OutputProblem::ForeignFiles(foreign)));
         }
     }
     clean_stale(&real);

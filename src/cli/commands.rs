@@ -172,7 +172,7 @@ pub(crate) fn check_types(graph: &KnowledgeGraph, types: &[String]) -> anyhow::R
     let known = graph.relation_type_names();
     for t in types {
         if !known.contains(t) {
-            bail!(query::unknown_type_message(t, &known));
+            return Err(query::unknown_type(t, &known).into());
         }
     }
     Ok(())

@@ -130,10 +130,7 @@ pub fn render(graph: &KnowledgeGraph, format: Format, draw: &DrawOptions) -> Res
         Format::Graphml => graphml::to_string(graph),
         Format::Mermaid => mermaid::to_string(graph),
         Format::Html => html::to_string(graph),
-        Format::Csv => return Err(Error::Usage(
-            "the csv format writes a directory (nodes.csv, relationships.csv): give it with -o DIR"
-                .into(),
-        )),
+        Format::Csv => return Err(Error::CsvNeedsDirectory),
     })
 }
 

@@ -100,10 +100,10 @@ impl KnowledgeGraph {
             Format::Ron => super::ron::from_str(&text, origin),
             Format::Json => super::json::from_str(&text, origin),
             Format::Graphml => super::graphml::from_str(&text, origin),
-            other => Err(Error::Usage(format!(
-                "{origin}: newsgraph reads graphs in ron, json and graphml, not {}",
-                other.name()
-            ))),
+            other => Err(Error::UnreadableFormat {
+                path: origin.to_string(),
+                format: other.name().to_string(),
+            }),
         }
     }
 

@@ -82,24 +82,25 @@ fn fold(graph: &KnowledgeGraph, from: &Entity, into: &Entity) -> Result<(Knowled
 /// graph has an entity called `name`, that entity is merged into `entity`.
 ///
 /// # Errors
-/// [`Error::Usage`] when `entity` is not in the graph, or `name` already is
-/// one of its names.
+/// [`Error::UnknownEntity`] when `entity` is not in the graph,
+/// [`Error::EmptyAlias`] when `name` is empty, [`Error::AlreadyAName`] when
+/// `name` already is one of its names.
 ///
 /// # Complexity
 /// O(V + E log E): the graph is rebuilt.
 pub fn alias(graph: &KnowledgeGraph, name: &str, entity: &str) -> Result<Cleaned> {
     let into = graph
         .find(entity)
-        .ok_or_else(|| Error::Usage(graph.unknown_entity_message(entity)))?;
+        .ok_or_else(|| graph.unknown_entity(entity))?;
     let name = name.trim();
     if name.is_empty() {
-        return Err(Error::Usage("the other name is empty".into()));
+        return Err(Error::EmptyAlias);
     }
     match graph.find(name) {
-        Some(from) if from.id == into.id => Err(Error::Usage(format!(
-            "'{name}' is already a name of '{}'",
-            into.label
-        ))),
+        Some(from) if from.id == into.id => Err(Error::AlreadyAName {
+            name: name.to_string(),
+            entity: into.label.clone(),
+        }),
         Some(from) => {
             let (g, kept) = fold(graph, from, into)?;
             Ok(Cleaned {
@@ -126,21 +127,24 @@ pub fn alias(graph: &KnowledgeGraph, name: &str, entity: &str) -> Result<Cleaned
 /// id stays, so graphs built before and after still merge.
 ///
 /// # Errors
-/// [`Error::Usage`] when `entity` is not in the graph, when `label` is
-/// empty, or when it names another entity (`newsgraph alias` merges them).
+/// [`Error::UnknownEntity`] when `entity` is not in the graph,
+/// [`Error::EmptyLabel`] when `label` is empty, [`Error::LabelTaken`] when it
+/// names another entity (`newsgraph alias` merges them).
 pub fn rename(graph: &KnowledgeGraph, entity: &str, label: &str) -> Result<Cleaned> {
     let e = graph
         .find(entity)
-        .ok_or_else(|| Error::Usage(graph.unknown_entity_message(entity)))?;
+        .ok_or_else(|| graph.unknown_entity(entity))?;
     let label = label.trim();
     if label.is_empty() {
-        return Err(Error::Usage("the new label is empty".into()));
+        return Err(Error::EmptyLabel);
     }
     if let Some(other) = graph.find(label).filter(|o| o.id != e.id) {
-        return Err(Error::Usage(format!(
-            "'{label}' is already the entity '{}' ({}): to make them one, run newsgraph alias GRAPH '{}' '{}'",
-            other.label, other.id, other.label, e.label
-        )));
+        return Err(Error::LabelTaken {
+            label: label.to_string(),
+            other: other.label.clone(),
+            other_id: other.id.clone(),
+            entity: e.label.clone(),
+        });
     }
     let mut renamed = e.clone();
     let old = std::mem::replace(&mut renamed.label, label.to_string());

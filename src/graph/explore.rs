@@ -2,7 +2,7 @@
 //! shortest chains between two entities, and counts.
 
 use crate::entity::{Entity, EntityKind};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::graph::KnowledgeGraph;
 use crate::relations::relation::Relation;
 use petgraph::stable_graph::NodeIndex;
@@ -46,9 +46,7 @@ pub struct Neighbor<'g> {
 
 /// The entity called `name`, or an error with close names.
 pub fn entity<'g>(graph: &'g KnowledgeGraph, name: &str) -> Result<&'g Entity> {
-    graph
-        .find(name)
-        .ok_or_else(|| Error::Usage(graph.unknown_entity_message(name)))
+    graph.find(name).ok_or_else(|| graph.unknown_entity(name))
 }
 
 /// The relations of `entity`, optionally of some `types` only, in `way`.

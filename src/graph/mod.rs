@@ -193,18 +193,15 @@ impl KnowledgeGraph {
 
     /// "no entity called 'X' in this graph (did you mean 'Y'?)".
     pub fn unknown_entity_message(&self, name: &str) -> String {
-        let close = self.similar_names(name, 3);
-        if close.is_empty() {
-            format!("no entity called '{name}' in this graph")
-        } else {
-            format!(
-                "no entity called '{name}' in this graph (did you mean {}?)",
-                close
-                    .iter()
-                    .map(|c| format!("'{c}'"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
+        self.unknown_entity(name).to_string()
+    }
+
+    /// [`Error::UnknownEntity`] for `name`, with the close names of this
+    /// graph's entities.
+    pub fn unknown_entity(&self, name: &str) -> Error {
+        Error::UnknownEntity {
+            name: name.to_string(),
+            suggestions: self.similar_names(name, 3),
         }
     }
 
@@ -328,10 +325,11 @@ impl KnowledgeGraph {
             self.nodes.get(&relation.source),
             self.nodes.get(&relation.target),
         ) else {
-            return Err(Error::Usage(format!(
-                "relation {} {} {} names an entity that is not in the graph",
-                relation.source, relation.kind, relation.target
-            )));
+            return Err(Error::RelationToUnknownEntity {
+                from: relation.source,
+                kind: relation.kind,
+                to: relation.target,
+            });
         };
         let kind = match self.kinds.get_index_of(&relation.kind) {
             Some(k) => k,

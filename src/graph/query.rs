@@ -382,22 +382,20 @@ pub fn nearest_types<'k>(name: &str, known: &'k [String]) -> Vec<&'k str> {
 /// "unknown relation type 'atacked' (did you mean 'attacked'? this graph
 /// has: ...)" (issue 18).
 pub fn unknown_type_message(name: &str, known: &[String]) -> String {
-    let near = nearest_types(name, known);
-    let hint = if near.is_empty() {
-        String::new()
-    } else {
-        format!(
-            "did you mean {}? ",
-            near.iter()
-                .map(|n| format!("'{n}'"))
-                .collect::<Vec<_>>()
-                .join(" or ")
-        )
-    };
-    format!(
-        "unknown relation type '{name}' ({hint}this graph has: {}; newsgraph types GRAPH describes them)",
-        known.join(", ")
-    )
+    unknown_type(name, known).to_string()
+}
+
+/// [`Error::UnknownRelationType`] for `name`, with the types of `known`
+/// nearest to it.
+pub fn unknown_type(name: &str, known: &[String]) -> Error {
+    Error::UnknownRelationType {
+        name: name.to_string(),
+        nearest: nearest_types(name, known)
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
+        known: known.to_vec(),
+    }
 }
 
 /// The relations one row of an answer matched: for each pattern, the edge
@@ -493,9 +491,7 @@ pub fn run_with(graph: &KnowledgeGraph, query: &Query, limits: Limits) -> Result
                     Ok(Slot::Var(v.clone()))
                 }
                 NodeTerm::Entity(name, _) => {
-                    let e = graph
-                        .find(name)
-                        .ok_or_else(|| Error::Usage(graph.unknown_entity_message(name)))?;
+                    let e = graph.find(name).ok_or_else(|| graph.unknown_entity(name))?;
                     Ok(Slot::Node(graph.node(&e.id).expect("entity has a node")))
                 }
             }
@@ -508,7 +504,7 @@ pub fn run_with(graph: &KnowledgeGraph, query: &Query, limits: Limits) -> Result
                 for t in ts {
                     if !known.contains(t) {
                         let known: Vec<String> = known.iter().cloned().collect();
-                        return Err(Error::Usage(unknown_type_message(t, &known)));
+                        return Err(unknown_type(t, &known));
                     }
                 }
                 (Some(ts.clone()), None)
@@ -541,10 +537,10 @@ pub fn run_with(graph: &KnowledgeGraph, query: &Query, limits: Limits) -> Result
     let mut done = vec![false; resolved.len()];
     search.solve(&mut HashMap::new(), &mut done);
     if search.over {
-        return Err(Error::Usage(format!(
-            "the query needs more than {} answers or {} steps: join its patterns through shared variables, or name entities",
-            limits.max_rows, limits.max_steps
-        )));
+        return Err(Error::QueryTooBig {
+            max_rows: limits.max_rows,
+            max_steps: limits.max_steps,
+        });
     }
     let mut rows: Vec<Vec<Value>> = search.results.into_iter().collect();
     let label = |v: &Value| match v {

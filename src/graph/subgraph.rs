@@ -3,7 +3,7 @@
 //! modes, well-connected entities.
 
 use crate::entity::EntityKind;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::graph::KnowledgeGraph;
 use crate::relations::relation::Relation;
 use crate::text::dates::Date;
@@ -79,9 +79,7 @@ impl Filter {
         let known = graph.relation_type_names();
         for t in &self.types {
             if !known.contains(t) {
-                return Err(Error::Usage(crate::graph::query::unknown_type_message(
-                    t, &known,
-                )));
+                return Err(crate::graph::query::unknown_type(t, &known));
             }
         }
         let keep = |r: &&Relation| self.types.is_empty() || self.types.contains(&r.kind);
@@ -147,9 +145,7 @@ impl Filter {
         let known = graph.relation_type_names();
         for t in &self.types {
             if !known.contains(t) {
-                return Err(Error::Usage(crate::graph::query::unknown_type_message(
-                    t, &known,
-                )));
+                return Err(crate::graph::query::unknown_type(t, &known));
             }
         }
         let keep_entity = |id: &str| {
@@ -172,9 +168,7 @@ impl Filter {
             || self.min_articles > 0
             || self.restricts_statements();
         if let Some(name) = &self.focus {
-            let focus = graph
-                .find(name)
-                .ok_or_else(|| Error::Usage(graph.unknown_entity_message(name)))?;
+            let focus = graph.find(name).ok_or_else(|| graph.unknown_entity(name))?;
             let depth = self.depth.unwrap_or(1);
             let mut seen: BTreeSet<String> = BTreeSet::new();
             seen.insert(focus.id.clone());

@@ -169,9 +169,9 @@ pub fn expand_for(input: &Path, wanted: Wanted) -> Result<Listing> {
     if !input.exists() && text.contains(['*', '?', '[']) {
         expand_glob(&text, wanted, &mut out)?;
         if out.files.is_empty() && out.not_read.is_empty() {
-            return Err(Error::Usage(format!(
-                "{text}: no file matches this pattern"
-            )));
+            return Err(Error::NoMatch {
+                pattern: text.into_owned(),
+            });
         }
     } else {
         let meta = std::fs::metadata(input).map_err(|e| Error::io(input, e))?;
@@ -299,8 +299,11 @@ fn walk_warning(dir: &Path, e: &walkdir::Error) -> Warning {
 /// wildcard are walked (as deep as the pattern goes, or all the way for
 /// `**`), with the same loop detection as a directory.
 fn expand_glob(text: &str, wanted: Wanted, out: &mut Listing) -> Result<()> {
-    let pattern = glob::Pattern::new(text)
-        .map_err(|e| Error::Usage(format!("{text}: bad glob pattern: {}", e.msg)))?;
+    let pattern = glob::Pattern::new(text).map_err(|e| Error::BadPattern {
+        pattern: text.to_string(),
+        col: e.pos + 1,
+        message: e.msg.to_string(),
+    })?;
     let options = glob::MatchOptions {
         case_sensitive: true,
         require_literal_separator: true,
@@ -735,7 +738,7 @@ impl Corpus {
                     |articles, bytes| {
                         // the consumer hung up: it failed and reports why
                         tx.send((articles, bytes))
-                            .map_err(|_| Error::Usage("stopped".into()))
+                            .map_err(|_| Error::ReadingStopped)
                     },
                     warn,
                 )
@@ -748,9 +751,7 @@ impl Corpus {
                 }
             }
             drop(rx);
-            let read = reader
-                .join()
-                .unwrap_or_else(|_| Err(Error::Usage("the reading thread panicked".into())));
+            let read = reader.join().unwrap_or(Err(Error::ReaderPanicked));
             match failed {
                 Some(e) => Err(e),
                 None => read,
@@ -991,12 +992,16 @@ mod tests {
                 100,
                 |_, _| {
                     calls += 1;
-                    Err(Error::Usage("full disk".into()))
+                    Err(Error::io(
+                        "graph.ron",
+                        std::io::Error::new(std::io::ErrorKind::StorageFull, "full disk"),
+                    ))
                 },
                 |_| {},
             )
             .unwrap_err();
-        assert_eq!(err.to_string(), "full disk");
+        assert_eq!(err.to_string(), "graph.ron: full disk");
+        assert!(matches!(err, Error::Io { .. }));
         assert_eq!(calls, 1);
     }
 }
