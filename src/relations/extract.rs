@@ -350,6 +350,8 @@ impl<'d, 'a> Cx<'d, 'a> {
             ..Phrase::default()
         };
         let mut last: Option<usize> = None;
+        // the last name was a possessor ("X's"): what follows is owned by it
+        let mut owned = false;
         let mut j = k;
         let limit = (k + 12).min(self.n());
         while j < limit && !self.is_stop(j) {
@@ -360,6 +362,7 @@ impl<'d, 'a> Cx<'d, 'a> {
             if let Some(m) = self.mention(j) {
                 let mm = &self.doc.mentions[m];
                 last = Some(self.entity(m));
+                owned = false;
                 p.titled = false;
                 p.modifier = false;
                 j = mm.tokens.1;
@@ -393,9 +396,13 @@ impl<'d, 'a> Cx<'d, 'a> {
             }
             if self.doc.info[self.s].title_at[j].is_some() {
                 p.titled = true;
-            } else if !self.is_possessive(j) && w != "-" && last.is_some() {
+            } else if self.is_possessive(j) && last.is_some() {
+                owned = true;
+            } else if w != "-" && last.is_some() {
                 p.titled = false;
-                p.modifier = true;
+                // "Hezbollah's kidnapping of two Israeli soldiers": the owner
+                // stays the head; a name before a noun modifies it
+                p.modifier = !owned;
                 // the noun the name modifies belongs to the span: "U.S. military personnel"
                 p.head_end = j + 1;
             }
