@@ -41,7 +41,7 @@ pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
     join_aliases(doc, lex);
     let aliases = short_forms(doc, lex);
     for s in 0..doc.sentences.len() {
-        known_short_forms(doc, &aliases, s);
+        known_short_forms(doc, lex, &aliases, s);
         pronouns(doc, lex, s);
         doc.sort_mentions(s);
     }
@@ -1188,7 +1188,7 @@ fn short_forms(doc: &mut Document, lex: &Lexicon) -> HashMap<String, usize> {
 }
 
 /// Marks the short forms found by [`short_forms`] wherever they occur.
-fn known_short_forms(doc: &mut Document, map: &HashMap<String, usize>, s: usize) {
+fn known_short_forms(doc: &mut Document, lex: &Lexicon, map: &HashMap<String, usize>, s: usize) {
     if map.is_empty() {
         return;
     }
@@ -1212,6 +1212,13 @@ fn known_short_forms(doc: &mut Document, map: &HashMap<String, usize>, s: usize)
                 }
             }
         }
+        // "Haqqani terrorists": a person's surname before a noun for armed
+        // men names their group, not the person
+        let hit = hit.filter(|&(j, e)| {
+            doc.entities[e].kind != EntityKind::Person
+                || j >= n
+                || !lex.words.armed_nouns.contains(doc.info[s].word(j))
+        });
         match hit {
             Some((j, e)) => {
                 doc.add_mention(Mention {
