@@ -224,14 +224,12 @@ try {
         const box = document.getElementById("cy").getBoundingClientRect();
         const boxes = g.boxes();
         const clear = (p) => boxes.every((b) => p.x < b.x1 - 4 || p.x > b.x2 + 4 || p.y < b.y1 - 4 || p.y > b.y2 + 4);
-        const edges = g.relationsAt(id).filter((e) => !e.loop);
-        const mid = (e) => (e.source.x + e.target.x) / 2;
-        edges.sort((a, b) => mid(b) - mid(a));
+        // points along the edge, from the middle outwards
+        const ts = [0.5, 0.4, 0.6, 0.3, 0.7, 0.35, 0.65];
+        const edges = g.relationsAt(id, ts).filter((e) => !e.loop);
+        edges.sort((a, b) => b.points[0].x - a.points[0].x);
         for (const e of edges) {
-          const src = e.source, dst = e.target;
-          // points along the edge, from the middle outwards
-          for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.35, 0.65]) {
-            const p = { x: src.x + t * (dst.x - src.x), y: src.y + t * (dst.y - src.y) };
+          for (const p of e.points) {
             if (clear(p) && p.x > 0 && p.y > 0 && p.x < box.width && p.y < box.height) {
               return { id: e.index, type: e.type, x: box.left + p.x, y: box.top + p.y };
             }

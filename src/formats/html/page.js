@@ -89,6 +89,20 @@
   // relation labels are drawn when there are few (types show in the legend
   // and on click)
   var edgeLabels = m <= 1500;
+  // Relations between the same two entities bend apart: each gets an offset
+  // at its middle, across the line from the entity listed first to the other.
+  (function () {
+    var pairs = {};
+    edges.forEach(function (e, i) {
+      if (e.s === e.t) return;
+      var key = Math.min(e.s, e.t) + " " + Math.max(e.s, e.t);
+      (pairs[key] = pairs[key] || []).push(i);
+    });
+    Object.keys(pairs).forEach(function (key) {
+      var list = pairs[key];
+      list.forEach(function (i, j) { edges[i].bend = list.length > 1 ? (j - (list.length - 1) / 2) * 28 : 0; });
+    });
+  })();
 
   // ----- the canvas -----
   var container = document.getElementById("cy");
@@ -453,6 +467,24 @@
     }
   }
 
+  // The control point of a bent relation's curve (a quadratic Bézier through
+  // the point `bend` away from the middle), or null for a straight one.
+  function controlOf(e) {
+    if (!e.bend) return null;
+    var a = nodes[e.s], b = nodes[e.t];
+    var lo = e.s < e.t ? a : b, hi = e.s < e.t ? b : a;
+    var dx = hi.x - lo.x, dy = hi.y - lo.y, d = Math.sqrt(dx * dx + dy * dy) || 1;
+    return { x: (a.x + b.x) / 2 - dy / d * 2 * e.bend, y: (a.y + b.y) / 2 + dx / d * 2 * e.bend };
+  }
+
+  // The point at t (0 at the source, 1 at the target) along relation i.
+  function pointOn(i, t) {
+    var e = edges[i], a = nodes[e.s], b = nodes[e.t], c = controlOf(e);
+    if (!c) return { x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y) };
+    var u = 1 - t;
+    return { x: u * u * a.x + 2 * u * t * c.x + t * t * b.x, y: u * u * a.y + 2 * u * t * c.y + t * t * b.y };
+  }
+
   // Adds relation i to `line` (its stroke) and `heads` (its arrowheads).
   function edgePath(i, line, heads, zoom) {
     var e = edges[i], a = nodes[e.s], b = nodes[e.t];
@@ -462,33 +494,38 @@
       line.arc(a.x + a.size * 0.35, a.y - a.size * 0.35, r, 0, 2 * Math.PI);
       return;
     }
+    var c = controlOf(e);
     var dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy) || 1;
-    var ux = dx / d, uy = dy / d;
+    // the directions leaving the source and entering the target
+    var sx = (c ? c.x : b.x) - a.x, sy = (c ? c.y : b.y) - a.y, sd = Math.sqrt(sx * sx + sy * sy) || 1;
+    var tx = b.x - (c ? c.x : a.x), ty = b.y - (c ? c.y : a.y), td = Math.sqrt(tx * tx + ty * ty) || 1;
+    sx /= sd; sy /= sd; tx /= td; ty /= td;
     var ra = a.size / 2, rb = b.size / 2;
     var arrow = arrowOf(e.width);
     var showHeads = arrow.len * zoom >= 1.5 && d > ra + rb + arrow.len;
-    var x1 = a.x + ux * ra, y1 = a.y + uy * ra, x2 = b.x - ux * rb, y2 = b.y - uy * rb;
+    var x1 = a.x + sx * ra, y1 = a.y + sy * ra, x2 = b.x - tx * rb, y2 = b.y - ty * rb;
     if (showHeads) {
       heads.moveTo(x2, y2);
-      heads.lineTo(x2 - ux * arrow.len - uy * arrow.half, y2 - uy * arrow.len + ux * arrow.half);
-      heads.lineTo(x2 - ux * arrow.len + uy * arrow.half, y2 - uy * arrow.len - ux * arrow.half);
+      heads.lineTo(x2 - tx * arrow.len - ty * arrow.half, y2 - ty * arrow.len + tx * arrow.half);
+      heads.lineTo(x2 - tx * arrow.len + ty * arrow.half, y2 - ty * arrow.len - tx * arrow.half);
       heads.closePath();
-      x2 -= ux * arrow.len; y2 -= uy * arrow.len;
+      x2 -= tx * arrow.len; y2 -= ty * arrow.len;
       if (e.symmetric) {
         heads.moveTo(x1, y1);
-        heads.lineTo(x1 + ux * arrow.len - uy * arrow.half, y1 + uy * arrow.len + ux * arrow.half);
-        heads.lineTo(x1 + ux * arrow.len + uy * arrow.half, y1 + uy * arrow.len - ux * arrow.half);
+        heads.lineTo(x1 + sx * arrow.len - sy * arrow.half, y1 + sy * arrow.len + sx * arrow.half);
+        heads.lineTo(x1 + sx * arrow.len + sy * arrow.half, y1 + sy * arrow.len - sx * arrow.half);
         heads.closePath();
-        x1 += ux * arrow.len; y1 += uy * arrow.len;
+        x1 += sx * arrow.len; y1 += sy * arrow.len;
       }
     }
     line.moveTo(x1, y1);
-    line.lineTo(x2, y2);
+    if (c) line.quadraticCurveTo(c.x, c.y, x2, y2);
+    else line.lineTo(x2, y2);
   }
 
   function edgeInView(i, ext) {
-    var a = nodes[edges[i].s], b = nodes[edges[i].t];
-    return !(Math.max(a.x, b.x) < ext.x1 || Math.min(a.x, b.x) > ext.x2 || Math.max(a.y, b.y) < ext.y1 || Math.min(a.y, b.y) > ext.y2);
+    var e = edges[i], a = nodes[e.s], b = nodes[e.t], pad = Math.abs(e.bend || 0) + a.size;
+    return !(Math.max(a.x, b.x) + pad < ext.x1 || Math.min(a.x, b.x) - pad > ext.x2 || Math.max(a.y, b.y) + pad < ext.y1 || Math.min(a.y, b.y) - pad > ext.y2);
   }
 
   function nodeInView(k, ext, margin) {
@@ -590,8 +627,9 @@
           mx = (a.x + a.size * 0.35) * zoom + view.x;
           my = (a.y - a.size * 0.75) * zoom + view.y;
         } else {
-          mx = (a.x + b.x) / 2 * zoom + view.x;
-          my = (a.y + b.y) / 2 * zoom + view.y;
+          var mid = pointOn(i, 0.5);
+          mx = mid.x * zoom + view.x;
+          my = mid.y * zoom + view.y;
           angle = Math.atan2(b.y - a.y, b.x - a.x);
           if (angle > Math.PI / 2) angle -= Math.PI;
           if (angle < -Math.PI / 2) angle += Math.PI;
@@ -680,10 +718,18 @@
         var r = a.size * 0.4;
         dist = Math.abs(Math.sqrt(Math.pow(x - a.x - a.size * 0.35, 2) + Math.pow(y - a.y + a.size * 0.35, 2)) - r);
       } else {
-        var dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy || 1;
-        var t = Math.max(0, Math.min(1, ((x - a.x) * dx + (y - a.y) * dy) / len2));
-        var qx = a.x + t * dx - x, qy = a.y + t * dy - y;
-        dist = Math.sqrt(qx * qx + qy * qy);
+        // the distance to the line, or to 16 pieces of the curve
+        dist = Infinity;
+        var pieces = e.bend ? 16 : 1;
+        var p = a;
+        for (var j = 1; j <= pieces; j++) {
+          var q = j === pieces ? b : pointOn(i, j / pieces);
+          var dx = q.x - p.x, dy = q.y - p.y, len2 = dx * dx + dy * dy || 1;
+          var t = Math.max(0, Math.min(1, ((x - p.x) * dx + (y - p.y) * dy) / len2));
+          var qx = p.x + t * dx - x, qy = p.y + t * dy - y;
+          dist = Math.min(dist, Math.sqrt(qx * qx + qy * qy));
+          p = q;
+        }
       }
       if (dist <= Math.max(e.width / 2 + 1 / view.zoom, 5 / view.zoom) && dist < bestD) { best = { edge: i }; bestD = dist; }
     }
@@ -702,8 +748,21 @@
     press = { id: evt.pointerId, x: evt.offsetX, y: evt.offsetY, vx: view.x, vy: view.y, moved: false };
     canvas.setPointerCapture(evt.pointerId);
   });
+  // over an entity or relation the pointer says it can be clicked (looked
+  // up at most once a frame)
+  var hover = null;
   canvas.addEventListener("pointermove", function (evt) {
-    if (!press || press.id !== evt.pointerId) return;
+    if (!press) {
+      if (!hover) {
+        requestAnimationFrame(function () {
+          canvas.style.cursor = hit(hover.x, hover.y) ? "pointer" : "";
+          hover = null;
+        });
+      }
+      hover = { x: evt.offsetX, y: evt.offsetY };
+      return;
+    }
+    if (press.id !== evt.pointerId) return;
     var dx = evt.offsetX - press.x, dy = evt.offsetY - press.y;
     if (!press.moved && dx * dx + dy * dy < 16) return;
     press.moved = true;
@@ -1095,11 +1154,20 @@
       }
       return out;
     },
-    // the relations shown at an entity: type and the ends in pixels
-    relationsAt: function (id) {
+    // the relations shown at an entity: type, and where it is drawn at
+    // each of `ts` (0 at the source, 1 at the target), in pixels
+    relationsAt: function (id, ts) {
       var k = nodeIndex[id];
       return nodes[k].edges.filter(function (i) { return !edgeHidden[i]; }).map(function (i) {
-        return { index: i, type: edges[i].type, loop: edges[i].s === edges[i].t, source: screen(edges[i].s), target: screen(edges[i].t) };
+        return {
+          index: i,
+          type: edges[i].type,
+          loop: edges[i].s === edges[i].t,
+          points: (ts || [0.5]).map(function (t) {
+            var p = pointOn(i, t);
+            return { x: p.x * view.zoom + view.x, y: p.y * view.zoom + view.y };
+          }),
+        };
       });
     },
   };
