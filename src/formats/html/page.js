@@ -89,6 +89,9 @@
   // relation labels are drawn when there are few (types show in the legend
   // and on click)
   var edgeLabels = m <= 1500;
+  // big graphs draw lighter, and while the view moves show the last frame
+  // moved and scaled (as Cytoscape's textureOnViewport did)
+  var big = n > 400 || m > 2000;
   // Relations between the same two entities bend apart: each gets an offset
   // at its middle, across the line from the entity listed first to the other.
   (function () {
@@ -408,6 +411,7 @@
   }
 
   // ----- drawing -----
+  var CHUNK = 64;
   // What the last frame drew as text: for each labelled entity its index,
   // font size in pixels and box on the canvas (for tests: window.newsgraph.view).
   var drawnLabels = [];
@@ -553,18 +557,27 @@
       key = e.color + "|" + e.width + "|" + (e.removed ? 1 : 0);
       g = groups[key];
       if (!g) {
-        g = groups[key] = { color: e.color, width: e.width, dashed: e.removed, line: new Path2D(), heads: new Path2D() };
+        g = groups[key] = { color: e.color, width: e.width, dashed: e.removed, lines: [], heads: [], count: 0 };
         order.push(g);
       }
-      edgePath(i, g.line, g.heads, zoom);
+      // paths of at most CHUNK relations: filling one path of thousands of
+      // arrowheads costs the rasteriser far more than many small ones
+      if (g.count++ % CHUNK === 0) {
+        g.lines.push(new Path2D());
+        g.heads.push(new Path2D());
+      }
+      edgePath(i, g.lines[g.lines.length - 1], g.heads[g.heads.length - 1], zoom);
     }
     order.forEach(function (g) {
       ctx.strokeStyle = g.color;
       ctx.fillStyle = g.color;
-      ctx.lineWidth = g.width;
+      // big graphs: lines thinner than 3 device pixels drawn as hairlines
+      // (the rasteriser strokes those without outlining each of 10,000
+      // lines: several times faster)
+      ctx.lineWidth = big && g.width * zoom * ratio < 3 ? 0.95 / (zoom * ratio) : g.width;
       ctx.setLineDash(g.dashed ? [6, 3] : []);
-      ctx.stroke(g.line);
-      ctx.fill(g.heads);
+      g.lines.forEach(function (path) { ctx.stroke(path); });
+      g.heads.forEach(function (path) { ctx.fill(path); });
     });
     ctx.setLineDash([]);
     if (selected && selected.edge !== undefined && !edgeHidden[selected.edge]) {
@@ -676,17 +689,46 @@
       }
     }
     hubs.forEach(function (k) { if (!nodeHidden[k]) label(k, true); });
+    if (big) {
+      if (snapshot.width !== canvas.width || snapshot.height !== canvas.height) {
+        snapshot.width = canvas.width;
+        snapshot.height = canvas.height;
+      }
+      var sctx = snapshot.getContext("2d");
+      sctx.clearRect(0, 0, snapshot.width, snapshot.height);
+      sctx.drawImage(canvas, 0, 0);
+      snapView = { zoom: view.zoom, x: view.x, y: view.y };
+    }
+  }
+
+  // the last full frame of a big graph, and the view it was drawn at
+  var snapshot = document.createElement("canvas");
+  var snapView = null;
+  // While the view moves: that frame, moved and scaled to the view.
+  function drawMoving() {
+    var k = view.zoom / snapView.zoom;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.fillStyle = "#ffffff";
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.setTransform(ratio * k, 0, 0, ratio * k, ratio * (view.x - k * snapView.x), ratio * (view.y - k * snapView.y));
+    ctx.drawImage(snapshot, 0, 0, width, height);
   }
 
   var drawPending = false;
+  var moving = false;
   // until the first frame, which the page draws itself
   var booting = true;
-  function redraw() {
+  // the next frame: in full, or (`move`: the view moves) the last one moved
+  function redraw(move) {
+    if (!move) moving = false;
     if (drawPending || booting) return;
+    if (move) moving = true;
     drawPending = true;
     requestAnimationFrame(function () {
       drawPending = false;
-      draw();
+      if (moving && big && snapView) drawMoving();
+      else draw();
+      moving = false;
     });
   }
 
@@ -694,7 +736,7 @@
   // it rests
   var relabel = null;
   function viewChanged() {
-    redraw();
+    redraw(true);
     if (relabel) clearTimeout(relabel);
     relabel = setTimeout(function () { relabel = null; labelHubs(); redraw(); }, 120);
   }
