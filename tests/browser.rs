@@ -177,7 +177,7 @@ fn hostile_names_show_as_text_and_run_nothing() {
     let page = std::fs::read_to_string(d.path().join("g.html")).unwrap();
     assert_eq!(
         page.matches("</script>").count(),
-        3,
+        2,
         "only our own scripts close"
     );
     for (name, other) in [(evil, "attacked"), (closer, "condemned")] {
@@ -328,10 +328,12 @@ fn generated(n: usize, m: usize) -> KnowledgeGraph {
 
 /// How long the page takes to become interactive (from the start of the
 /// navigation to the first frame drawn with every entity and relation, as
-/// the page measures it), at most. Issue 18 asks for 2 s at 2,000 entities;
-/// this machine shares two cores with other builds, so the bound is
-/// generous and the times are printed (run with --nocapture).
-const INTERACTIVE_MS: f64 = 20_000.0;
+/// the page measures it), at most: issue 18's 2 s at 2,000 entities and
+/// 10,000 relations. The page draws on a canvas of its own and opens that
+/// graph in about 0.5 s on this two-core machine (Cytoscape.js took 4.3 s
+/// idle, 6.5-7.2 s while other builds ran), so the bound holds with room
+/// for a loaded machine; the times are printed (run with --nocapture).
+const INTERACTIVE_MS: f64 = 2_000.0;
 
 /// The walk of check.mjs --find over a generated page of `n` entities and
 /// `m` relations: time to interactive, labels at the first view, the
@@ -343,6 +345,10 @@ fn walk_big_page(browser: &Path, n: usize, m: usize, shot: Option<&Path>) {
     let page = d.path().join("big.html");
     formats::write(&graph, Format::Html, &DrawOptions::default(), &page).unwrap();
     let size = std::fs::metadata(&page).unwrap().len();
+    // NEWSGRAPH_KEEP_PAGES=DIR keeps the page as DIR/big-N.html, for profiling
+    if let Some(dir) = std::env::var_os("NEWSGRAPH_KEEP_PAGES") {
+        std::fs::copy(&page, Path::new(&dir).join(format!("big-{n}.html"))).unwrap();
+    }
     // the entity searched: the one of median degree
     let mut degree: BTreeMap<&str, usize> = graph.entities().map(|e| (e.id.as_str(), 0)).collect();
     for r in graph.relations() {

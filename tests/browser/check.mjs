@@ -76,62 +76,38 @@ try {
   Object.assign(
     report,
     await page.evaluate(() => {
-      const cy = window.newsgraph.cy;
-      const finite = cy.nodes().every((n) => Number.isFinite(n.position("x")) && Number.isFinite(n.position("y")));
+      const g = window.newsgraph;
+      const [nodes, edges] = g.shown();
+      const paint = g.paint();
       return {
-        layoutMs: Math.round(window.newsgraph.layoutMs),
-        interactiveMs: Math.round(window.newsgraph.interactiveMs),
-        nodes: cy.nodes(":visible").length,
-        edges: cy.edges(":visible").length,
-        positioned: finite,
+        layoutMs: Math.round(g.layoutMs),
+        interactiveMs: Math.round(g.interactiveMs),
+        nodes,
+        edges,
+        positioned: g.positioned(),
         counts: document.querySelector("[data-testid=counts]").textContent,
         kinds: document.querySelector("[data-testid=kinds]").textContent,
         types: document.querySelector("[data-testid=types]").textContent,
         injected: document.querySelectorAll("img, iframe, object, embed").length,
         changes: document.querySelector("[data-testid=changes]").textContent,
         // the colours drawn, for small pages (a diff page colours by change)
-        paint:
-          cy.elements().length > 200
-            ? null
-            : Object.fromEntries(
-                cy.elements().map((e) =>
-                  e.isNode()
-                    ? [e.id(), e.pstyle("background-color").strValue]
-                    : [e.source().id() + " " + e.data("type") + " " + e.target().id(), e.pstyle("line-color").strValue],
-                ),
-              ),
+        paint: Object.keys(paint).length > 200 ? null : paint,
       };
     }),
   );
 
-  // what is drawn, once Cytoscape has restyled after a change
-  const visible = async () => {
-    await page
-      .waitForFunction(() => {
-        const cy = window.newsgraph.cy;
-        return cy.elements(":visible").length === cy.elements().not(".hidden").length;
-      }, null, { timeout: 5000 })
-      .catch(() => {});
-    return page.evaluate(() => [window.newsgraph.cy.nodes(":visible").length, window.newsgraph.cy.edges(":visible").length]);
-  };
-  const settled = () => page.waitForFunction(() => !window.newsgraph.cy.animated(), null, { timeout: 5000 }).catch(() => {});
-  // The view: its zoom, the entities whose labels Cytoscape draws (font
-  // size times zoom at least the minimum it draws) inside the canvas, how
-  // many pairs of those labels overlap, and the box around what is shown.
+  // what is drawn: [entities, relations]
+  const visible = () => page.evaluate(() => window.newsgraph.shown());
+  const settled = () => page.waitForFunction(() => !window.newsgraph.animated(), null, { timeout: 5000 }).catch(() => {});
+  // The view: its zoom, the entities whose labels the page draws inside the
+  // canvas, how many pairs of those labels overlap, the most connected
+  // entities inside, and the box around what is shown.
   const view = () =>
     page.evaluate(() => {
-      const cy = window.newsgraph.cy;
-      const w = cy.width(), h = cy.height(), zoom = cy.zoom();
-      const shown = cy.nodes(":visible");
-      const labelled = [];
-      shown.forEach((n) => {
-        if (!n.data("label")) return;
-        const px = n.pstyle("font-size").pfValue * zoom;
-        if (px < n.pstyle("min-zoomed-font-size").pfValue) return;
-        const p = n.renderedPosition();
-        if (p.x < 0 || p.y < 0 || p.x > w || p.y > h) return;
-        const b = n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
-        labelled.push({ id: n.id(), degree: n.data("degree"), px: Math.round(px * 10) / 10, box: [b.x1, b.y1, b.x2, b.y2] });
+      const v = window.newsgraph.view();
+      const labelled = v.labels.filter((l) => {
+        const [x1, y1, x2, y2] = l.box;
+        return x2 >= 0 && y2 >= 0 && x1 <= v.width && y1 <= v.height;
       });
       let overlaps = 0;
       for (let i = 0; i < labelled.length; i++) {
@@ -140,22 +116,15 @@ try {
           if (a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]) overlaps++;
         }
       }
-      // the most connected entities drawn inside the canvas
-      const inside = shown.filter((n) => {
-        const p = n.renderedPosition();
-        return p.x >= 0 && p.y >= 0 && p.x <= w && p.y <= h;
-      });
-      const top = inside.sort((a, b) => b.data("degree") - a.data("degree")).slice(0, 5).map((n) => n.id());
-      const bb = shown.renderedBoundingBox({ includeLabels: false });
       return {
-        zoom,
-        width: w,
-        height: h,
+        zoom: v.zoom,
+        width: v.width,
+        height: v.height,
         labelled: labelled.map((l) => l.id),
-        labelPx: labelled.map((l) => l.px),
+        labelPx: labelled.map((l) => Math.round(l.px * 10) / 10),
         overlaps,
-        top,
-        box: [bb.x1, bb.y1, bb.x2, bb.y2],
+        top: v.top,
+        box: v.box,
       };
     });
 
@@ -172,16 +141,17 @@ try {
     await page.press("[data-testid=search]", "Enter");
     await settled();
     report.found = await page.evaluate(() => {
-      const cy = window.newsgraph.cy;
-      const node = cy.$(":selected")[0];
-      if (!node) return null;
-      const p = node.renderedPosition();
+      const g = window.newsgraph;
+      const id = g.selected()[0];
+      if (!id) return null;
+      const p = g.position(id);
+      const v = g.view();
       return {
-        id: node.id(),
+        id,
         x: p.x,
         y: p.y,
-        labelPx: node.pstyle("font-size").pfValue * cy.zoom(),
-        minPx: node.pstyle("min-zoomed-font-size").pfValue,
+        labelPx: v.labelPx,
+        minPx: v.minPx,
         card: (document.querySelector("[data-testid=card] h2") || {}).textContent,
       };
     });
@@ -229,14 +199,14 @@ try {
     report.results = await page.locator("[data-testid=results] li").allTextContents();
     // Where the entity the search found is drawn, in page coordinates.
     const target = await page.evaluate((name) => {
-      const cy = window.newsgraph.cy;
       const q = name.toLowerCase();
-      const node = cy.nodes().filter((n) => n.data("label").toLowerCase() === q)[0];
+      const data = JSON.parse(document.getElementById("newsgraph-data").textContent);
+      const node = data.nodes.find((n) => n.label.toLowerCase() === q);
       if (!node) return null;
-      cy.fit(node.closedNeighborhood(), 80);
+      window.newsgraph.fit(node.id, 80);
       const box = document.getElementById("cy").getBoundingClientRect();
-      const p = node.renderedPosition();
-      return { id: node.id(), x: box.left + p.x, y: box.top + p.y };
+      const p = window.newsgraph.position(node.id);
+      return { id: node.id, x: box.left + p.x, y: box.top + p.y };
     }, search);
     if (target) {
       await page.mouse.click(target.x, target.y);
@@ -244,26 +214,24 @@ try {
       await card.waitFor({ timeout: 5000 }).catch(() => {});
       report.card = (await card.count()) ? await card.textContent() : null;
       report.cardTitle = (await card.count()) ? await card.locator("h2").textContent() : null;
-      report.selected = await page.evaluate(() => window.newsgraph.cy.$(":selected").map((e) => e.id()));
+      report.selected = await page.evaluate(() => window.newsgraph.selected());
       // selecting centres the entity with a short animation
-      await page.waitForFunction(() => !window.newsgraph.cy.animated(), null, { timeout: 5000 });
+      await page.waitForFunction(() => !window.newsgraph.animated(), null, { timeout: 5000 });
 
       // One of its relations whose middle is clear of every node and label.
       const edgePoint = await page.evaluate((id) => {
-        const cy = window.newsgraph.cy;
+        const g = window.newsgraph;
         const box = document.getElementById("cy").getBoundingClientRect();
-        const boxes = cy.nodes(":visible").map((n) => n.renderedBoundingBox({ includeLabels: true }));
+        const boxes = g.boxes();
         const clear = (p) => boxes.every((b) => p.x < b.x1 - 4 || p.x > b.x2 + 4 || p.y < b.y1 - 4 || p.y > b.y2 + 4);
-        const edges = cy.getElementById(id).connectedEdges(":visible").toArray();
-        edges.sort((a, b) => b.renderedMidpoint().x - a.renderedMidpoint().x);
+        // points along the edge, from the middle outwards
+        const ts = [0.5, 0.4, 0.6, 0.3, 0.7, 0.35, 0.65];
+        const edges = g.relationsAt(id, ts).filter((e) => !e.loop);
+        edges.sort((a, b) => b.points[0].x - a.points[0].x);
         for (const e of edges) {
-          const src = e.source().renderedPosition();
-          const dst = e.target().renderedPosition();
-          // points along the edge, from the middle outwards
-          for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.35, 0.65]) {
-            const p = e.isLoop() ? e.renderedMidpoint() : { x: src.x + t * (dst.x - src.x), y: src.y + t * (dst.y - src.y) };
+          for (const p of e.points) {
             if (clear(p) && p.x > 0 && p.y > 0 && p.x < box.width && p.y < box.height) {
-              return { id: e.id(), type: e.data("type"), x: box.left + p.x, y: box.top + p.y };
+              return { id: e.index, type: e.type, x: box.left + p.x, y: box.top + p.y };
             }
           }
         }
@@ -282,9 +250,7 @@ try {
       }
       // focus mode keeps the entity and its neighbours; a kind filter hides
       // that kind (and its relations)
-      await page.evaluate((id) => {
-        window.newsgraph.cy.getElementById(id).emit("tap");
-      }, target.id);
+      await page.evaluate((id) => window.newsgraph.select(id), target.id);
       await page.check("[data-testid=focus]");
       report.focused = await visible();
       await page.uncheck("[data-testid=focus]");
@@ -295,19 +261,15 @@ try {
       // as the page opens: without the entities without relations
       await page.uncheck("[data-testid=alone]");
       // back to the whole graph for the screenshot, with the entity's card open
-      await page.evaluate(() => {
-        window.newsgraph.cy.fit(undefined, 30);
-      });
+      await page.evaluate(() => window.newsgraph.fit(null, 30));
       const again = await page.evaluate((id) => {
         const box = document.getElementById("cy").getBoundingClientRect();
-        const p = window.newsgraph.cy.getElementById(id).renderedPosition();
+        const p = window.newsgraph.position(id);
         return { x: box.left + p.x, y: box.top + p.y };
       }, target.id);
       await page.mouse.click(again.x, again.y);
-      await page.waitForFunction(() => !window.newsgraph.cy.animated(), null, { timeout: 5000 });
-      await page.evaluate(() => {
-        window.newsgraph.cy.fit(undefined, 30);
-      });
+      await page.waitForFunction(() => !window.newsgraph.animated(), null, { timeout: 5000 });
+      await page.evaluate(() => window.newsgraph.fit(null, 30));
     }
   }
   if (screenshot && !findName) {
