@@ -32,7 +32,7 @@ pub enum Format {
     Csv,
     /// Mermaid flowchart.
     Mermaid,
-    /// A self-contained interactive page (Cytoscape.js inlined).
+    /// A self-contained interactive page (its own canvas drawing, no library).
     Html,
 }
 
