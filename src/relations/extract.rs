@@ -1574,11 +1574,17 @@ impl<'d, 'a> Cx<'d, 'a> {
                     && j < b + 6
                     && (self.w(j) == ","
                         || words.be_forms.contains(self.w(j))
-                        || words.adverbs.contains(self.w(j)))
+                        || words.adverbs.contains(self.w(j))
+                        // "is primarily based in", "operating mainly from"
+                        || (self.w(j).ends_with("ly")
+                            && self.w(j).len() > 4
+                            && self.mention(j).is_none()))
                 {
                     j += 1;
                 }
-                if words.presence_words.contains(self.w(j)) && self.w(j + 1) == "in" {
+                if words.presence_words.contains(self.w(j))
+                    && matches!(self.w(j + 1), "in" | "inside" | "from")
+                {
                     let p = self.phrase_right(j + 2);
                     for &y in &p.heads {
                         if matches!(self.kind(y), EntityKind::State | EntityKind::Place) {
