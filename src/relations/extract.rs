@@ -1564,6 +1564,29 @@ impl<'d, 'a> Cx<'d, 'a> {
                     self.emit(x, loc, inner, a, end - 1);
                 }
             }
+            // "X, an ethnic Armenian region in Y": a place in apposition
+            if xk == EntityKind::Place
+                && self.w(b) == ","
+                && matches!(self.w(b + 1), "a" | "an" | "the")
+            {
+                let head = (b + 2..(b + 7).min(self.n()))
+                    .find(|&k| words.place_heads.contains(self.w(k)) && self.w(k + 1) == "in");
+                let plain = head.is_some_and(|h| {
+                    (b + 2..h).all(|k| {
+                        self.mention(k)
+                            .is_none_or(|o| self.doc.mentions[o].form == Form::Demonym)
+                            && !self.is_stop(k)
+                    })
+                });
+                if let (Some(h), true) = (head, plain) {
+                    let p = self.phrase_right(h + 2);
+                    if let Some(&y) = p.heads.first() {
+                        if matches!(self.kind(y), EntityKind::State | EntityKind::Place) {
+                            self.emit(x, loc, y, a, p.head_end - 1);
+                        }
+                    }
+                }
+            }
             // "X is active in Y", "X, based in Y", "X operates in Y"
             if matches!(
                 xk,
