@@ -1564,9 +1564,10 @@ impl<'d, 'a> Cx<'d, 'a> {
                     self.emit(x, loc, inner, a, end - 1);
                 }
             }
-            // "X, an ethnic Armenian region in Y": a place in apposition
+            // "X, an ethnic Armenian region in Y", "X - the rebel stronghold
+            // in eastern Y": a place in apposition
             if xk == EntityKind::Place
-                && self.w(b) == ","
+                && matches!(self.w(b), "," | "-" | "–" | "—")
                 && matches!(self.w(b + 1), "a" | "an" | "the")
             {
                 let head = (b + 2..(b + 7).min(self.n()))
