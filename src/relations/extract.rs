@@ -378,6 +378,8 @@ impl<'d, 'a> Cx<'d, 'a> {
             if last.is_some()
                 && right_after
                 && w == "-"
+                // joined, not a dash between spaces ("Libya - fell")
+                && !self.doc.sentences[self.s].tokens[j].space_before
                 && j + 1 < limit
                 && (self.lex.compounds.contains_key(self.w(j + 1))
                     // any lower-case participle: "IS-affiliated", "Houthi-held"
