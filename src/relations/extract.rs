@@ -1566,6 +1566,26 @@ impl<'d, 'a> Cx<'d, 'a> {
                     self.emit(x, loc, inner, a, end - 1);
                 }
             }
+            // "throughout Y, including (the capital city of) X": a place
+            // inside the state or place just named
+            if matches!(xk, EntityKind::State | EntityKind::Place)
+                && self.w(b) == ","
+                && self.w(b + 1) == "including"
+            {
+                let mut j = b + 2;
+                if self.w(j) == "the" {
+                    let of = (j + 1..(j + 4).min(self.n())).find(|&k| self.w(k) == "of");
+                    if let Some(of) = of.filter(|&of| words.place_heads.contains(self.w(of - 1))) {
+                        j = of + 1;
+                    }
+                }
+                if let Some(zm) = self.mention(j) {
+                    let z = self.entity(zm);
+                    if self.kind(z) == EntityKind::Place {
+                        self.emit(z, loc, x, a, self.doc.mentions[zm].tokens.1 - 1);
+                    }
+                }
+            }
             // "X, an ethnic Armenian region in Y", "X - the rebel stronghold
             // in eastern Y": a place in apposition
             if xk == EntityKind::Place
