@@ -63,11 +63,12 @@ fn empty_and_blank_files() {
     }
 }
 
-/// Size of the long-line test: 100 MB where CI asks for it
-/// (`NEWSGRAPH_FULL_SIZE=1`), 10 MB otherwise, to keep local runs short.
+/// Size of the long-line test: 50 MB where CI asks for it
+/// (`NEWSGRAPH_FULL_SIZE=1`; the long article of issue 17, as a 100 MB line
+/// took 4.5 minutes of CI's 20), 10 MB otherwise, to keep local runs short.
 fn long_line_bytes() -> usize {
     if std::env::var_os("NEWSGRAPH_FULL_SIZE").is_some() {
-        100_000_000
+        50_000_000
     } else {
         10_000_000
     }
