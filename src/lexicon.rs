@@ -322,6 +322,8 @@ pub struct Words {
     /// Words before "A-B" that join two states into one force ("a joint
     /// U.S.-Nigerien patrol"): no hostile relation between them there.
     pub joint_cues: Vec<String>,
+    /// Words after "Y," that introduce a part of Y ("throughout Y, including X").
+    pub inclusion_words: Vec<String>,
     pub meeting_verbs: Vec<String>,
     pub months: Vec<String>,
     pub weekdays: Vec<String>,
@@ -464,6 +466,7 @@ pub(crate) struct WordSets {
     pub designations: Vec<Vec<String>>,
     pub vessel_prefixes: HashSet<String>,
     pub joint_cues: HashSet<String>,
+    pub inclusion_words: HashSet<String>,
     pub meeting_verbs: HashSet<String>,
     /// In calendar order (not sorted: position is the month number).
     pub months: Vec<String>,
@@ -1161,6 +1164,7 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
         gloss_openers: set(|w| &w.gloss_openers),
         designations: phrases(|w| &w.designations),
         joint_cues: set(|w| &w.joint_cues),
+        inclusion_words: set(|w| &w.inclusion_words),
         vessel_prefixes: all_words
             .iter()
             .flat_map(|w| &w.vessel_prefixes)

@@ -501,6 +501,12 @@ impl<'d, 'a> Cx<'d, 'a> {
             .max()
     }
 
+    /// An adverb in "-ly" the lexicon does not list ("primarily"), not a name.
+    fn is_ly_adverb(&self, k: usize) -> bool {
+        let w = self.w(k);
+        w.ends_with("ly") && w.len() > 4 && self.mention(k).is_none()
+    }
+
     /// Skips adverbs, auxiliaries and negations leftwards from `k`
     /// (exclusive); returns the new position and whether a negation or a
     /// hedge ("possibly to meet") was seen: either way no fact.
@@ -515,7 +521,7 @@ impl<'d, 'a> Cx<'d, 'a> {
                 negated = true;
             } else if !(words.auxiliaries.contains(w)
                 || words.adverbs.contains(w)
-                || (w.ends_with("ly") && w.len() > 4 && self.mention(k - 1).is_none()))
+                || self.is_ly_adverb(k - 1))
             {
                 break;
             }
@@ -1570,7 +1576,7 @@ impl<'d, 'a> Cx<'d, 'a> {
             // inside the state or place just named
             if matches!(xk, EntityKind::State | EntityKind::Place)
                 && self.w(b) == ","
-                && self.w(b + 1) == "including"
+                && words.inclusion_words.contains(self.w(b + 1))
             {
                 let mut j = b + 2;
                 if self.w(j) == "the" {
@@ -1590,7 +1596,7 @@ impl<'d, 'a> Cx<'d, 'a> {
             // in eastern Y": a place in apposition
             if xk == EntityKind::Place
                 && matches!(self.w(b), "," | "-" | "–" | "—")
-                && matches!(self.w(b + 1), "a" | "an" | "the")
+                && words.determiners.contains(self.w(b + 1))
             {
                 let head = (b + 2..(b + 7).min(self.n()))
                     .find(|&k| words.place_heads.contains(self.w(k)) && self.w(k + 1) == "in");
@@ -1622,9 +1628,7 @@ impl<'d, 'a> Cx<'d, 'a> {
                         || words.be_forms.contains(self.w(j))
                         || words.adverbs.contains(self.w(j))
                         // "is primarily based in", "operating mainly from"
-                        || (self.w(j).ends_with("ly")
-                            && self.w(j).len() > 4
-                            && self.mention(j).is_none()))
+                        || self.is_ly_adverb(j))
                 {
                     j += 1;
                 }
