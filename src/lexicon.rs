@@ -546,6 +546,9 @@ pub struct Lexicon {
     /// The words of the entities' names with the kinds they name, for the
     /// name tagger (made when first needed).
     pub(crate) name_words: std::sync::OnceLock<HashMap<u64, u64>>,
+    /// Every spelling of the entities, by the hash of its letters and digits
+    /// in lower case (built on first use by `mentions::names`).
+    pub(crate) full_names: std::sync::OnceLock<HashMap<u64, EntityKind>>,
 }
 
 /// Gathers lexicon files, then compiles them into a [`Lexicon`].
@@ -1218,6 +1221,7 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
         words: word_sets,
         segment_rules,
         name_words: std::sync::OnceLock::new(),
+        full_names: std::sync::OnceLock::new(),
     })
 }
 

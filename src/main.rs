@@ -99,7 +99,12 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             raw,
             threads,
         } => parse(input.as_deref(), eval.as_deref(), json, raw, threads),
-        Command::Ner { input, json, eval } => ner(input.as_deref(), eval.as_deref(), json),
+        Command::Ner {
+            input,
+            json,
+            eval,
+            errors,
+        } => ner(input.as_deref(), eval.as_deref(), json, errors),
         Command::Explain { input } => {
             let text = read_text_arg(&input)?;
             let model = newsgraph::syntax::Model::builtin().map_err(|e| anyhow!(e))?;

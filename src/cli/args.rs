@@ -88,6 +88,9 @@ pub(crate) enum Command {
         /// Measure the name tagger on a GUM CoNLL-U file (names as ../shared/ud/gum_names.py defines them)
         #[arg(long, value_name = "GOLD.conllu", conflicts_with = "input")]
         eval: Option<PathBuf>,
+        /// With --eval: list each missed name (-), false name (+) and wrong kind (~) with its sentence
+        #[arg(long, requires = "eval")]
+        errors: bool,
     },
     /// Show how an article is read: mentions, parse, every relation with its frame and mode, and every candidate dropped with why
     #[command(

@@ -18,7 +18,12 @@ pub(crate) fn read_text_arg(input: &str) -> anyhow::Result<String> {
 }
 
 /// `newsgraph ner`: the names of a text, or the name tagger's accuracy.
-pub(crate) fn ner(input: Option<&str>, eval: Option<&Path>, json: bool) -> anyhow::Result<u8> {
+pub(crate) fn ner(
+    input: Option<&str>,
+    eval: Option<&Path>,
+    json: bool,
+    errors: bool,
+) -> anyhow::Result<u8> {
     use newsgraph::{mentions::names, syntax};
     use rayon::prelude::*;
     let model = syntax::Model::builtin().map_err(|e| anyhow!(e))?;
@@ -33,10 +38,25 @@ pub(crate) fn ner(input: Option<&str>, eval: Option<&Path>, json: bool) -> anyho
             .par_iter()
             .map(|g| {
                 let p = model.parse_words(g.words.iter().map(|w| (w.form.as_str(), None)));
-                (names::gold(g), tagger.names(&p, lex))
+                (names::gold(g), tagger.names_nested(&p, lex))
             })
             .unzip();
         let s = names::score(&gold, &pred);
+        if errors {
+            for ((sent, g), p) in sents.iter().zip(&gold).zip(&pred) {
+                let words: Vec<&str> = sent.words.iter().map(|w| w.form.as_str()).collect();
+                let text = |a: usize, b: usize| words[a..b].join(" ");
+                for line in names::errors(g, p) {
+                    let (mark, (a, b, kind), other) = line;
+                    let was = other.map_or(String::new(), |k| format!(" (gold {k})"));
+                    out.push_str(&format!(
+                        "{mark} {kind:<12} {}{was}\t{}\n",
+                        text(a, b),
+                        words.join(" ")
+                    ));
+                }
+            }
+        }
         out.push_str(&format!(
             "names     {:>8}\nprecision {:>8.2}\nrecall    {:>8.2}\nF1        {:>8.2}\n",
             s.names,
@@ -52,7 +72,7 @@ pub(crate) fn ner(input: Option<&str>, eval: Option<&Path>, json: bool) -> anyho
     }
     let text = read_text_arg(input.unwrap_or("-"))?;
     for s in syntax::parse_text(&text, lex.segment_rules(), model) {
-        for (a, b, kind) in tagger.names(&s, lex) {
+        for (a, b, kind) in tagger.names_nested(&s, lex) {
             let (start, end) = (
                 s.words[a].span.map_or(0, |x| x.0),
                 s.words[b - 1].span.map_or(0, |x| x.1),

@@ -226,6 +226,49 @@ fn gazetteer(lex: &Lexicon) -> &HashMap<u64, u64> {
     })
 }
 
+/// Every spelling of every entity of the lexicon, by the hash of its letters
+/// and digits in lower case ("U.S." and "US" alike), with the kind of the
+/// first entity it names.
+fn full_names(lex: &Lexicon) -> &HashMap<u64, EntityKind> {
+    lex.full_names.get_or_init(|| {
+        let mut out: HashMap<u64, EntityKind> = HashMap::default();
+        for p in &lex.patterns {
+            if let crate::lexicon::Target::Entity(e) = p.target {
+                let key: String = p
+                    .text
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .flat_map(char::to_lowercase)
+                    .collect();
+                if !key.is_empty() {
+                    out.entry(hash_str(&key)).or_insert(lex.entities[e].kind);
+                }
+            }
+        }
+        out
+    })
+}
+
+/// The kind of the lexicon entry that the words spell (each word's letters
+/// and digits in lower case), if any.
+fn listed(folded: &[String], lex: &Lexicon) -> Option<EntityKind> {
+    let key: String = folded.concat();
+    if key.is_empty() {
+        return None;
+    }
+    full_names(lex).get(&hash_str(&key)).copied()
+}
+
+/// The kind of name an entity kind is: a state or place is a place, a
+/// militia an organization.
+fn name_kind(kind: EntityKind) -> EntityKind {
+    match kind {
+        EntityKind::State | EntityKind::Place => EntityKind::Place,
+        EntityKind::Militia | EntityKind::Organization => EntityKind::Organization,
+        EntityKind::Person => EntityKind::Person,
+    }
+}
+
 fn tag_value(c: Option<usize>) -> u64 {
     c.map_or(0x0073_7461_7274, |c| mix(0x006e_6572, c as u64))
 }
@@ -340,11 +383,20 @@ pub struct NameTagger {
 }
 
 impl NameTagger {
-    /// The tagger built into the program, loaded once.
+    /// The tagger built into the program, loaded once; the environment
+    /// variable `NEWSGRAPH_NAMES_MODEL` names another model file to use
+    /// instead (one `newsgraph-train-names` wrote).
     pub fn builtin() -> Result<&'static NameTagger, String> {
         static MODEL: OnceLock<Result<NameTagger, String>> = OnceLock::new();
         MODEL
             .get_or_init(|| {
+                if let Some(path) = std::env::var_os("NEWSGRAPH_NAMES_MODEL") {
+                    let p = std::path::Path::new(&path);
+                    let bytes = std::fs::read(p)
+                        .map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+                    return NameTagger::from_bytes(&bytes)
+                        .map_err(|e| format!("{}: {e}", p.display()));
+                }
                 if EMBEDDED.is_empty() {
                     return Err("this build has no name model: run scripts/train-models.sh".into());
                 }
@@ -378,6 +430,46 @@ impl NameTagger {
             out.push(best);
         }
         spans(&out)
+    }
+
+    /// The names of a tagged sentence, and the names the lexicon lists inside
+    /// them ("Copenhagen" in "University of Copenhagen", "NASA" in "NASA
+    /// Administrator Charles Bolden"), as `newsgraph ner` prints them.
+    pub fn names_nested(&self, s: &ParsedSentence, lex: &Lexicon) -> Vec<Span> {
+        let found = self.names(s, lex);
+        let folded: Vec<String> = s
+            .words
+            .iter()
+            .map(|w| {
+                w.form
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .flat_map(char::to_lowercase)
+                    .collect()
+            })
+            .collect();
+        let mut out = found.clone();
+        for &(a, b, _) in &found {
+            let mut i = a;
+            while i < b {
+                let hit = (i + 1..=b)
+                    .rev()
+                    .filter(|&e| {
+                        (i, e) != (a, b) && s.words[i].form.starts_with(char::is_uppercase)
+                    })
+                    .find_map(|e| listed(&folded[i..e], lex).map(|k| (e, k)));
+                match hit {
+                    Some((e, k)) => {
+                        out.push((i, e, name_kind(k)));
+                        i = e;
+                    }
+                    None => i += 1,
+                }
+            }
+        }
+        out.sort_by_key(|&(a, b, k)| (a, b, k as u8));
+        out.dedup();
+        out
     }
 
     /// The tagger in its file format.
@@ -461,6 +553,29 @@ pub fn score(gold: &[Vec<Span>], pred: &[Vec<Span>]) -> Scores {
         recall,
         f1,
     }
+}
+
+/// What a sentence's predicted names get wrong: `('-', gold, None)` for a
+/// missed name, `('+', predicted, None)` for a false one, and
+/// `('~', predicted, Some(gold kind))` for the right words with the wrong
+/// kind.
+pub fn errors(gold: &[Span], pred: &[Span]) -> Vec<(char, Span, Option<EntityKind>)> {
+    let mut out = Vec::new();
+    for &g in gold {
+        if pred.contains(&g) {
+            continue;
+        }
+        match pred.iter().find(|p| (p.0, p.1) == (g.0, g.1)) {
+            Some(&p) => out.push(('~', p, Some(g.2))),
+            None => out.push(('-', g, None)),
+        }
+    }
+    for &p in pred {
+        if !gold.iter().any(|g| (g.0, g.1) == (p.0, p.1)) {
+            out.push(('+', p, None));
+        }
+    }
+    out
 }
 
 /// Trains a tagger on tagged sentences with gold names; the number of
@@ -594,6 +709,24 @@ mod tests {
         assert!(allowed(class(B, 0), class(L, 0)));
         assert!(!allowed(class(B, 0), class(L, 1)));
         assert!(!allowed(0, class(I, 2)));
+    }
+
+    #[test]
+    fn errors_tell_missed_false_and_mistyped_names() {
+        let g = [(0, 2, EntityKind::Person), (3, 4, EntityKind::Place)];
+        let p = [(3, 4, EntityKind::Organization), (5, 6, EntityKind::Place)];
+        assert_eq!(
+            errors(&g, &p),
+            [
+                ('-', (0, 2, EntityKind::Person), None),
+                (
+                    '~',
+                    (3, 4, EntityKind::Organization),
+                    Some(EntityKind::Place)
+                ),
+                ('+', (5, 6, EntityKind::Place), None),
+            ]
+        );
     }
 
     #[test]
