@@ -287,6 +287,9 @@ pub struct Words {
     pub name_particles: Vec<String>,
     pub honorifics: Vec<String>,
     pub given_names: Vec<String>,
+    /// Names of one word that are also common English words, kept on
+    /// purpose ("Turkey"): `lexicon check` lets them be.
+    pub word_names: Vec<String>,
     pub place_heads: Vec<String>,
     pub organization_heads: Vec<String>,
     pub militia_heads: Vec<String>,
@@ -1382,7 +1385,28 @@ pub fn check_files(all: &[(String, LexiconFile)], first_mine: usize) -> Vec<Prob
             Some(_) => {}
         }
     }
+    let allowed: HashSet<&String> = all.iter().flat_map(|(_, f)| &f.words.word_names).collect();
     for (fi, (path, f)) in all.iter().enumerate().skip(first_mine) {
+        let names = f
+            .entities
+            .iter()
+            .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases))
+            .chain(
+                f.states
+                    .iter()
+                    .flat_map(|s| std::iter::once(&s.name).chain(&s.aliases)),
+            );
+        for name in names {
+            if let Some(tag) = common_word(name).filter(|_| !allowed.contains(name)) {
+                problems.push(Problem {
+                    error: true,
+                    message: format!(
+                        "{path}: the name \"{name}\" is a common English word (\"{}\" is a frequent {tag}): it would match every sentence that starts with it; give the longer name or an acronym",
+                        name.to_lowercase()
+                    ),
+                });
+            }
+        }
         for r in &f.relations {
             let declared_elsewhere = all.iter().enumerate().any(|(gi, (_, g))| {
                 gi != fi
@@ -1404,9 +1428,61 @@ pub fn check_files(all: &[(String, LexiconFile)], first_mine: usize) -> Vec<Prob
     problems
 }
 
+/// Whether a name of one word is, in lower case, a word the syntax model saw
+/// often in its training text and always (95 %) with one part of speech that
+/// is not a proper noun ("Hope", "Tell", "Name"): that part of speech.
+/// Acronyms ("LeT" too) are matched case-sensitively, names of several words
+/// are phrases, and a word also seen as a proper noun ("Turkey") is a name
+/// often enough: none of them is a trap.
+fn common_word(name: &str) -> Option<String> {
+    let mut letters = name.chars();
+    if name.split_whitespace().count() != 1
+        || !letters.next().is_some_and(char::is_uppercase)
+        || !letters.all(|c| c.is_lowercase())
+    {
+        return None;
+    }
+    let tagger = &crate::syntax::Model::builtin().ok()?.tagger;
+    let lower = name.to_lowercase();
+    let mut seen = None;
+    for frame in [
+        ["the", &lower, "."],
+        ["and", &lower, "."],
+        ["to", &lower, "."],
+    ] {
+        let words = tagger.prepare(frame);
+        if !tagger.knows(&words[1]) {
+            return None;
+        }
+        let (upos, _) = &tagger.tags[tagger.tag(&words)[1]];
+        if upos == "PROPN" {
+            return None;
+        }
+        seen.get_or_insert_with(|| upos.to_lowercase());
+    }
+    seen
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_that_is_a_common_word_is_a_trap() {
+        assert_eq!(common_word("Hope").as_deref(), Some("noun"));
+        assert!(common_word("Tell").is_some());
+        assert!(common_word("Name").is_some());
+        for name in [
+            "Iran",
+            "Hezbollah",
+            "ECOWAS",
+            "LeT",
+            "Free Syrian Army",
+            "al-Qaeda",
+        ] {
+            assert_eq!(common_word(name), None, "{name}");
+        }
+    }
 
     #[test]
     fn inflections() {

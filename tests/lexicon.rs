@@ -93,6 +93,34 @@ fn lexicon_check_reports_file_line_col() {
     assert!(ok(d.path(), &["lexicon", "check", "."]).contains("ok"));
 }
 
+/// A name of one word that is a common English word would be read as the
+/// name wherever the word starts a sentence: `lexicon check` refuses it
+/// (issue 14), names the file and the word, and `word_names` lets one be.
+#[test]
+fn lexicon_check_refuses_a_name_that_is_a_common_word() {
+    let d = dir_with(&[(
+        "mine.ron",
+        b"(entities: [(name: \"Hope Movement\", kind: militia, aliases: [\"Hope\", \"HM\"])])\n",
+    )]);
+    let err = fails(d.path(), &["lexicon", "check", "."], 2);
+    assert!(
+        err.contains("mine.ron: the name \"Hope\" is a common English word"),
+        "{err}"
+    );
+    assert!(!err.contains("\"HM\""), "{err}");
+    let fails_build = fails(
+        d.path(),
+        &["build", "-", "--lexicon", ".", "--format", "json"],
+        2,
+    );
+    assert!(fails_build.contains("\"Hope\""), "{fails_build}");
+    let d = dir_with(&[(
+        "mine.ron",
+        b"(entities: [(name: \"Hope Movement\", kind: militia, aliases: [\"Hope\"])],\n words: (word_names: [\"Hope\"]))\n",
+    )]);
+    assert!(ok(d.path(), &["lexicon", "check", "."]).contains("ok"));
+}
+
 #[test]
 fn user_lexicon_extends_the_default() {
     let d = dir_with(&[

@@ -36,6 +36,8 @@ Pasadena Peoria Phoenix Plymouth Pomona Portland Preston Providence Quincy Readi
 Rochester Rome Salem Salisbury Santa Sale Sheffield Shelby Spring Springfield Stanley Sterling Sunrise
 Surprise Temple Tyler Union Valencia Victoria Vienna Warren Washington Waterloo Wellington Wilson Windsor
 Winchester York Batman Mansfield Split Said Mansoura Hope Marseille Sidon Tyre Aden
+Turn Tall Tell Deli Delta Dual Drug Genes Gold Hang Cars Okay Lone Luck Male Media Metro Name Paradise
+Rich Spoken Springs Solo Tire Tours Tour
 """.split()) - {"Paris", "Rome", "Vienna", "Washington", "Wellington", "Marseille", "Sidon", "Tyre", "Aden", "Manchester",
                "Alexandria", "Florence", "Sheffield", "Bristol", "Boston", "Oxford", "Cambridge", "Columbus", "Phoenix"}
 WORD = re.compile(r"^[A-Z][a-z'’]+(?:[ -](?:[A-Z][a-z'’]+|al|el|de|la|ad|as|an|ar|ash|az|bin|ibn))*$")

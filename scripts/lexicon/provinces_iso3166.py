@@ -29,7 +29,7 @@ MENA = "DZ BH EG IR IQ IL JO KW LB LY MA OM PS QA SA SY TN TR AE YE SD".split()
 ARTICLES = ("Al ", "Ar ", "As ", "Ash ", "At ", "Ad ", "Adh ", "Az ", "An ", "Ath ", "Aţ ", "Aş ", "Aḑ ", "El ")
 STOP = set("""
 Capital Central Centre Center North South East West Northern Southern Eastern Western Middle Upper Lower
-Coast Coastal Islands Island Mountain Mountains Red Sea Desert Valley Border Gulf Delta
+Coast Coastal Islands Island Mountain Mountains Red Sea Desert Valley Border Gulf Delta Sale
 """.split())
 WORD = re.compile(r"^(?:[a-z]{1,3}-)?[A-Z][A-Za-z'\- ]+$")
 
