@@ -1267,11 +1267,16 @@ impl Checked {
     }
 }
 
+/// Tells whether a name of one word is a common English word, and its part
+/// of speech (`mentions::names::common_word` reads the syntax model, which
+/// this shared module does not use).
+pub type CommonWord<'a> = &'a dyn Fn(&str) -> Option<String>;
+
 /// Reads the lexicon files of `dir`, with the built-in lexicon unless
 /// `replace`, checks them ([`check_files`]) and compiles them. Only a
 /// directory that cannot be read is an `Err`; everything wrong with the
 /// files is in the problems.
-pub fn check_and_build(dir: &Path, replace: bool) -> Result<Checked> {
+pub fn check_and_build(dir: &Path, replace: bool, common: CommonWord) -> Result<Checked> {
     let mut mine = Vec::new();
     let mut problems = Vec::new();
     for path in ron_files(dir)? {
@@ -1291,7 +1296,7 @@ pub fn check_and_build(dir: &Path, replace: bool) -> Result<Checked> {
     };
     let first_mine = all.len();
     all.extend(mine);
-    problems.extend(check_files(&all, first_mine));
+    problems.extend(check_files(&all, first_mine, common));
     let mut lexicon = None;
     if !problems.iter().any(|p| p.error) {
         match compile(&all) {
@@ -1310,8 +1315,8 @@ pub fn check_and_build(dir: &Path, replace: bool) -> Result<Checked> {
 /// `replace`): each parses, relation types are complete, no name has two
 /// meanings, and the whole compiles. Returns the problems found, errors
 /// and warnings, as `file: message` lines.
-pub fn check_dir(dir: &Path, replace: bool) -> Result<Vec<Problem>> {
-    Ok(check_and_build(dir, replace)?.problems)
+pub fn check_dir(dir: &Path, replace: bool, common: CommonWord) -> Result<Vec<Problem>> {
+    Ok(check_and_build(dir, replace, common)?.problems)
 }
 
 /// Consistency checks over parsed files; reports only problems in the
@@ -1323,7 +1328,14 @@ pub fn check_dir(dir: &Path, replace: bool) -> Result<Vec<Problem>> {
 ///   as a militia) is a warning that says which meaning the lexicon keeps.
 /// - A relation type the user's file declares needs `plover` and `cameo`,
 ///   unless another file declares it (then the file adds triggers to it).
-pub fn check_files(all: &[(String, LexiconFile)], first_mine: usize) -> Vec<Problem> {
+/// - A name of one word that `common` says is a common English word (the
+///   part of speech it names) is an error, unless a file's `word_names`
+///   lists it.
+pub fn check_files(
+    all: &[(String, LexiconFile)],
+    first_mine: usize,
+    common: CommonWord,
+) -> Vec<Problem> {
     let mut problems = Vec::new();
     // name -> (file index, what it means)
     let mut meaning: HashMap<String, (usize, String)> = HashMap::default();
@@ -1397,7 +1409,7 @@ pub fn check_files(all: &[(String, LexiconFile)], first_mine: usize) -> Vec<Prob
                     .flat_map(|s| std::iter::once(&s.name).chain(&s.aliases)),
             );
         for name in names {
-            if let Some(tag) = common_word(name).filter(|_| !allowed.contains(name)) {
+            if let Some(tag) = common(name).filter(|_| !allowed.contains(name)) {
                 problems.push(Problem {
                     error: true,
                     message: format!(
@@ -1428,61 +1440,9 @@ pub fn check_files(all: &[(String, LexiconFile)], first_mine: usize) -> Vec<Prob
     problems
 }
 
-/// Whether a name of one word is, in lower case, a word the syntax model saw
-/// often in its training text and always (95 %) with one part of speech that
-/// is not a proper noun ("Hope", "Tell", "Name"): that part of speech.
-/// Acronyms ("LeT" too) are matched case-sensitively, names of several words
-/// are phrases, and a word also seen as a proper noun ("Turkey") is a name
-/// often enough: none of them is a trap.
-fn common_word(name: &str) -> Option<String> {
-    let mut letters = name.chars();
-    if name.split_whitespace().count() != 1
-        || !letters.next().is_some_and(char::is_uppercase)
-        || !letters.all(|c| c.is_lowercase())
-    {
-        return None;
-    }
-    let tagger = &crate::syntax::Model::builtin().ok()?.tagger;
-    let lower = name.to_lowercase();
-    let mut seen = None;
-    for frame in [
-        ["the", &lower, "."],
-        ["and", &lower, "."],
-        ["to", &lower, "."],
-    ] {
-        let words = tagger.prepare(frame);
-        if !tagger.knows(&words[1]) {
-            return None;
-        }
-        let (upos, _) = &tagger.tags[tagger.tag(&words)[1]];
-        if upos == "PROPN" {
-            return None;
-        }
-        seen.get_or_insert_with(|| upos.to_lowercase());
-    }
-    seen
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_name_that_is_a_common_word_is_a_trap() {
-        assert_eq!(common_word("Hope").as_deref(), Some("noun"));
-        assert!(common_word("Tell").is_some());
-        assert!(common_word("Name").is_some());
-        for name in [
-            "Iran",
-            "Hezbollah",
-            "ECOWAS",
-            "LeT",
-            "Free Syrian Army",
-            "al-Qaeda",
-        ] {
-            assert_eq!(common_word(name), None, "{name}");
-        }
-    }
 
     #[test]
     fn inflections() {

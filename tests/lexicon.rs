@@ -74,7 +74,12 @@ fn every_un_member_and_observer_is_a_state() {
 
 #[test]
 fn no_name_has_two_meanings() {
-    let problems = newsgraph::lexicon::check_dir(&root().join("data/lexicon"), true).unwrap();
+    let problems = newsgraph::lexicon::check_dir(
+        &root().join("data/lexicon"),
+        true,
+        &newsgraph::mentions::names::common_word,
+    )
+    .unwrap();
     assert!(problems.is_empty(), "{problems:#?}");
 }
 

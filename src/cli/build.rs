@@ -24,7 +24,7 @@ pub(crate) fn load_lexicon(
     let Some(d) = dir else {
         return Ok((std::borrow::Cow::Borrowed(Lexicon::embedded()), Vec::new()));
     };
-    let checked = lexicon::check_and_build(d, replace)?;
+    let checked = lexicon::check_and_build(d, replace, &newsgraph::mentions::names::common_word)?;
     let errors: Vec<&lexicon::Problem> = checked.errors().collect();
     if let Some(first) = errors.first() {
         let more = match errors.len() {

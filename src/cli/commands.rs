@@ -211,7 +211,7 @@ pub(crate) fn run_query(
 }
 
 pub(crate) fn lexicon_check(dir: &Path, replace: bool) -> anyhow::Result<u8> {
-    let checked = lexicon::check_and_build(dir, replace)?;
+    let checked = lexicon::check_and_build(dir, replace, &newsgraph::mentions::names::common_word)?;
     for p in checked.errors() {
         report::error(&p.to_string());
     }
