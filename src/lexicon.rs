@@ -294,6 +294,9 @@ pub struct Words {
     pub organization_heads: Vec<String>,
     pub militia_heads: Vec<String>,
     pub militia_prefixes: Vec<String>,
+    /// First words that make a name of several words a place ("County
+    /// Tyrone", "Mount Hermon", "Fort Bliss").
+    pub place_prefixes: Vec<String>,
     /// Ids of groups whose regional branches are named after them
     /// ("al-Qaeda in Iraq").
     pub branch_brands: Vec<String>,
@@ -451,6 +454,7 @@ pub(crate) struct WordSets {
     pub organization_heads: HashSet<String>,
     pub militia_heads: HashSet<String>,
     pub militia_prefixes: HashSet<String>,
+    pub place_prefixes: HashSet<String>,
     pub branch_brands: HashSet<String>,
     pub region_prefixes: HashSet<String>,
     pub state_bodies: HashSet<String>,
@@ -1153,6 +1157,7 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
         organization_heads: set(|w| &w.organization_heads),
         militia_heads: set(|w| &w.militia_heads),
         militia_prefixes: set(|w| &w.militia_prefixes),
+        place_prefixes: set(|w| &w.place_prefixes),
         branch_brands: set(|w| &w.branch_brands),
         region_prefixes: set(|w| &w.region_prefixes),
         state_bodies: set(|w| &w.state_bodies),

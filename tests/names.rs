@@ -66,6 +66,30 @@ fn ner_lists_the_lexicon_names_inside_a_longer_name() {
     );
 }
 
+/// A name of several words that starts with a place word is a place,
+/// whatever the name tagger makes of it (it typed "County Tyrone" a person).
+#[test]
+fn a_name_after_a_place_word_is_a_place() {
+    let d = dir_with(&[(
+        "a.txt",
+        b"A car bomb exploded in Ballyvane, County Kildorry, on Saturday. Troops crossed Mount Tavor.",
+    )]);
+    let g = ok(d.path(), &["build", "a.txt", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&g).unwrap();
+    for id in ["county-kildorry", "mount-tavor"] {
+        let node = v["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["id"] == id);
+        assert_eq!(
+            node.map(|n| n["type"].as_str().unwrap()),
+            Some("place"),
+            "{id}: {g}"
+        );
+    }
+}
+
 #[test]
 fn an_unlisted_name_becomes_an_entity_of_its_kind_and_the_lexicon_wins() {
     let d = dir_with(&[(

@@ -969,6 +969,9 @@ fn type_name(
     if words.militia_prefixes.contains(first) && len >= 2 {
         return Some((EntityKind::Militia, b));
     }
+    if words.place_prefixes.contains(first) && len >= 2 && plain {
+        return Some((EntityKind::Place, b));
+    }
     if title_before(doc, s, a).is_some() || (a > 0 && words.honorifics.contains(info.word(a - 1))) {
         return Some((EntityKind::Person, b));
     }
@@ -993,14 +996,22 @@ fn type_name(
     }
     // "Tikrit, Iraq", "Goma, Congo": a name before a comma and a state is a
     // place in it (the dateline and news style)
+    // and so is the first of a chain "Damasak, Borno State, Nigeria"
     if plain && len <= 3 && b + 1 < doc.len(s) && doc.tok(s, b) == "," {
-        let state_after = info.at[b + 1].is_some_and(|m| {
-            doc.mentions[m].tokens.0 == b + 1
-                && doc.mentions[m]
-                    .entity
-                    .is_some_and(|e| doc.entities[e].kind == EntityKind::State)
+        let state_at = |k: usize| {
+            k < doc.len(s)
+                && info.at[k].is_some_and(|m| {
+                    doc.mentions[m].tokens.0 == k
+                        && doc.mentions[m]
+                            .entity
+                            .is_some_and(|e| doc.entities[e].kind == EntityKind::State)
+                })
+        };
+        // a capitalised name of at most three words, a comma, a state
+        let chain = (b + 2..(b + 5).min(doc.len(s))).any(|c| {
+            doc.tok(s, c) == "," && (b + 1..c).all(|k| is_cap(doc.tok(s, k))) && state_at(c + 1)
         });
-        if state_after {
+        if state_at(b + 1) || chain {
             return Some((EntityKind::Place, b));
         }
     }
