@@ -46,8 +46,7 @@ pub(crate) fn ner(
             for ((sent, g), p) in sents.iter().zip(&gold).zip(&pred) {
                 let words: Vec<&str> = sent.words.iter().map(|w| w.form.as_str()).collect();
                 let text = |a: usize, b: usize| words[a..b].join(" ");
-                for line in names::errors(g, p) {
-                    let (mark, (a, b, kind), other) = line;
+                for (mark, (a, b, kind), other) in names::errors(g, p) {
                     let was = other.map_or(String::new(), |k| format!(" (gold {k})"));
                     out.push_str(&format!(
                         "{mark} {kind:<12} {}{was}\t{}\n",

@@ -234,12 +234,7 @@ fn full_names(lex: &Lexicon) -> &HashMap<u64, EntityKind> {
         let mut out: HashMap<u64, EntityKind> = HashMap::default();
         for p in &lex.patterns {
             if let crate::lexicon::Target::Entity(e) = p.target {
-                let key: String = p
-                    .text
-                    .chars()
-                    .filter(|c| c.is_alphanumeric())
-                    .flat_map(char::to_lowercase)
-                    .collect();
+                let key = letters_and_digits(&p.text);
                 if !key.is_empty() {
                     out.entry(hash_str(&key)).or_insert(lex.entities[e].kind);
                 }
@@ -247,6 +242,14 @@ fn full_names(lex: &Lexicon) -> &HashMap<u64, EntityKind> {
         }
         out
     })
+}
+
+/// A text's letters and digits, lower case: the key of [`full_names`].
+fn letters_and_digits(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The kind of the lexicon entry that the words spell (each word's letters
@@ -436,28 +439,26 @@ impl NameTagger {
     /// them ("Copenhagen" in "University of Copenhagen", "NASA" in "NASA
     /// Administrator Charles Bolden"), as `newsgraph ner` prints them.
     pub fn names_nested(&self, s: &ParsedSentence, lex: &Lexicon) -> Vec<Span> {
-        let found = self.names(s, lex);
+        let mut out = self.names(s, lex);
         let folded: Vec<String> = s
             .words
             .iter()
-            .map(|w| {
-                w.form
-                    .chars()
-                    .filter(|c| c.is_alphanumeric())
-                    .flat_map(char::to_lowercase)
-                    .collect()
-            })
+            .map(|w| letters_and_digits(&w.form))
             .collect();
-        let mut out = found.clone();
-        for &(a, b, _) in &found {
+        let capital = |i: usize| s.words[i].form.starts_with(char::is_uppercase);
+        for (a, b, _) in out.clone() {
             let mut i = a;
             while i < b {
-                let hit = (i + 1..=b)
-                    .rev()
-                    .filter(|&e| {
-                        (i, e) != (a, b) && s.words[i].form.starts_with(char::is_uppercase)
+                // the longest listed name from a capitalised word, shorter
+                // than the whole name
+                let hit = capital(i)
+                    .then(|| {
+                        (i + 1..=b)
+                            .rev()
+                            .filter(|&e| (i, e) != (a, b))
+                            .find_map(|e| listed(&folded[i..e], lex).map(|k| (e, k)))
                     })
-                    .find_map(|e| listed(&folded[i..e], lex).map(|k| (e, k)));
+                    .flatten();
                 match hit {
                     Some((e, k)) => {
                         out.push((i, e, name_kind(k)));
