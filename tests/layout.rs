@@ -26,11 +26,6 @@ const STAGES: &[&str] = &[
 /// Top-level modules every stage may use; they use no stage.
 const SHARED: &[&str] = &["entity", "error", "output", "lexicon"];
 
-/// Shared modules that still use a stage, with why. The lexicon declares
-/// frames with the relation stage's types and tokenises names with the text
-/// stage's segmenter; splitting it by job is the rest of issue 16.
-const SHARED_EXCEPTIONS: &[(&str, &str)] = &[("lexicon", "relations"), ("lexicon", "text")];
-
 /// The stage (index into [`STAGES`]) or shared module a file belongs to.
 fn owner(rel: &Path) -> Result<(Option<usize>, String), String> {
     let parts: Vec<String> = rel
@@ -173,15 +168,10 @@ fn no_module_uses_a_later_stage() {
                     "{place}: the {} stage uses {name} of the later {} stage",
                     STAGES[s], STAGES[t]
                 )),
-                (None, Some(t))
-                    if module != "lib"
-                        && !SHARED_EXCEPTIONS.contains(&(module.as_str(), STAGES[t])) =>
-                {
-                    problems.push(format!(
-                        "{place}: the shared module {module} uses {name} of the {} stage",
-                        STAGES[t]
-                    ))
-                }
+                (None, Some(t)) if module != "lib" => problems.push(format!(
+                    "{place}: the shared module {module} uses {name} of the {} stage",
+                    STAGES[t]
+                )),
                 _ => {}
             }
         }

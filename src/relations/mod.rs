@@ -25,7 +25,6 @@
 pub mod article;
 pub(crate) mod extract;
 pub mod modality;
-pub mod paths;
 pub mod relation;
 
 use crate::entity::EntityKind;
@@ -1127,7 +1126,7 @@ impl<'a> Cx<'a> {
         }
     }
 
-    fn step_allows(&self, step: &paths::Step, w: usize) -> bool {
+    fn step_allows(&self, step: &crate::lexicon::paths::Step, w: usize) -> bool {
         if !step.up
             && !step.preps.is_empty()
             && !self

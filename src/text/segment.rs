@@ -5,8 +5,6 @@
 //! a sentence. A blank line always does; a single line break does when the next
 //! line starts like a sentence (headlines, datelines, one paragraph per line).
 
-use rustc_hash::FxHashSet as HashSet;
-
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
@@ -58,21 +56,7 @@ impl Sentence {
     }
 }
 
-/// The word lists segmentation depends on (from the lexicon).
-#[derive(Clone, Debug, Default)]
-pub struct SegmentRules {
-    /// Lower-case abbreviations (without their period) that never end a
-    /// sentence: titles, months, "no", "st".
-    pub abbreviations: HashSet<String>,
-    /// Lower-case abbreviations that may end a sentence ("fla", "inc").
-    pub final_abbreviations: HashSet<String>,
-    /// Lower-case words that start sentences ("the", "he"): after "U.S." or
-    /// "Fla." they show the abbreviation ended the sentence.
-    pub sentence_starters: HashSet<String>,
-    /// Lower-case words after which a single line break does not end a
-    /// sentence ("the", "of", "and"): hard-wrapped text.
-    pub continuations: HashSet<String>,
-}
+pub use crate::lexicon::SegmentRules;
 
 /// Splits `text` into sentences of tokens.
 pub fn segment(text: &str, rules: &SegmentRules) -> Vec<Sentence> {
