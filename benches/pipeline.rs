@@ -5,7 +5,7 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use newsgraph::graph::pipeline::stages;
-use newsgraph::text::document::Document;
+use newsgraph::text::parsed::ParsedArticle;
 use newsgraph::{extract_article, Article, Lexicon};
 
 #[global_allocator]
@@ -28,16 +28,16 @@ fn stages_bench(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.sample_size(20);
     g.bench_function("segmentation", |b| {
-        b.iter(|| Document::new("b", &text, None, lex))
+        b.iter(|| ParsedArticle::new("b", &text, None, lex))
     });
     g.bench_function("mentions and coreference", |b| {
         b.iter_batched(
-            || Document::new("b", &text, None, lex),
+            || ParsedArticle::new("b", &text, None, lex),
             |mut d| stages::mentions(&mut d, lex),
             criterion::BatchSize::LargeInput,
         )
     });
-    let mut analysed = Document::new("b", &text, None, lex);
+    let mut analysed = ParsedArticle::new("b", &text, None, lex);
     stages::mentions(&mut analysed, lex);
     g.bench_function("relations", |b| {
         b.iter(|| stages::relations(&analysed, lex))

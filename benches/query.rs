@@ -6,7 +6,7 @@
 
 use newsgraph::entity::{Entity, EntityKind};
 use newsgraph::graph::query::{run, Query};
-use newsgraph::graph::{DocumentInfo, GraphFile, KnowledgeGraph, RelationInfo, FORMAT_VERSION};
+use newsgraph::graph::{ArticleInfo, GraphFile, KnowledgeGraph, RelationInfo, FORMAT_VERSION};
 use newsgraph::relations::relation::{Evidence, Relation};
 use std::time::Instant;
 
@@ -94,7 +94,7 @@ fn generate(edges: usize) -> GraphFile {
     GraphFile {
         version: FORMAT_VERSION,
         documents: (0..10_000)
-            .map(|i| DocumentInfo {
+            .map(|i| ArticleInfo {
                 id: format!("doc{i}"),
                 date: None,
                 title: None,

@@ -8,7 +8,7 @@
 use crate::util::{dir_with, ok, root};
 use newsgraph::entity::{Entity, EntityKind};
 use newsgraph::formats::{self, DrawOptions, Format};
-use newsgraph::graph::{DocumentInfo, GraphFile, KnowledgeGraph, FORMAT_VERSION};
+use newsgraph::graph::{ArticleInfo, GraphFile, KnowledgeGraph, FORMAT_VERSION};
 use newsgraph::relations::relation::{Evidence, Relation};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -301,7 +301,7 @@ fn generated(n: usize, m: usize) -> KnowledgeGraph {
     let lexicon = newsgraph::Lexicon::embedded();
     let file = GraphFile {
         version: FORMAT_VERSION,
-        documents: vec![DocumentInfo {
+        documents: vec![ArticleInfo {
             id: "d".into(),
             date: None,
             title: None,

@@ -14,7 +14,7 @@ fn ron_on_stdout_by_default() {
     let out = ok(d.path(), &["build", "a.txt"]);
     assert!(out.trim_start().starts_with('('), "{out}");
     let g = graph_of(&out);
-    assert_eq!(g.documents()[0].id, "a.txt");
+    assert_eq!(g.articles()[0].id, "a.txt");
     assert!(g.relation("syria", "condemned", "israel").is_some());
 }
 
@@ -47,7 +47,7 @@ fn directories_are_read_recursively_and_stdin_works() {
         ("in/.hidden", b"\0\0binary"),
     ]);
     let g = graph_of(&ok(d.path(), &["build", "in"]));
-    let docs: Vec<&str> = g.documents().iter().map(|d| d.id.as_str()).collect();
+    let docs: Vec<&str> = g.articles().iter().map(|d| d.id.as_str()).collect();
     assert_eq!(docs, ["in/one.txt", "in/sub/two.txt"]);
     let out = run(
         d.path(),
@@ -56,7 +56,7 @@ fn directories_are_read_recursively_and_stdin_works() {
     );
     assert!(out.status.success());
     let g = graph_of(&String::from_utf8(out.stdout).unwrap());
-    assert_eq!(g.documents()[0].id, "<stdin>");
+    assert_eq!(g.articles()[0].id, "<stdin>");
     assert!(g.relation("iran", "backs", "hezbollah").is_some());
 }
 

@@ -9,7 +9,7 @@
 use crate::util::{dir_with, ok, root};
 use newsgraph::entity::{Entity, EntityKind};
 use newsgraph::formats::{self, DrawOptions, Format};
-use newsgraph::graph::{DocumentInfo, KnowledgeGraph, RelationInfo};
+use newsgraph::graph::{ArticleInfo, KnowledgeGraph, RelationInfo};
 use newsgraph::relations::relation::{Evidence, Relation};
 use proptest::prelude::*;
 use std::path::PathBuf;
@@ -235,7 +235,7 @@ fn xml_safe(s: &str) -> bool {
 
 fn graph_of(labels: &[String], aliases: &[String], texts: &[String]) -> KnowledgeGraph {
     let mut g = KnowledgeGraph::new();
-    g.add_document(DocumentInfo {
+    g.add_article(ArticleInfo {
         id: texts[0].clone(),
         date: Some("2024-01-02".into()),
         title: Some(texts[0].clone()),

@@ -33,9 +33,9 @@ fn json_lines_records_with_unknown_fields_are_read() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(!stderr(&out).contains("skipped"), "{}", stderr(&out));
     let g = graph(&out.stdout);
-    let docs: Vec<&str> = g.documents().iter().map(|d| d.id.as_str()).collect();
+    let docs: Vec<&str> = g.articles().iter().map(|d| d.id.as_str()).collect();
     assert_eq!(docs, ["d1", "d2"]);
-    assert_eq!(g.documents()[0].title.as_deref(), Some("Rockets"));
+    assert_eq!(g.articles()[0].title.as_deref(), Some("Rockets"));
     let ev = g.relation("iran", "backs", "hezbollah").unwrap();
     assert_eq!(
         ev.evidence.first().unwrap().title.as_deref(),
@@ -63,7 +63,7 @@ fn a_byte_order_mark_does_not_cost_the_first_record() {
     let out = run(d.path(), &["build", "bom.jsonl"], None);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let g = graph(&out.stdout);
-    assert_eq!(g.documents().len(), 2, "{}", stderr(&out));
+    assert_eq!(g.articles().len(), 2, "{}", stderr(&out));
     assert!(g.relation("iran", "backs", "hezbollah").is_some());
 }
 
@@ -79,7 +79,7 @@ fn invalid_utf8_in_a_record_warns_and_is_an_error_under_strict() {
         stderr(&out)
     );
     let g = graph(&out.stdout);
-    assert_eq!(g.documents().len(), 2);
+    assert_eq!(g.articles().len(), 2);
     let err = fails(d.path(), &["build", "feed.jsonl", "--strict"], 2);
     assert_eq!(
         err,
@@ -131,7 +131,7 @@ fn json_lines_on_standard_input() {
     let out = run(d.path(), &["build", "-"], Some(DUMP.as_bytes()));
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let g = graph(&out.stdout);
-    let docs: Vec<&str> = g.documents().iter().map(|d| d.id.as_str()).collect();
+    let docs: Vec<&str> = g.articles().iter().map(|d| d.id.as_str()).collect();
     assert_eq!(docs, ["d1", "d2"]);
     // told explicitly: records without ids are named after standard input
     let out = run(
@@ -141,7 +141,7 @@ fn json_lines_on_standard_input() {
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let g = graph(&out.stdout);
-    assert_eq!(g.documents()[0].id, "<stdin>:2");
+    assert_eq!(g.articles()[0].id, "<stdin>:2");
     // and plain text stays plain text, even when it starts with a brace
     let out = run(
         d.path(),
@@ -150,7 +150,7 @@ fn json_lines_on_standard_input() {
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let g = graph(&out.stdout);
-    assert_eq!(g.documents()[0].id, "<stdin>");
+    assert_eq!(g.articles()[0].id, "<stdin>");
     assert!(g.relation("iran", "backs", "hezbollah").is_some());
     // and --input-format text reads a record as text
     let out = run(
@@ -159,7 +159,7 @@ fn json_lines_on_standard_input() {
         Some(DUMP.as_bytes()),
     );
     let g = graph(&out.stdout);
-    assert_eq!(g.documents()[0].id, "<stdin>");
+    assert_eq!(g.articles()[0].id, "<stdin>");
 }
 
 /// A directory that holds newsgraph's own earlier outputs: only article
@@ -189,7 +189,7 @@ fn directories_give_only_article_files() {
     let out = run(d.path(), &["build", "in"], None);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let g = graph(&out.stdout);
-    let docs: Vec<&str> = g.documents().iter().map(|d| d.id.as_str()).collect();
+    let docs: Vec<&str> = g.articles().iter().map(|d| d.id.as_str()).collect();
     assert_eq!(docs, ["in/a.txt", "in/notes.md", "n1", "n2"]);
     assert!(g.entity("hamas").is_none());
     let err = stderr(&out);
@@ -243,7 +243,7 @@ fn symbolic_link_loops_and_dangling_links() {
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(0), "{input}: {err}");
         let g = graph(&out.stdout);
-        let docs: Vec<&str> = g.documents().iter().map(|d| d.id.as_str()).collect();
+        let docs: Vec<&str> = g.articles().iter().map(|d| d.id.as_str()).collect();
         // each real file once, under its first name in sorted order
         assert_eq!(docs, ["in/a.txt", "in/again/b.txt"], "{input}");
         let r = g.relation("iran", "backs", "hezbollah").unwrap();
@@ -711,7 +711,7 @@ fn build_into_takes_a_lock() {
     drop(lock);
     assert!(child.wait().unwrap().success());
     let g = KnowledgeGraph::load(&p.join("g.ron")).unwrap();
-    let docs: Vec<&str> = g.documents().iter().map(|d| d.id.as_str()).collect();
+    let docs: Vec<&str> = g.articles().iter().map(|d| d.id.as_str()).collect();
     assert_eq!(docs, ["a.txt", "b.txt", "c.txt"], "no run's articles lost");
 }
 

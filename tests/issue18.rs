@@ -375,7 +375,7 @@ fn since_and_until_on_every_command() {
         .map(|r| format!("{} {} {} {}", r.source, r.kind, r.target, r.weight()))
         .collect();
     assert_eq!(edges, ["israel attacked hezbollah 1"]);
-    let docs: Vec<&str> = g.documents().iter().map(|d| d.id.as_str()).collect();
+    let docs: Vec<&str> = g.articles().iter().map(|d| d.id.as_str()).collect();
     assert_eq!(docs, ["a3"]);
     // build: only the articles of the window are read
     ok(
@@ -392,7 +392,7 @@ fn since_and_until_on_every_command() {
         ],
     );
     let g = KnowledgeGraph::load(&p.join("spring.ron")).unwrap();
-    let docs: Vec<&str> = g.documents().iter().map(|d| d.id.as_str()).collect();
+    let docs: Vec<&str> = g.articles().iter().map(|d| d.id.as_str()).collect();
     assert_eq!(docs, ["a2"]);
     let out = run(
         p,

@@ -45,7 +45,7 @@ fn binary_files_are_skipped_with_a_warning() {
         "{err}"
     );
     let g = graph(&String::from_utf8(out.stdout).unwrap());
-    assert_eq!(g.documents().len(), 1);
+    assert_eq!(g.articles().len(), 1);
     assert!(g.relation("iran", "backs", "hezbollah").is_some());
 }
 

@@ -56,7 +56,7 @@ fn json_lines_records_flow_into_the_evidence() {
             .doc,
         "4"
     );
-    let docs: Vec<&str> = g.documents().iter().map(|d| d.id.as_str()).collect();
+    let docs: Vec<&str> = g.articles().iter().map(|d| d.id.as_str()).collect();
     assert_eq!(docs, ["4", "wire-1", "wire-2"]);
 }
 
@@ -68,7 +68,7 @@ fn globs_expand_to_sorted_files() {
         ("a/skip.md", b"Iran-backed Hezbollah."),
     ]);
     let g = graph(&ok(d.path(), &["build", "a/*.txt"]));
-    let docs: Vec<&str> = g.documents().iter().map(|d| d.id.as_str()).collect();
+    let docs: Vec<&str> = g.articles().iter().map(|d| d.id.as_str()).collect();
     assert_eq!(docs, ["a/one.txt", "a/two.txt"]);
     let out = run(d.path(), &["build", "nothing/*.txt"], None);
     assert_eq!(out.status.code(), Some(2));

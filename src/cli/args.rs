@@ -270,7 +270,7 @@ Examples:
         #[command(flatten)]
         cleanup: CleanupArgs,
     },
-    /// Counts by entity kind and relation type, top entities by degree, documents
+    /// Counts by entity kind and relation type, top entities by degree, articles
     #[command(after_help = "Example:\n  newsgraph stats graphs/seed.ron")]
     Stats {
         /// A graph newsgraph wrote

@@ -24,7 +24,7 @@
 use crate::entity::{Entity, EntityKind};
 use crate::error::{Error, Result};
 use crate::graph::{
-    DocumentInfo, GraphFile, KnowledgeGraph, Part, Place, RelationInfo, FORMAT_VERSION,
+    ArticleInfo, GraphFile, KnowledgeGraph, Part, Place, RelationInfo, FORMAT_VERSION,
 };
 use crate::relations::relation::{Evidence, Relation};
 use std::path::Path;
@@ -223,7 +223,7 @@ pub fn read_dir(dir: &Path) -> Result<KnowledgeGraph> {
     if dir.join("documents.csv").exists() {
         for rec in records(dir, "documents.csv")? {
             let some = |i: usize| Some(field(&rec, i)).filter(|v| !v.is_empty());
-            documents.push(DocumentInfo {
+            documents.push(ArticleInfo {
                 id: field(&rec, 0),
                 date: some(1),
                 title: some(2),

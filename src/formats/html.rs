@@ -75,7 +75,7 @@ struct Page<'a> {
     diff: Option<DiffInfo<'a>>,
     kinds: Vec<KindStyle>,
     types: Vec<TypeStyle<'a>>,
-    documents: &'a [crate::graph::DocumentInfo],
+    documents: &'a [crate::graph::ArticleInfo],
     nodes: Vec<Node<'a>>,
     edges: Vec<Edge<'a>>,
 }
@@ -217,7 +217,7 @@ fn page(graph: &KnowledgeGraph, diff: Option<(DiffInfo<'_>, &Marks<'_>)>) -> Str
                 cameo: &i.cameo,
             })
             .collect(),
-        documents: graph.documents(),
+        documents: graph.articles(),
         nodes: graph
             .entities()
             .zip(crate::formats::layout::force_directed(graph))
@@ -265,15 +265,15 @@ fn page(graph: &KnowledgeGraph, diff: Option<(DiffInfo<'_>, &Marks<'_>)>) -> Str
             .collect(),
     };
     let json = serde_json::to_string(&page).unwrap_or_else(|_| "{}".into());
-    let docs = graph.documents().len();
+    let articles = graph.articles().len();
     let title = match &diff {
         Some((info, _)) => format!("newsgraph diff: {} → {}", info.old, info.new),
         None => format!(
-            "newsgraph: {} entities, {} relations from {} document{}",
+            "newsgraph: {} entities, {} relations from {} article{}",
             graph.entity_count(),
             graph.relation_count(),
-            docs,
-            if docs == 1 { "" } else { "s" }
+            articles,
+            if articles == 1 { "" } else { "s" }
         ),
     };
     fill(
@@ -353,8 +353,8 @@ impl crate::graph::diff::Diff<'_> {
         new_name: &str,
     ) -> String {
         let mut union = new.clone();
-        for d in old.documents() {
-            union.add_document(d.clone());
+        for d in old.articles() {
+            union.add_article(d.clone());
         }
         for info in old.relation_infos() {
             union.declare_relation_type(info.clone());

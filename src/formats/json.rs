@@ -28,7 +28,7 @@
 
 use crate::entity::{Entity, EntityKind};
 use crate::error::{Error, Result};
-use crate::graph::{DocumentInfo, GraphFile, KnowledgeGraph, Place, RelationInfo, FORMAT_VERSION};
+use crate::graph::{ArticleInfo, GraphFile, KnowledgeGraph, Place, RelationInfo, FORMAT_VERSION};
 use crate::relations::relation::{Evidence, Relation, Tally};
 use serde::{Deserialize, Serialize};
 
@@ -45,7 +45,7 @@ struct NodeLink {
 struct GraphAttrs {
     name: String,
     version: u32,
-    documents: Vec<DocumentInfo>,
+    documents: Vec<ArticleInfo>,
     relation_types: Vec<RelationInfo>,
 }
 

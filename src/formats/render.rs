@@ -237,7 +237,7 @@ pub fn neighbors_json(list: &[Neighbor]) -> String {
 }
 
 /// An entity card: kind, aliases, mentions, and every relation in and out,
-/// grouped by type, with its evidence sentences and documents.
+/// grouped by type, with its evidence sentences and articles.
 pub fn card(e: &Entity, list: &[Neighbor]) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "{} ({})", e.label, e.kind);

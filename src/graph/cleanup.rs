@@ -35,8 +35,8 @@ fn fold(graph: &KnowledgeGraph, from: &Entity, into: &Entity) -> Result<(Knowled
     }
     kept.mentions += from.mentions;
     let mut out = KnowledgeGraph::new();
-    for d in graph.documents() {
-        out.add_document(d.clone());
+    for d in graph.articles() {
+        out.add_article(d.clone());
     }
     for r in graph.relation_infos() {
         out.declare_relation_type(r.clone());

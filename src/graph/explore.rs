@@ -274,7 +274,7 @@ pub fn stats(graph: &KnowledgeGraph, top: usize) -> Stats {
         entities: graph.entity_count(),
         relations: graph.relation_count(),
         evidence,
-        documents: graph.documents().len(),
+        documents: graph.articles().len(),
         by_kind: EntityKind::ALL.iter().map(|k| (*k, by_kind[k])).collect(),
         by_type,
         top: degrees,

@@ -23,7 +23,7 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// An article the graph was built from.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct DocumentInfo {
+pub struct ArticleInfo {
     /// The article's id.
     pub id: String,
     /// The article's date, when known.
@@ -78,7 +78,7 @@ pub struct KnowledgeGraph {
     edges: IndexMap<(NodeIndex, usize, NodeIndex), EdgeIndex, FxBuildHasher>,
     /// The relation kinds the edges use, interned.
     kinds: indexmap::IndexSet<String>,
-    documents: Vec<DocumentInfo>,
+    articles: Vec<ArticleInfo>,
     relation_types: IndexMap<String, RelationInfo>,
 }
 
@@ -120,7 +120,7 @@ pub struct GraphFile {
     /// Format version; see [`FORMAT_VERSION`].
     pub version: u32,
     /// Articles, sorted by id.
-    pub documents: Vec<DocumentInfo>,
+    pub documents: Vec<ArticleInfo>,
     /// Relation types the graph knows (declared by the lexicon that built it), sorted by name.
     pub relation_types: Vec<RelationInfo>,
     /// Entities, sorted by id.
@@ -250,8 +250,8 @@ impl KnowledgeGraph {
     }
 
     /// The articles the graph was built from, sorted by id.
-    pub fn documents(&self) -> &[DocumentInfo] {
-        &self.documents
+    pub fn articles(&self) -> &[ArticleInfo] {
+        &self.articles
     }
 
     /// Metadata of the relation type `name`, if the graph uses or declares it.
@@ -270,9 +270,9 @@ impl KnowledgeGraph {
     }
 
     /// Records an article as part of the graph.
-    pub fn add_document(&mut self, doc: DocumentInfo) {
-        if let Err(at) = self.documents.binary_search(&doc) {
-            self.documents.insert(at, doc);
+    pub fn add_article(&mut self, doc: ArticleInfo) {
+        if let Err(at) = self.articles.binary_search(&doc) {
+            self.articles.insert(at, doc);
         }
     }
 
@@ -363,13 +363,13 @@ impl KnowledgeGraph {
     /// article this graph holds a part of, so nothing in it was counted yet.
     pub(crate) fn absorb_part(&mut self, mut other: KnowledgeGraph, same_article: bool) {
         let already = !same_article
-            && !other.documents.is_empty()
+            && !other.articles.is_empty()
             && other
-                .documents
+                .articles
                 .iter()
-                .all(|d| self.documents.binary_search(d).is_ok());
-        for d in std::mem::take(&mut other.documents) {
-            self.add_document(d);
+                .all(|d| self.articles.binary_search(d).is_ok());
+        for d in std::mem::take(&mut other.articles) {
+            self.add_article(d);
         }
         for (_, info) in std::mem::take(&mut other.relation_types) {
             self.declare_relation_type(info);
@@ -397,9 +397,9 @@ impl KnowledgeGraph {
     }
 
     /// Whether an article with this id is part of the graph.
-    pub fn has_document(&self, id: &str) -> bool {
-        // documents are sorted by id first
-        self.documents
+    pub fn has_article(&self, id: &str) -> bool {
+        // articles are sorted by id first
+        self.articles
             .binary_search_by(|d| d.id.as_str().cmp(id))
             .is_ok()
     }
@@ -412,7 +412,7 @@ impl KnowledgeGraph {
         relation_types.sort_by(|a, b| a.name.cmp(&b.name));
         GraphFile {
             version: FORMAT_VERSION,
-            documents: self.documents.clone(),
+            documents: self.articles.clone(),
             relation_types,
             entities: self.entities().cloned().collect(),
             relations: self.relations().cloned().collect(),
@@ -468,7 +468,7 @@ impl KnowledgeGraph {
         g.nodes.reserve(file.entities.len());
         g.edges.reserve(file.relations.len());
         for d in file.documents {
-            g.add_document(d);
+            g.add_article(d);
         }
         for r in file.relation_types {
             g.declare_relation_type(r);
@@ -571,7 +571,7 @@ impl KnowledgeGraph {
 
 /// Evidence as it is built by the extractor.
 pub(crate) fn evidence(
-    doc: &DocumentInfo,
+    doc: &ArticleInfo,
     sentence: usize,
     span: (usize, usize),
     text: &str,
@@ -613,7 +613,7 @@ mod tests {
             k.into(),
             t.into(),
             evidence(
-                &DocumentInfo {
+                &ArticleInfo {
                     id: doc.into(),
                     date: None,
                     title: None,
@@ -630,7 +630,7 @@ mod tests {
 
     fn graph(doc: &str, edges: &[(&str, &str, &str)]) -> KnowledgeGraph {
         let mut g = KnowledgeGraph::new();
-        g.add_document(DocumentInfo {
+        g.add_article(ArticleInfo {
             id: doc.into(),
             date: None,
             title: None,

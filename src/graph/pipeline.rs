@@ -2,7 +2,7 @@
 //! relations → graph.
 
 use crate::entity::{slug, Entity, EntityKind};
-use crate::graph::{evidence, DocumentInfo, KnowledgeGraph, RelationInfo};
+use crate::graph::{evidence, ArticleInfo, KnowledgeGraph, RelationInfo};
 use crate::lexicon::Lexicon;
 use crate::mentions::coref;
 use crate::mentions::mention;
@@ -10,7 +10,7 @@ use crate::relations::article::{self, ParseFn};
 use crate::relations::extract;
 use crate::relations::relation::Relation;
 use crate::text::dates;
-use crate::text::document::{Document, Form};
+use crate::text::parsed::{Form, ParsedArticle};
 use crate::text::Article;
 use rayon::prelude::*;
 
@@ -21,7 +21,7 @@ pub const BLOCK_BYTES: usize = 512 * 1024;
 
 /// Reads one article into a graph of its own.
 pub fn extract_article(article: &Article, lex: &Lexicon) -> KnowledgeGraph {
-    let info = DocumentInfo {
+    let info = ArticleInfo {
         id: article.id.clone(),
         date: article
             .date
@@ -42,7 +42,7 @@ pub fn extract_article(article: &Article, lex: &Lexicon) -> KnowledgeGraph {
     let mut g = KnowledgeGraph::new();
     let mut sentences = 0;
     for part in blocks.chunks(window) {
-        let analysed: Vec<(Document, Vec<extract::Found>)> = part
+        let analysed: Vec<(ParsedArticle, Vec<extract::Found>)> = part
             .par_iter()
             .map(|&(a, b)| analyse(&info.id, &article.text[a..b], lex))
             .collect();
@@ -55,8 +55,8 @@ pub fn extract_article(article: &Article, lex: &Lexicon) -> KnowledgeGraph {
 }
 
 /// Segments `text`, finds its mentions, resolves them and reads its relations.
-fn analyse<'t>(id: &str, text: &'t str, lex: &Lexicon) -> (Document<'t>, Vec<extract::Found>) {
-    let mut doc = Document::new(id, text, None, lex);
+fn analyse<'t>(id: &str, text: &'t str, lex: &Lexicon) -> (ParsedArticle<'t>, Vec<extract::Found>) {
+    let mut doc = ParsedArticle::new(id, text, None, lex);
     mention::find(&mut doc, lex);
     coref::resolve(&mut doc, lex);
     let model = crate::syntax::Model::builtin().ok();
@@ -116,15 +116,15 @@ fn split_blocks(text: &str, size: usize) -> Vec<(usize, usize)> {
 /// Settles the labels of the article's entities and builds its graph.
 /// `byte_base` and `sentence_base` place a block of a long text in the whole.
 fn to_graph(
-    doc: &Document,
+    doc: &ParsedArticle,
     lex: &Lexicon,
     found: &[extract::Found],
-    info: &DocumentInfo,
+    info: &ArticleInfo,
     byte_base: usize,
     sentence_base: usize,
 ) -> KnowledgeGraph {
     let mut g = KnowledgeGraph::new();
-    g.add_document(info.clone());
+    g.add_article(info.clone());
     for r in lex.relation_types() {
         g.declare_relation_type(RelationInfo::from(r));
     }
@@ -292,7 +292,7 @@ pub fn extract_all<'a>(
 pub fn add_articles(graph: &mut KnowledgeGraph, articles: &[&Article], lex: &Lexicon) -> usize {
     let fresh: Vec<&&Article> = articles
         .iter()
-        .filter(|a| !graph.has_document(&a.id))
+        .filter(|a| !graph.has_article(&a.id))
         .collect();
     // extraction and merging both in parallel: a tree of merges, each
     // folding the smaller graph into the larger (merging is associative and
@@ -316,7 +316,7 @@ pub fn add_articles(graph: &mut KnowledgeGraph, articles: &[&Article], lex: &Lex
         graph.declare_relation_type(RelationInfo::from(r));
     }
     let added = fresh.len();
-    if graph.entity_count() == 0 && graph.documents().is_empty() {
+    if graph.entity_count() == 0 && graph.articles().is_empty() {
         // nothing to fold into: take the batch's graph as it is
         let mut merged = merged;
         for info in graph.relation_infos() {
@@ -335,7 +335,7 @@ pub fn add_articles(graph: &mut KnowledgeGraph, articles: &[&Article], lex: &Lex
 /// candidate that was dropped, with why.
 pub fn explain(text: &str, lex: &Lexicon, parse: &ParseFn) -> String {
     use std::fmt::Write as _;
-    let mut doc = Document::new("-", text, None, lex);
+    let mut doc = ParsedArticle::new("-", text, None, lex);
     mention::find(&mut doc, lex);
     coref::resolve(&mut doc, lex);
     let found = extract::relations(&doc, lex, Some(parse));
@@ -427,14 +427,14 @@ pub mod stages {
     use super::*;
 
     /// Mentions and coreference of a segmented article.
-    pub fn mentions(doc: &mut Document, lex: &Lexicon) -> usize {
+    pub fn mentions(doc: &mut ParsedArticle, lex: &Lexicon) -> usize {
         mention::find(doc, lex);
         coref::resolve(doc, lex);
         doc.mentions.len()
     }
 
     /// The relations of an analysed article.
-    pub fn relations(doc: &Document, lex: &Lexicon) -> usize {
+    pub fn relations(doc: &ParsedArticle, lex: &Lexicon) -> usize {
         extract::relations(doc, lex, None).len()
     }
 }

@@ -97,13 +97,13 @@ impl Filter {
             .collect())
     }
 
-    /// An empty graph with the documents the filter's dates keep and every
+    /// An empty graph with the articles the filter's dates keep and every
     /// relation type of `graph`: what each filtered graph starts from.
     fn frame(&self, graph: &KnowledgeGraph) -> KnowledgeGraph {
         let mut out = KnowledgeGraph::new();
-        for d in graph.documents() {
+        for d in graph.articles() {
             if self.keeps_date(d.date.as_deref()) {
-                out.add_document(d.clone());
+                out.add_article(d.clone());
             }
         }
         for r in graph.relation_infos() {

@@ -6,13 +6,13 @@
 
 use crate::entity::EntityKind;
 use crate::lexicon::Lexicon;
-use crate::text::document::{Document, Form, Mention};
+use crate::text::parsed::{Form, Mention, ParsedArticle};
 
 /// How many sentences back an antecedent may be.
 const WINDOW: usize = 3;
 
 /// Resolves every pronoun, description and bare title of the article.
-pub(crate) fn resolve(doc: &mut Document, lex: &Lexicon) {
+pub(crate) fn resolve(doc: &mut ParsedArticle, lex: &Lexicon) {
     bare_titles(doc);
     for s in 0..doc.sentences.len() {
         for &m in &doc.info[s].mentions.clone() {
@@ -30,7 +30,7 @@ pub(crate) fn resolve(doc: &mut Document, lex: &Lexicon) {
 }
 
 /// Kinds a pronoun may refer to, most likely first.
-fn pronoun_kinds(doc: &Document, lex: &Lexicon, m: &Mention) -> Vec<EntityKind> {
+fn pronoun_kinds(doc: &ParsedArticle, lex: &Lexicon, m: &Mention) -> Vec<EntityKind> {
     let w = doc.info[m.sentence].word(m.tokens.0);
     lex.words
         .pronouns
@@ -40,7 +40,7 @@ fn pronoun_kinds(doc: &Document, lex: &Lexicon, m: &Mention) -> Vec<EntityKind> 
 }
 
 /// Resolved mentions before mention `m`, nearest first, within the window.
-fn antecedents(doc: &Document, m: usize) -> Vec<usize> {
+fn antecedents(doc: &ParsedArticle, m: usize) -> Vec<usize> {
     let me = &doc.mentions[m];
     let mut out = Vec::new();
     // the nearest ones are enough, and the bound keeps long texts linear
@@ -65,7 +65,7 @@ fn antecedents(doc: &Document, m: usize) -> Vec<usize> {
 
 /// The first resolved mention of sentence `s` with a kind in `kinds`: the
 /// sentence's subject, most of the time.
-fn subject_of(doc: &Document, s: usize, kinds: &[EntityKind]) -> Option<usize> {
+fn subject_of(doc: &ParsedArticle, s: usize, kinds: &[EntityKind]) -> Option<usize> {
     doc.info[s].mentions.iter().copied().find(|&o| {
         doc.mentions[o].entity.is_some_and(|e| {
             kinds.contains(&doc.entities[e].kind) && doc.mentions[o].form != Form::Demonym
@@ -76,7 +76,7 @@ fn subject_of(doc: &Document, s: usize, kinds: &[EntityKind]) -> Option<usize> {
 /// The body a statement speaks for: the first state or organization named
 /// at the start of one of the article's first sentences ("The United States
 /// condemns ...", "The Pentagon said ...").
-fn issuer(doc: &Document, kinds: &[EntityKind]) -> Option<usize> {
+fn issuer(doc: &ParsedArticle, kinds: &[EntityKind]) -> Option<usize> {
     (0..doc.sentences.len().min(WINDOW)).find_map(|s| {
         let o = subject_of(doc, s, kinds)?;
         (doc.mentions[o].tokens.0 <= 2).then(|| doc.mentions[o].entity)?
@@ -84,7 +84,7 @@ fn issuer(doc: &Document, kinds: &[EntityKind]) -> Option<usize> {
 }
 
 /// Whether mention `m` stands inside a quotation opened in its sentence.
-fn quoted(doc: &Document, m: &Mention) -> bool {
+fn quoted(doc: &ParsedArticle, m: &Mention) -> bool {
     let sent = &doc.sentences[m.sentence];
     let before = &doc.text[sent.start..sent.tokens[m.tokens.0].start];
     let opens = before.matches('\u{201c}').count();
@@ -93,7 +93,7 @@ fn quoted(doc: &Document, m: &Mention) -> bool {
     opens > closes || straight % 2 == 1 || doc.text[sent.start..sent.end].ends_with('\u{201d}')
 }
 
-fn pronoun(doc: &Document, lex: &Lexicon, m: usize) -> Option<usize> {
+fn pronoun(doc: &ParsedArticle, lex: &Lexicon, m: usize) -> Option<usize> {
     let me = &doc.mentions[m];
     let kinds = pronoun_kinds(doc, lex, me);
     let w = doc.info[me.sentence].word(me.tokens.0);
@@ -123,7 +123,7 @@ fn pronoun(doc: &Document, lex: &Lexicon, m: usize) -> Option<usize> {
 }
 
 /// Whether entity `e` is a group a noun like "the group" may stand for.
-fn is_group(doc: &Document, e: usize) -> bool {
+fn is_group(doc: &ParsedArticle, e: usize) -> bool {
     matches!(
         doc.entities[e].kind,
         EntityKind::Militia | EntityKind::Organization
@@ -131,7 +131,7 @@ fn is_group(doc: &Document, e: usize) -> bool {
 }
 
 /// "the group", "the militia attacks", "Hezbollah, the Iran-backed group".
-fn nominal(doc: &Document, lex: &Lexicon, m: usize) -> Option<usize> {
+fn nominal(doc: &ParsedArticle, lex: &Lexicon, m: usize) -> Option<usize> {
     let me = doc.mentions[m].clone();
     let s = me.sentence;
     let info = &doc.info[s];
@@ -239,7 +239,7 @@ fn nominal(doc: &Document, lex: &Lexicon, m: usize) -> Option<usize> {
 }
 
 /// "the Secretary", "the Prime Minister": the person last given that title.
-fn bare_titles(doc: &mut Document) {
+fn bare_titles(doc: &mut ParsedArticle) {
     // title → the first person the article gave it
     let mut holder: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     for (i, e) in doc.entities.iter().enumerate() {
@@ -281,7 +281,7 @@ mod tests {
     /// The entity id each mention of `text` resolves to, by surface.
     fn resolved(text: &str) -> Vec<(String, Option<String>)> {
         let lex = Lexicon::embedded();
-        let mut doc = Document::new("t", text, None, lex);
+        let mut doc = ParsedArticle::new("t", text, None, lex);
         crate::mentions::mention::find(&mut doc, lex);
         resolve(&mut doc, lex);
         doc.mentions

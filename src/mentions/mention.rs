@@ -19,12 +19,12 @@
 
 use crate::entity::EntityKind;
 use crate::lexicon::{fold_for_match, Lexicon, Target};
-use crate::text::document::{Document, Form, Mention, SentenceInfo, TitleMention};
+use crate::text::parsed::{Form, Mention, ParsedArticle, SentenceInfo, TitleMention};
 use crate::text::segment::TokenKind;
 use rustc_hash::FxHashMap as HashMap;
 
 /// Finds every mention of the article.
-pub(crate) fn find(doc: &mut Document, lex: &Lexicon) {
+pub(crate) fn find(doc: &mut ParsedArticle, lex: &Lexicon) {
     for s in 0..doc.sentences.len() {
         gazetteer(doc, lex, s);
         unnamed_groups(doc, lex, s);
@@ -61,7 +61,7 @@ fn is_acronym(w: &str, letters: usize) -> bool {
 
 /// The acronym written from token `i` ("ISIS-GS", "CJTF-OIR": capitals
 /// and digits joined by hyphens, no spaces) and the token after it.
-fn acronym_at(doc: &Document, s: usize, i: usize) -> Option<(String, usize)> {
+fn acronym_at(doc: &ParsedArticle, s: usize, i: usize) -> Option<(String, usize)> {
     let toks = &doc.sentences[s].tokens;
     if i >= toks.len() || !is_acronym(doc.tok(s, i), 0) {
         return None;
@@ -95,7 +95,7 @@ fn case_ok(pattern: &str, acronym: bool, text: &str) -> bool {
         .all(|(p, t)| p == t || (p.is_lowercase() && t.is_uppercase()) || !p.is_alphabetic())
 }
 
-fn gazetteer(doc: &mut Document, lex: &Lexicon, s: usize) {
+fn gazetteer(doc: &mut ParsedArticle, lex: &Lexicon, s: usize) {
     let sent = &doc.sentences[s];
     let base = sent.start;
     let text = sent.text(doc.text);
@@ -207,7 +207,7 @@ fn gazetteer(doc: &mut Document, lex: &Lexicon, s: usize) {
 /// The acronym's letters are found right to left in the words before the
 /// parenthesis, the first one at the start of a word, within
 /// `min(|A| + 5, 2|A|)` words.
-fn long_form_start(doc: &Document, s: usize, open: usize, acronym: &str) -> Option<usize> {
+fn long_form_start(doc: &ParsedArticle, s: usize, open: usize, acronym: &str) -> Option<usize> {
     let short: Vec<char> = acronym
         .chars()
         .filter(|c| c.is_alphanumeric())
@@ -266,7 +266,7 @@ fn long_form_start(doc: &Document, s: usize, open: usize, acronym: &str) -> Opti
 /// from its head word, else from a known group it starts with, else from
 /// the name tagger; a long form none of them can type is left alone
 /// ("Specially Designated Global Terrorists (SDGT)").
-fn defined_acronyms(doc: &mut Document, lex: &Lexicon, s: usize) {
+fn defined_acronyms(doc: &mut ParsedArticle, lex: &Lexicon, s: usize) {
     let n = doc.len(s);
     for open in 1..n.saturating_sub(2) {
         if doc.tok(s, open) != "(" {
@@ -307,7 +307,7 @@ fn defined_acronyms(doc: &mut Document, lex: &Lexicon, s: usize) {
 /// "of", "for" or "in", else the last word), else the known group or body it
 /// starts with ("ISIS in ..."), else the name tagger's reading.
 fn compound_kind(
-    doc: &Document,
+    doc: &ParsedArticle,
     lex: &Lexicon,
     s: usize,
     a: usize,
@@ -343,7 +343,7 @@ fn compound_kind(
 /// "al-Qaida in Iraq", "Islamic State in the Greater Sahara": a group the
 /// lexicon lists as a brand with regional branches, followed by "in" or
 /// "of" and a capitalised place name, is the branch: a group of its own.
-fn branches(doc: &mut Document, lex: &Lexicon, s: usize) {
+fn branches(doc: &mut ParsedArticle, lex: &Lexicon, s: usize) {
     let n = doc.len(s);
     for m in doc.info[s].mentions.clone() {
         let (a, b) = doc.mentions[m].tokens;
@@ -412,7 +412,7 @@ fn phrase_at(info: &SentenceInfo, i: usize, list: &[Vec<String>]) -> Option<usiz
 }
 
 /// "militias", "militia groups", "proxies": the article's unnamed armed groups.
-fn unnamed_groups(doc: &mut Document, lex: &Lexicon, s: usize) {
+fn unnamed_groups(doc: &mut ParsedArticle, lex: &Lexicon, s: usize) {
     let n = doc.len(s);
     let mut i = 0;
     while i < n {
@@ -451,7 +451,7 @@ fn unnamed_groups(doc: &mut Document, lex: &Lexicon, s: usize) {
     }
 }
 
-fn pronouns(doc: &mut Document, lex: &Lexicon, s: usize) {
+fn pronouns(doc: &mut ParsedArticle, lex: &Lexicon, s: usize) {
     for i in 0..doc.len(s) {
         if doc.info[s].at[i].is_some() {
             continue;
@@ -469,7 +469,7 @@ fn pronouns(doc: &mut Document, lex: &Lexicon, s: usize) {
 }
 
 /// Can token `i` be part of a proper name?
-fn name_token(doc: &Document, lex: &Lexicon, s: usize, i: usize) -> bool {
+fn name_token(doc: &ParsedArticle, lex: &Lexicon, s: usize, i: usize) -> bool {
     let t = &doc.sentences[s].tokens[i];
     let info = &doc.info[s];
     if info.at[i].is_some() || info.title_at[i].is_some() {
@@ -501,7 +501,7 @@ fn name_token(doc: &Document, lex: &Lexicon, s: usize, i: usize) -> bool {
 }
 
 /// Capitalised spans nobody listed, typed by their context.
-fn unknown_names(doc: &mut Document, lex: &Lexicon, s: usize) {
+fn unknown_names(doc: &mut ParsedArticle, lex: &Lexicon, s: usize) {
     // a title-case headline capitalises every word: only a title or an
     // honorific right before a run marks a name there ("Statement by
     // Spokesperson Jane Roe")
@@ -650,7 +650,13 @@ fn bare_word(lex: &Lexicon, word: &str) -> bool {
 /// "Ali Kano", "Omar Hama": a known given name right before a one-word
 /// place the gazetteer found is a person whose surname is a town's name.
 /// Returns where the person's name ends.
-fn surname_place(doc: &Document, lex: &Lexicon, s: usize, a: usize, b: usize) -> Option<usize> {
+fn surname_place(
+    doc: &ParsedArticle,
+    lex: &Lexicon,
+    s: usize,
+    a: usize,
+    b: usize,
+) -> Option<usize> {
     let info = &doc.info[s];
     if b >= doc.len(s) || !lex.words.given_names.contains(info.word(b - 1)) {
         return None;
@@ -671,7 +677,7 @@ fn surname_place(doc: &Document, lex: &Lexicon, s: usize, a: usize, b: usize) ->
 /// "Government of Iraq" are the state (GUIDELINE). Returns the widened span
 /// and its kind, or nothing when there is nothing to take in.
 fn widen_body(
-    doc: &Document,
+    doc: &ParsedArticle,
     lex: &Lexicon,
     s: usize,
     a: usize,
@@ -760,7 +766,7 @@ fn widen_body(
 /// capitalised words, or one word of five letters or more that is not the
 /// surname of a person the article names (those join the person later) nor
 /// an acronym (they are defined in parentheses, or are not names).
-fn plausible_name(doc: &Document, s: usize, x: usize, y: usize) -> bool {
+fn plausible_name(doc: &ParsedArticle, s: usize, x: usize, y: usize) -> bool {
     let first = doc.tok(s, x);
     let last = doc.tok(s, y - 1);
     if !is_cap(first) || !is_cap(last) {
@@ -784,7 +790,7 @@ fn plausible_name(doc: &Document, s: usize, x: usize, y: usize) -> bool {
 /// ("Trucks waited", "Amateur video showed"): the part-of-speech tagger
 /// knows its lower-case form and, reading the sentence with it, does not
 /// call it a proper noun.
-fn common_word_first(doc: &Document, s: usize, x: usize) -> bool {
+fn common_word_first(doc: &ParsedArticle, s: usize, x: usize) -> bool {
     if (0..x).any(|k| doc.sentences[s].tokens[k].kind != TokenKind::Punct) {
         return false;
     }
@@ -806,7 +812,7 @@ fn common_word_first(doc: &Document, s: usize, x: usize) -> bool {
 
 /// An organization the text shows is armed ("Maute militants", "the Ranao
 /// Brigades fighters") is a militia.
-fn armed(doc: &Document, lex: &Lexicon, s: usize, end: usize, kind: EntityKind) -> EntityKind {
+fn armed(doc: &ParsedArticle, lex: &Lexicon, s: usize, end: usize, kind: EntityKind) -> EntityKind {
     let next = (end < doc.len(s)).then(|| doc.info[s].word(end));
     let armed_noun = next
         .is_some_and(|w| lex.words.armed_nouns.contains(w) || lex.words.militia_heads.contains(w));
@@ -823,7 +829,7 @@ fn armed(doc: &Document, lex: &Lexicon, s: usize, end: usize, kind: EntityKind) 
 /// guessed. The phrase is a comma or a form of "be", a determiner and at most
 /// three lower-case words ending in the head, which the phrase's end (a
 /// preposition, a comma or the sentence's end) must follow.
-fn appositive_place(doc: &Document, lex: &Lexicon, s: usize, end: usize) -> bool {
+fn appositive_place(doc: &ParsedArticle, lex: &Lexicon, s: usize, end: usize) -> bool {
     let info = &doc.info[s];
     let n = doc.len(s);
     if end + 2 >= n
@@ -843,7 +849,7 @@ fn appositive_place(doc: &Document, lex: &Lexicon, s: usize, end: usize) -> bool
 }
 
 /// The kind of the entity a name mention (not a demonym or pronoun) names.
-fn name_kind(doc: &Document, m: usize) -> Option<EntityKind> {
+fn name_kind(doc: &ParsedArticle, m: usize) -> Option<EntityKind> {
     let mention = &doc.mentions[m];
     (mention.form == Form::Name)
         .then_some(mention.entity)
@@ -853,7 +859,13 @@ fn name_kind(doc: &Document, m: usize) -> Option<EntityKind> {
 
 /// Mention `m` of sentence `s` grows to tokens `[a, b)` (taking in one
 /// token next to it) and names a new entity of `kind` there.
-fn grow_mention(doc: &mut Document, s: usize, m: usize, (a, b): (usize, usize), kind: EntityKind) {
+fn grow_mention(
+    doc: &mut ParsedArticle,
+    s: usize,
+    m: usize,
+    (a, b): (usize, usize),
+    kind: EntityKind,
+) {
     let label = doc.span_text(s, a, b).to_string();
     let e = doc.intern_name(&label, kind);
     doc.mentions[m].entity = Some(e);
@@ -866,7 +878,7 @@ fn grow_mention(doc: &mut Document, s: usize, m: usize, (a, b): (usize, usize), 
 /// "Northern Ireland", "West Africa", "Upper Nile": a capitalised compass
 /// or region word right before a known place or state names a region of
 /// its own, not the place.
-fn regional_name(doc: &mut Document, lex: &Lexicon, s: usize, a: usize) -> bool {
+fn regional_name(doc: &mut ParsedArticle, lex: &Lexicon, s: usize, a: usize) -> bool {
     if !lex.words.region_prefixes.contains(doc.info[s].word(a)) || !is_cap(doc.tok(s, a)) {
         return false;
     }
@@ -887,7 +899,7 @@ fn regional_name(doc: &mut Document, lex: &Lexicon, s: usize, a: usize) -> bool 
 
 /// "Rafah Crossing", "Baghdad Airport", "Sinai Command": a capitalised head
 /// word right after a known place name makes a new name, not the place.
-fn extend_known_place(doc: &mut Document, lex: &Lexicon, s: usize, a: usize) -> bool {
+fn extend_known_place(doc: &mut ParsedArticle, lex: &Lexicon, s: usize, a: usize) -> bool {
     let head = doc.info[s].word(a).to_string();
     let kind = if lex.words.place_heads.contains(head.as_str()) {
         EntityKind::Place
@@ -908,7 +920,7 @@ fn extend_known_place(doc: &mut Document, lex: &Lexicon, s: usize, a: usize) -> 
 }
 
 /// The title right before token `a` (possibly after an honorific), if any.
-fn title_before(doc: &Document, s: usize, a: usize) -> Option<usize> {
+fn title_before(doc: &ParsedArticle, s: usize, a: usize) -> Option<usize> {
     if a == 0 {
         return None;
     }
@@ -916,7 +928,7 @@ fn title_before(doc: &Document, s: usize, a: usize) -> Option<usize> {
 }
 
 /// A title after ", " following the name ("Kurilla, U.S. Central Command Commander").
-pub(crate) fn title_after(doc: &Document, s: usize, b: usize) -> Option<(usize, usize)> {
+pub(crate) fn title_after(doc: &ParsedArticle, s: usize, b: usize) -> Option<(usize, usize)> {
     if b >= doc.len(s) || doc.tok(s, b) != "," {
         return None;
     }
@@ -938,7 +950,7 @@ pub(crate) fn title_after(doc: &Document, s: usize, b: usize) -> Option<(usize, 
 /// Decides the kind of an unknown name at `[a, b)`; the second value is where
 /// the mention ends (past a lower-case head word like "province").
 fn type_name(
-    doc: &Document,
+    doc: &ParsedArticle,
     lex: &Lexicon,
     s: usize,
     a: usize,
@@ -1032,7 +1044,7 @@ fn type_name(
     None
 }
 
-fn add_name(doc: &mut Document, s: usize, a: usize, b: usize, end: usize, kind: EntityKind) {
+fn add_name(doc: &mut ParsedArticle, s: usize, a: usize, b: usize, end: usize, kind: EntityKind) {
     let label = doc.span_text(s, a, b).to_string();
     let ent = doc.intern_name(&label, kind);
     if end > b {
@@ -1052,7 +1064,7 @@ fn add_name(doc: &mut Document, s: usize, a: usize, b: usize, end: usize, kind: 
 
 /// Surname-only people ("Prime Minister Al-Sudani") join the full name
 /// the article gives elsewhere ("Mohammed Shia Al-Sudani").
-fn unify_people(doc: &mut Document) {
+fn unify_people(doc: &mut ParsedArticle) {
     let fold = |s: &str| {
         s.to_lowercase()
             .trim_start_matches("al-")
@@ -1094,7 +1106,7 @@ fn unify_people(doc: &mut Document) {
 
 /// "X (also known as Y)", "X, or Y": Y is another name of X, when both
 /// are names of the same kind.
-fn join_aliases(doc: &mut Document, lex: &Lexicon) {
+fn join_aliases(doc: &mut ParsedArticle, lex: &Lexicon) {
     for s in 0..doc.sentences.len() {
         for &m in &doc.info[s].mentions.clone() {
             let (Some(x), (_, b)) = (doc.mentions[m].entity, doc.mentions[m].tokens) else {
@@ -1137,7 +1149,7 @@ fn join_aliases(doc: &mut Document, lex: &Lexicon) {
 
 /// Short forms of the article's names: surnames of people and acronyms
 /// defined in parentheses or between commas.
-fn short_forms(doc: &mut Document, lex: &Lexicon) -> HashMap<String, usize> {
+fn short_forms(doc: &mut ParsedArticle, lex: &Lexicon) -> HashMap<String, usize> {
     let mut map: HashMap<String, usize> = HashMap::default();
     for (i, e) in doc.entities.iter().enumerate() {
         if e.kind != EntityKind::Person {
@@ -1199,7 +1211,12 @@ fn short_forms(doc: &mut Document, lex: &Lexicon) -> HashMap<String, usize> {
 }
 
 /// Marks the short forms found by [`short_forms`] wherever they occur.
-fn known_short_forms(doc: &mut Document, lex: &Lexicon, map: &HashMap<String, usize>, s: usize) {
+fn known_short_forms(
+    doc: &mut ParsedArticle,
+    lex: &Lexicon,
+    map: &HashMap<String, usize>,
+    s: usize,
+) {
     if map.is_empty() {
         return;
     }
@@ -1251,7 +1268,7 @@ mod tests {
 
     fn names(text: &str) -> Vec<(String, String, EntityKind)> {
         let lex = Lexicon::embedded();
-        let mut doc = Document::new("t", text, None, lex);
+        let mut doc = ParsedArticle::new("t", text, None, lex);
         find(&mut doc, lex);
         let mut out = Vec::new();
         for m in &doc.mentions {
@@ -1332,7 +1349,7 @@ mod tests {
     #[test]
     fn long_forms_of_acronyms() {
         let lex = Lexicon::embedded();
-        let doc = Document::new(
+        let doc = ParsedArticle::new(
             "t",
             "Agents of the Inter-Services Intelligence (ISI) met.",
             None,
@@ -1445,7 +1462,7 @@ mod tests {
                     }
                 }
             }
-            let mut doc = Document::new("t", text, None, lex);
+            let mut doc = ParsedArticle::new("t", text, None, lex);
             find(&mut doc, lex);
             let mut found = std::collections::BTreeSet::new();
             for m in &doc.mentions {

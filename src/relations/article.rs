@@ -4,7 +4,7 @@
 use super::{read_in_context, Anchor, Candidate, Construction, PriorEvent, TitleAnchor};
 use crate::lexicon::Lexicon;
 use crate::syntax::{ParsedSentence, Word};
-use crate::text::document::Document;
+use crate::text::parsed::ParsedArticle;
 
 /// Parses a sentence in place: fills lemma, part of speech, head and label of
 /// words whose forms and spans are given.
@@ -114,7 +114,7 @@ pub struct SentenceReading {
 /// read by paths alone joins ("Kalu, Borno State": no trigger word). Only
 /// those are parsed. With `prior` events, one entity is enough ("the
 /// strikes on Y").
-pub(crate) fn worth_parsing(doc: &Document, lex: &Lexicon, s: usize, prior: bool) -> bool {
+pub(crate) fn worth_parsing(doc: &ParsedArticle, lex: &Lexicon, s: usize, prior: bool) -> bool {
     let info = &doc.info[s];
     let mut first = None;
     let two = info.mentions.iter().any(|&m| match doc.entity_of(m) {
@@ -140,7 +140,7 @@ pub(crate) fn worth_parsing(doc: &Document, lex: &Lexicon, s: usize, prior: bool
 /// that can be read there: a path that names its words ("{proxy|ally}")
 /// needs one of them in the sentence; one without ("Erbil, Iraq": `>appos`)
 /// or with a word list needs nothing.
-fn by_paths_alone(doc: &Document, lex: &Lexicon, s: usize) -> bool {
+fn by_paths_alone(doc: &ParsedArticle, lex: &Lexicon, s: usize) -> bool {
     let info = &doc.info[s];
     let entities: Vec<usize> = info
         .mentions
@@ -167,7 +167,7 @@ fn by_paths_alone(doc: &Document, lex: &Lexicon, s: usize) -> bool {
 /// Reads sentence `s` of `doc`: its tokens become the parse's words, its
 /// resolved mentions the anchors.
 pub(crate) fn read(
-    doc: &Document,
+    doc: &ParsedArticle,
     lex: &Lexicon,
     s: usize,
     parse: &ParseFn,
@@ -190,7 +190,7 @@ pub(crate) fn read(
     let mut names: Vec<(usize, usize, &str)> = doc.info[s]
         .mentions
         .iter()
-        .filter(|&&m| doc.mentions[m].form == crate::text::document::Form::Name)
+        .filter(|&&m| doc.mentions[m].form == crate::text::parsed::Form::Name)
         .filter_map(|&m| {
             let (a, b) = doc.mentions[m].tokens;
             let kind = doc.entities[doc.entity_of(m)?].kind;
@@ -601,7 +601,7 @@ pub(crate) const ANAPHOR_WINDOW: usize = 3;
 
 /// The events of a sentence's kept candidates that a later "the attacks"
 /// may refer to.
-pub(crate) fn events(reading: &SentenceReading, doc: &Document) -> Vec<PriorEvent> {
+pub(crate) fn events(reading: &SentenceReading, doc: &ParsedArticle) -> Vec<PriorEvent> {
     reading
         .candidates
         .iter()

@@ -25,7 +25,7 @@ use crate::entity::EntityKind;
 use crate::lexicon::{FrameRole, Lexicon, Role, VerbForm, VerbTrigger};
 use crate::relations::article::{self, ParseFn};
 use crate::relations::{PriorEvent, NEAREST_STATE_WORDS};
-use crate::text::document::{Document, Form};
+use crate::text::parsed::{Form, ParsedArticle};
 use std::collections::HashSet;
 
 /// How far frames look around a trigger, in tokens. Every walk is bounded,
@@ -69,7 +69,7 @@ struct Phrase {
 /// parser, the clause and event frames are read from the parse of each
 /// sentence that may hold a relation ([`crate::relations`]) instead of from
 /// word windows.
-pub(crate) fn relations(doc: &Document, lex: &Lexicon, parse: Option<&ParseFn>) -> Vec<Found> {
+pub(crate) fn relations(doc: &ParsedArticle, lex: &Lexicon, parse: Option<&ParseFn>) -> Vec<Found> {
     let mut memory = Memory::default();
     let mut out = Vec::new();
     for s in 0..doc.sentences.len() {
@@ -172,7 +172,7 @@ pub(crate) fn relations(doc: &Document, lex: &Lexicon, parse: Option<&ParseFn>) 
 /// Pairs of entities that sentence `s` joins by a hyphen into one force
 /// after a word of cooperation: "a joint U.S.-Nigerien patrol", "combined
 /// Iraqi-Kurdish forces".
-fn joint_pairs(doc: &Document, lex: &Lexicon, s: usize) -> Vec<(usize, usize)> {
+fn joint_pairs(doc: &ParsedArticle, lex: &Lexicon, s: usize) -> Vec<(usize, usize)> {
     let info = &doc.info[s];
     let mut out = Vec::new();
     for (&x, &y) in info.mentions.iter().zip(info.mentions.iter().skip(1)) {
@@ -220,7 +220,7 @@ fn ablated() -> &'static [String] {
 }
 
 /// Kind constraints of the relation type; no self-loops.
-fn allowed(doc: &Document, lex: &Lexicon, f: &Found) -> bool {
+fn allowed(doc: &ParsedArticle, lex: &Lexicon, f: &Found) -> bool {
     let r = &lex.relations[f.relation];
     let sk = doc.entities[f.source].kind;
     let tk = doc.entities[f.target].kind;
@@ -230,7 +230,7 @@ fn allowed(doc: &Document, lex: &Lexicon, f: &Found) -> bool {
 }
 
 struct Cx<'d, 'a> {
-    doc: &'d Document<'a>,
+    doc: &'d ParsedArticle<'a>,
     lex: &'d Lexicon,
     s: usize,
     out: Vec<Found>,

@@ -83,7 +83,7 @@ pub fn confidence(stated_articles: usize, reported_articles: usize) -> f64 {
 }
 
 /// The most evidence sentences an edge keeps: the first ones in evidence
-/// order (document, sentence, offsets), so which are kept does not depend on
+/// order (article, sentence, offsets), so which are kept does not depend on
 /// the order the articles were read in. Its `weight` counts every statement,
 /// so a relation stated in 100,000 articles costs 20 sentences, not 100,000.
 pub const MAX_EVIDENCE: usize = 20;

@@ -3,7 +3,7 @@
 //! text leaves out the year or names a weekday.
 
 use crate::lexicon::Lexicon;
-use crate::text::document::Document;
+use crate::text::parsed::ParsedArticle;
 
 /// A calendar date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -120,7 +120,7 @@ fn month(lex: &Lexicon, word: &str) -> Option<u32> {
 /// more than a week after the article); a weekday is the last such day on
 /// or before the article's date.
 pub(crate) fn in_sentence(
-    doc: &Document,
+    doc: &ParsedArticle,
     lex: &Lexicon,
     s: usize,
     article: Option<Date>,
@@ -299,7 +299,7 @@ mod tests {
 
     fn dates(text: &str, article: Option<&str>) -> Vec<String> {
         let lex = Lexicon::embedded();
-        let doc = Document::new("t", text, None, lex);
+        let doc = ParsedArticle::new("t", text, None, lex);
         in_sentence(&doc, lex, 0, article.and_then(Date::parse))
             .into_iter()
             .map(|(_, d)| d.to_string())

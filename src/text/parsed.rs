@@ -27,7 +27,7 @@ pub(crate) struct Mention {
     pub sentence: usize,
     /// Token range `[start, end)` within the sentence.
     pub tokens: (usize, usize),
-    /// The entity (index into [`Document::entities`]); `None` until resolved.
+    /// The entity (index into [`ParsedArticle::entities`]); `None` until resolved.
     pub entity: Option<usize>,
     pub form: Form,
 }
@@ -41,7 +41,7 @@ pub(crate) struct TitleMention {
 
 /// An entity as one article knows it.
 #[derive(Clone, Debug)]
-pub(crate) struct DocEntity {
+pub(crate) struct ArticleEntity {
     pub id: String,
     pub label: String,
     pub kind: EntityKind,
@@ -72,7 +72,7 @@ pub(crate) struct SentenceInfo {
     pub no_name: Vec<bool>,
     /// Most words capitalised: a title-case headline.
     pub headline: bool,
-    /// `mentions` needs sorting (see [`Document::sort_mentions`]).
+    /// `mentions` needs sorting (see [`ParsedArticle::sort_mentions`]).
     pub unsorted: bool,
 }
 
@@ -146,7 +146,7 @@ fn no_name(text: &str, s: &Sentence, info: &SentenceInfo, lex: &Lexicon) -> Vec<
 
 /// An article in the pipeline.
 #[derive(Debug)]
-pub struct Document<'a> {
+pub struct ParsedArticle<'a> {
     /// The article's id.
     pub id: String,
     /// The article's text.
@@ -156,18 +156,18 @@ pub struct Document<'a> {
     pub(crate) sentences: Vec<Sentence>,
     pub(crate) info: Vec<SentenceInfo>,
     pub(crate) mentions: Vec<Mention>,
-    pub(crate) entities: Vec<DocEntity>,
+    pub(crate) entities: Vec<ArticleEntity>,
     by_id: HashMap<String, usize>,
 }
 
-impl<'a> Document<'a> {
+impl<'a> ParsedArticle<'a> {
     /// Segments `text` into sentences and tokens.
     pub fn new(
         id: impl Into<String>,
         text: &'a str,
         date: Option<String>,
         lex: &Lexicon,
-    ) -> Document<'a> {
+    ) -> ParsedArticle<'a> {
         let sentences = segment(text, lex.segment_rules());
         let info = sentences
             .iter()
@@ -193,7 +193,7 @@ impl<'a> Document<'a> {
                 info
             })
             .collect();
-        Document {
+        ParsedArticle {
             id: id.into(),
             text,
             date,
@@ -238,7 +238,7 @@ impl<'a> Document<'a> {
         }
         let i = self.entities.len();
         self.by_id.insert(key.clone(), i);
-        self.entities.push(DocEntity {
+        self.entities.push(ArticleEntity {
             id: key,
             label: label.to_string(),
             kind,
