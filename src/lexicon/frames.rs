@@ -101,7 +101,7 @@ pub(crate) fn relation_types(
 }
 
 /// The trigger tables of the relation types, each word in lower case.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct Triggers {
     /// Verb forms (every inflection of every lemma).
     pub verbs: HashMap<String, Vec<VerbTrigger>>,

@@ -32,7 +32,7 @@ pub use file::{
     parse_file, ron_files, EntityEntry, FrameRole, LexiconFile, NounSpec, PronounEntry,
     RelationType, Role, StateEntry, TitleEntry, VerbSpec,
 };
-pub(crate) use frames::{NounTrigger, VerbForm, VerbTrigger};
+pub(crate) use frames::{VerbForm, VerbTrigger};
 pub(crate) use names::{fold_for_match, LexEntity, Pattern, Target};
 pub(crate) use words::WordSets;
 pub use words::{SegmentRules, Words};
@@ -40,7 +40,6 @@ pub use words::{SegmentRules, Words};
 use crate::entity::EntityKind;
 use crate::error::{Error, Result};
 use aho_corasick::AhoCorasick;
-use paths::Path as DepPath;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 use std::sync::OnceLock;
@@ -87,15 +86,8 @@ pub struct Lexicon {
     /// it stands for.
     pub(crate) name_groups: Vec<Vec<usize>>,
     pub(crate) patterns: Vec<Pattern>,
-    pub(crate) verbs: HashMap<String, Vec<VerbTrigger>>,
-    pub(crate) nouns: HashMap<String, Vec<NounTrigger>>,
-    pub(crate) compounds: HashMap<String, (usize, bool)>,
-    pub(crate) prefixes: HashMap<String, usize>,
-    pub(crate) adjectives: HashMap<String, usize>,
-    pub(crate) patient_nouns: HashMap<String, usize>,
-    pub(crate) label_nouns: HashMap<String, usize>,
-    /// Path frames: (relation, path).
-    pub(crate) paths: Vec<(usize, DepPath)>,
+    /// The trigger tables of the relation types.
+    pub(crate) triggers: frames::Triggers,
     pub(crate) words: WordSets,
     pub(crate) segment_rules: SegmentRules,
     /// The words of the entities' names with the kinds they name, for the
@@ -235,15 +227,15 @@ impl Lexicon {
     /// a `VERB`. The parser takes this for words it never saw in training.
     pub fn part_of_speech(&self, form: &str) -> Option<&'static str> {
         let lower = form.to_lowercase();
-        if let Some(forms) = self.verbs.get(&lower) {
+        if let Some(forms) = self.triggers.verbs.get(&lower) {
             let finite = forms
                 .iter()
                 .any(|v| matches!(v.form, VerbForm::Third | VerbForm::Past));
-            return (finite && !self.nouns.contains_key(&lower)).then_some("VERB");
+            return (finite && !self.triggers.nouns.contains_key(&lower)).then_some("VERB");
         }
-        (self.nouns.contains_key(&lower)
+        (self.triggers.nouns.contains_key(&lower)
             && !lower.ends_with("ing")
-            && !self.adjectives.contains_key(&lower))
+            && !self.triggers.adjectives.contains_key(&lower))
         .then_some("NOUN")
     }
 
@@ -262,16 +254,7 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
         ..
     } = names::NameTable::read(files);
     let (relations, relation_index) = frames::relation_types(files)?;
-    let frames::Triggers {
-        verbs,
-        nouns,
-        compounds,
-        prefixes,
-        adjectives,
-        patient_nouns,
-        label_nouns,
-        paths,
-    } = frames::Triggers::compile(&relations)?;
+    let triggers = frames::Triggers::compile(&relations)?;
     let (names, name_groups) = names::automaton(&patterns)?;
     let all_words: Vec<&Words> = files.iter().map(|(_, f)| &f.words).collect();
     let words = WordSets::gather(&all_words, plural_demonyms(files));
@@ -284,14 +267,7 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
         names,
         name_groups,
         patterns,
-        verbs,
-        nouns,
-        compounds,
-        prefixes,
-        adjectives,
-        patient_nouns,
-        label_nouns,
-        paths,
+        triggers,
         words,
         segment_rules,
         name_words: OnceLock::new(),

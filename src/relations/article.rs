@@ -127,11 +127,11 @@ pub(crate) fn worth_parsing(doc: &ParsedArticle, lex: &Lexicon, s: usize, prior:
     (two || (prior && first.is_some()))
         && (0..info.len()).any(|k| {
             let w = info.word(k);
-            lex.verbs.contains_key(w)
-                || lex.nouns.contains_key(w)
-                || lex.compounds.contains_key(w)
-                || lex.prefixes.contains_key(w)
-                || lex.adjectives.contains_key(w)
+            lex.triggers.verbs.contains_key(w)
+                || lex.triggers.nouns.contains_key(w)
+                || lex.triggers.compounds.contains_key(w)
+                || lex.triggers.prefixes.contains_key(w)
+                || lex.triggers.adjectives.contains_key(w)
         })
 }
 
@@ -151,7 +151,7 @@ fn by_paths_alone(doc: &ParsedArticle, lex: &Lexicon, s: usize) -> bool {
         kinds.is_empty() || kinds.contains(&doc.entities[e].kind)
     };
     let has_word = |w: &String| (0..info.len()).any(|k| info.word(k) == w);
-    lex.paths.iter().any(|(r, path)| {
+    lex.triggers.paths.iter().any(|(r, path)| {
         let readable = path
             .steps
             .iter()

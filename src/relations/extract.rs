@@ -335,9 +335,9 @@ impl<'d, 'a> Cx<'d, 'a> {
             || words.relative_pronouns.contains(w)
             || words.clause_breaks.contains(w)
             || matches!(w, "and" | "or" | "to")
-            || (self.lex.verbs.contains_key(w)
-                && !self.lex.nouns.contains_key(w)
-                && !self.lex.patient_nouns.contains_key(w)
+            || (self.lex.triggers.verbs.contains_key(w)
+                && !self.lex.triggers.nouns.contains_key(w)
+                && !self.lex.triggers.patient_nouns.contains_key(w)
                 && !w.ends_with("ed"))
             || words.speech_verbs.contains(w)
             || words.light_verbs.contains(w)
@@ -381,7 +381,7 @@ impl<'d, 'a> Cx<'d, 'a> {
                 // joined, not a dash between spaces ("Libya - fell")
                 && !self.doc.sentences[self.s].tokens[j].space_before
                 && j + 1 < limit
-                && (self.lex.compounds.contains_key(self.w(j + 1))
+                && (self.lex.triggers.compounds.contains_key(self.w(j + 1))
                     // any lower-case participle: "IS-affiliated", "Houthi-held"
                     || self.raw(j + 1).starts_with(|c: char| c.is_lowercase()))
             {
@@ -392,7 +392,8 @@ impl<'d, 'a> Cx<'d, 'a> {
             }
             // a verb ends the phrase: "Hezbollah fired rockets"
             let verb_like = (w.ends_with("ed") && w.len() > 3)
-                || (self.lex.verbs.contains_key(w) && !self.lex.nouns.contains_key(w));
+                || (self.lex.triggers.verbs.contains_key(w)
+                    && !self.lex.triggers.nouns.contains_key(w));
             if last.is_some() && verb_like && !self.is_possessive(j) {
                 break;
             }
@@ -659,8 +660,8 @@ impl<'d, 'a> Cx<'d, 'a> {
                 continue;
             }
             if self.is_stop(k - 1)
-                || self.lex.nouns.contains_key(w)
-                || self.lex.verbs.contains_key(w)
+                || self.lex.triggers.nouns.contains_key(w)
+                || self.lex.triggers.verbs.contains_key(w)
                 || common >= 3
             {
                 break;
@@ -746,7 +747,7 @@ impl<'d, 'a> Cx<'d, 'a> {
     fn event_agent(&self, k: usize) -> Option<usize> {
         let w = self.w(k);
         let attack = self.lex.relation_with(FrameRole::Assault)?;
-        let triggers = self.lex.nouns.get(w)?;
+        let triggers = self.lex.triggers.nouns.get(w)?;
         if !triggers.iter().any(|t| t.relation == attack) {
             return None;
         }
@@ -778,7 +779,7 @@ impl<'d, 'a> Cx<'d, 'a> {
             let w = self.w(prev);
             if self.is_stop(prev)
                 || words.determiners.contains(w)
-                || self.lex.compounds.contains_key(w)
+                || self.lex.triggers.compounds.contains_key(w)
             {
                 return None;
             }
@@ -834,7 +835,7 @@ impl<'d, 'a> Cx<'d, 'a> {
     /// Is the trigger at `k` (also a noun) used as a noun here?
     fn used_as_noun(&self, k: usize) -> bool {
         let w = self.w(k);
-        let Some(nouns) = self.lex.nouns.get(w) else {
+        let Some(nouns) = self.lex.triggers.nouns.get(w) else {
             return false;
         };
         if k == 0 {
@@ -865,7 +866,7 @@ impl<'d, 'a> Cx<'d, 'a> {
     fn compounds(&mut self) {
         for k in 0..self.n() {
             let w = self.w(k).to_string();
-            if let Some(&(rel, reverse)) = self.lex.compounds.get(&w).filter(|_| k >= 1) {
+            if let Some(&(rel, reverse)) = self.lex.triggers.compounds.get(&w).filter(|_| k >= 1) {
                 // the name before: "Iran-backed" or "Iranian sponsored"
                 let hyphen = self.w(k - 1) == "-";
                 let at = if hyphen { k.saturating_sub(2) } else { k - 1 };
@@ -889,7 +890,7 @@ impl<'d, 'a> Cx<'d, 'a> {
                 }
             }
             // "pro-Iranian militias"
-            if let Some(&rel) = self.lex.prefixes.get(&w) {
+            if let Some(&rel) = self.lex.triggers.prefixes.get(&w) {
                 if self.w(k + 1) == "-" {
                     if let Some(m) = self.mention(k + 2) {
                         let x = self.entity(m);
@@ -1082,7 +1083,7 @@ impl<'d, 'a> Cx<'d, 'a> {
             if self.mention(k).is_some() || self.doc.info[self.s].title_at[k].is_some() {
                 continue;
             }
-            let Some(triggers) = self.lex.verbs.get(self.w(k)) else {
+            let Some(triggers) = self.lex.triggers.verbs.get(self.w(k)) else {
                 continue;
             };
             if self.used_as_noun(k) {
@@ -1112,7 +1113,7 @@ impl<'d, 'a> Cx<'d, 'a> {
                 after + 1
             };
             if next < self.n() && self.w(next).ends_with("ed") && !self.is_stop(next)
-                || self.lex.verbs.contains_key(self.w(next))
+                || self.lex.triggers.verbs.contains_key(self.w(next))
             {
                 after = next + 1;
             } else {
@@ -1278,7 +1279,7 @@ impl<'d, 'a> Cx<'d, 'a> {
                 || words.intent_words.contains(w)
                 || matches!(w, "is" | "are" | "was" | "were" | "has" | "have" | "had")
                 || (w.ends_with("ed") && w.len() > 3)
-                || self.lex.verbs.get(w).is_some_and(|t| {
+                || self.lex.triggers.verbs.get(w).is_some_and(|t| {
                     t.iter().any(|v| {
                         matches!(
                             v.form,
@@ -1370,11 +1371,11 @@ impl<'d, 'a> Cx<'d, 'a> {
     fn nouns(&mut self) {
         let words = &self.lex.words;
         for k in 0..self.n() {
-            let Some(triggers) = self.lex.nouns.get(self.w(k)).cloned() else {
+            let Some(triggers) = self.lex.triggers.nouns.get(self.w(k)).cloned() else {
                 continue;
             };
             if self.mention(k).is_some()
-                || !self.used_as_noun(k) && self.lex.verbs.contains_key(self.w(k))
+                || !self.used_as_noun(k) && self.lex.triggers.verbs.contains_key(self.w(k))
             {
                 continue;
             }
@@ -1487,7 +1488,7 @@ impl<'d, 'a> Cx<'d, 'a> {
             };
             let from = j + len;
             for e in from..(from + 8).min(self.n()) {
-                if e == k || !self.lex.nouns.contains_key(self.w(e)) {
+                if e == k || !self.lex.triggers.nouns.contains_key(self.w(e)) {
                     continue;
                 }
                 if let Some(agent) = self.event_agent(e) {
@@ -1651,7 +1652,7 @@ impl<'d, 'a> Cx<'d, 'a> {
                     let e = self.doc.mentions[zm].tokens.1;
                     e + 1 < self.n()
                         && self.w(e) == "-"
-                        && self.lex.compounds.contains_key(self.w(e + 1))
+                        && self.lex.triggers.compounds.contains_key(self.w(e + 1))
                 };
                 if let Some(zm) = self.mention(b + 1).filter(|&zm| !modifier(zm)) {
                     let z = self.entity(zm);
@@ -1681,7 +1682,7 @@ impl<'d, 'a> Cx<'d, 'a> {
                     && j < b + 3
                     && self.mention(j).is_none()
                     && !self.is_stop(j)
-                    && !self.lex.compounds.contains_key(self.w(j))
+                    && !self.lex.triggers.compounds.contains_key(self.w(j))
                     && self.raw(j).starts_with(char::is_uppercase)
                 {
                     j += 1;
@@ -1700,7 +1701,7 @@ impl<'d, 'a> Cx<'d, 'a> {
     /// "Y has been described as an Iranian proxy", "its ally Y".
     fn patients(&mut self) {
         for k in 0..self.n() {
-            let Some(&rel) = self.lex.patient_nouns.get(self.w(k)) else {
+            let Some(&rel) = self.lex.triggers.patient_nouns.get(self.w(k)) else {
                 continue;
             };
             if self.mention(k).is_some() {
@@ -1726,7 +1727,7 @@ impl<'d, 'a> Cx<'d, 'a> {
     /// "the aggressor [Israel]": the speaker condemns whom they so name.
     fn labels(&mut self) {
         for k in 0..self.n() {
-            let Some(&rel) = self.lex.label_nouns.get(self.w(k)) else {
+            let Some(&rel) = self.lex.triggers.label_nouns.get(self.w(k)) else {
                 continue;
             };
             let open = self.w(k + 1);

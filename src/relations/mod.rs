@@ -428,7 +428,7 @@ impl<'a> Cx<'a> {
             // "U.S. troops", "Iraqi forces", "Iran's proxies", "forces of Iran"
             // "Iran's proxy", "its ally": the noun names the other side,
             // never its possessor
-            if self.lex.patient_nouns.contains_key(&self.lower[w]) {
+            if self.lex.triggers.patient_nouns.contains_key(&self.lower[w]) {
                 return;
             }
             let armed = self.lex.words.armed_nouns.contains(&self.lower[w]);
@@ -439,9 +439,10 @@ impl<'a> Cx<'a> {
             // X", "the strike claimed by X", "U.S. airstrikes killed Y"
             let agent_preps: Vec<&str> = self
                 .lex
+                .triggers
                 .nouns
                 .get(&self.lower[w])
-                .or_else(|| self.lex.nouns.get(&self.lemma(w)))
+                .or_else(|| self.lex.triggers.nouns.get(&self.lemma(w)))
                 .map(|ts| {
                     ts.iter()
                         .flat_map(|t| t.source_preps.iter().map(String::as_str))
@@ -704,9 +705,10 @@ impl<'a> Cx<'a> {
         }
         let Some(triggers) = self
             .lex
+            .triggers
             .verbs
             .get(&self.lower[t])
-            .or_else(|| self.lex.verbs.get(&self.lemma(t)))
+            .or_else(|| self.lex.triggers.verbs.get(&self.lemma(t)))
         else {
             return;
         };
@@ -744,9 +746,10 @@ impl<'a> Cx<'a> {
         }
         let Some(triggers) = self
             .lex
+            .triggers
             .nouns
             .get(&self.lower[t])
-            .or_else(|| self.lex.nouns.get(&self.lemma(t)))
+            .or_else(|| self.lex.triggers.nouns.get(&self.lemma(t)))
         else {
             return;
         };
@@ -814,7 +817,7 @@ impl<'a> Cx<'a> {
     /// responsible": the adjective's holder is the target, the subject of
     /// the verb that predicates it the source.
     fn adjective_frames(&self, t: usize, out: &mut Vec<Candidate>) {
-        let Some(&relation) = self.lex.adjectives.get(&self.lower[t]) else {
+        let Some(&relation) = self.lex.triggers.adjectives.get(&self.lower[t]) else {
             return;
         };
         let Some(h) = self.head(t).filter(|&h| self.upos(h) == "VERB") else {
@@ -887,7 +890,7 @@ impl<'a> Cx<'a> {
 
     fn compound_frames(&self, t: usize, out: &mut Vec<Candidate>) {
         let hyphen_before = t >= 2 && is_hyphen(&self.parse.words[t - 1].form);
-        if let Some(&(relation, reverse)) = self.lex.compounds.get(&self.lower[t]) {
+        if let Some(&(relation, reverse)) = self.lex.triggers.compounds.get(&self.lower[t]) {
             // the modifier: the name right before "-backed", or a nominal
             // dependent before the participle ("Iranian sponsored")
             let mut modifiers = Vec::new();
@@ -921,7 +924,7 @@ impl<'a> Cx<'a> {
             self.emit(out, t, relation, Construction::Compound, sources, targets);
         }
         // "pro-Iranian militias"
-        if let Some(&relation) = self.lex.prefixes.get(&self.lower[t]) {
+        if let Some(&relation) = self.lex.triggers.prefixes.get(&self.lower[t]) {
             if t + 2 < self.n() && is_hyphen(&self.parse.words[t + 1].form) {
                 if let Some(a) = self.at[t + 2] {
                     let word = self.anchor_head(a);
@@ -1043,7 +1046,7 @@ impl<'a> Cx<'a> {
         }
         let kind = self.anchors[a].kind;
         let from = self.anchor_head(a);
-        for (relation, path) in &self.lex.paths {
+        for (relation, path) in &self.lex.triggers.paths {
             let allowed = &self.lex.relations[*relation].source;
             if !allowed.is_empty() && !allowed.contains(&kind) {
                 continue;
