@@ -34,13 +34,20 @@ pub(crate) fn ner(
         let text = std::fs::read_to_string(gold_path)
             .with_context(|| format!("cannot read {}", gold_path.display()))?;
         let sents = syntax::conllu::read(&gold_path.display().to_string(), &text)?;
-        let (gold, pred): (Vec<_>, Vec<_>) = sents
+        let tagged: Vec<_> = sents
             .par_iter()
             .map(|g| {
-                let p = model.parse_words(g.words.iter().map(|w| (w.form.as_str(), None)));
-                (names::gold(g), tagger.names_nested(&p, lex))
+                let mut p = model.parse_words(g.words.iter().map(|w| (w.form.as_str(), None)));
+                p.newdoc.clone_from(&g.newdoc);
+                p
             })
-            .unzip();
+            .collect();
+        let gold: Vec<_> = sents.iter().map(names::gold).collect();
+        // one document at a time: names agree within it
+        let pred: Vec<_> = syntax::conllu::documents(&tagged)
+            .par_iter()
+            .flat_map_iter(|doc| tagger.document_names(doc, lex))
+            .collect();
         let s = names::score(&gold, &pred);
         if errors {
             for ((sent, g), p) in sents.iter().zip(&gold).zip(&pred) {
@@ -70,8 +77,10 @@ pub(crate) fn ner(
         return Ok(exit::SUCCESS);
     }
     let text = read_text_arg(input.unwrap_or("-"))?;
-    for s in syntax::parse_text(&text, lex.segment_rules(), model) {
-        for (a, b, kind) in tagger.names_nested(&s, lex) {
+    let sents = syntax::parse_text(&text, lex.segment_rules(), model);
+    let names = tagger.document_names(&sents, lex);
+    for (s, found) in sents.iter().zip(names) {
+        for (a, b, kind) in found {
             let (start, end) = (
                 s.words[a].span.map_or(0, |x| x.0),
                 s.words[b - 1].span.map_or(0, |x| x.1),

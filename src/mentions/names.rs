@@ -376,6 +376,87 @@ fn classes_of(n: usize, spans: &[Span]) -> Vec<usize> {
     out
 }
 
+/// `found` with the names the lexicon lists inside them ("Copenhagen" in
+/// "University of Copenhagen"): the longest listed name from each
+/// capitalised word of a name, shorter than the whole name.
+fn nest(s: &ParsedSentence, mut found: Vec<Span>, lex: &Lexicon) -> Vec<Span> {
+    let folded: Vec<String> = s
+        .words
+        .iter()
+        .map(|w| letters_and_digits(&w.form))
+        .collect();
+    let capital = |i: usize| s.words[i].form.starts_with(char::is_uppercase);
+    for (a, b, _) in found.clone() {
+        let mut i = a;
+        while i < b {
+            let hit = capital(i)
+                .then(|| {
+                    (i + 1..=b)
+                        .rev()
+                        .filter(|&e| (i, e) != (a, b))
+                        .find_map(|e| listed(&folded[i..e], lex).map(|k| (e, k)))
+                })
+                .flatten();
+            match hit {
+                Some((e, k)) => {
+                    found.push((i, e, name_kind(k)));
+                    i = e;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    found.sort_by_key(|&(a, b, k)| (a, b, k as u8));
+    found.dedup();
+    found
+}
+
+/// Makes the kinds of the names of one document agree, as a reader takes
+/// them: a name written the same way means the same thing throughout the
+/// document: a name takes another kind when the document gives its spelling
+/// that kind more often ("Dvořák" a person in four sentences and a place in
+/// one: a person); the last word of a person's name of several words votes
+/// for a person ("Dvořák" after "Antonín Dvořák"). On GUM this moves F1 from
+/// 0.703 to 0.707 (dev) and 0.633 to 0.639 (test). Names are not added:
+/// tagging again the spellings the tagger found elsewhere found the missed
+/// names but repeated its false ones as often (GUM test 0.634 -> 0.616).
+pub fn agree(doc: &[ParsedSentence], names: &mut [Vec<Span>]) {
+    let text = |s: usize, a: usize, b: usize| -> Vec<&str> {
+        doc[s].words[a..b].iter().map(|w| w.form.as_str()).collect()
+    };
+    let index = |kind: EntityKind| KINDS.iter().position(|x| *x == kind);
+    // votes per spelling, by kind in the order of KINDS
+    let mut votes: HashMap<Vec<&str>, [u32; KINDS.len()]> = HashMap::default();
+    for (s, found) in names.iter().enumerate() {
+        for &(a, b, kind) in found {
+            if let Some(k) = index(kind) {
+                votes.entry(text(s, a, b)).or_default()[k] += 1;
+            }
+            let last = &doc[s].words[b - 1].form;
+            if kind == EntityKind::Person && b - a >= 2 && last.starts_with(char::is_uppercase) {
+                if let Some(k) = index(kind) {
+                    votes.entry(vec![last.as_str()]).or_default()[k] += 1;
+                }
+            }
+        }
+    }
+    for (s, found) in names.iter_mut().enumerate() {
+        for span in found.iter_mut() {
+            let Some(v) = votes.get(&text(s, span.0, span.1)) else {
+                continue;
+            };
+            let mine = index(span.2).map_or(0, |k| v[k]);
+            // another kind only when it has strictly more votes
+            if let Some(best) = (0..KINDS.len())
+                .filter(|&k| v[k] > mine)
+                .max_by_key(|&k| (v[k], std::cmp::Reverse(k)))
+            {
+                span.2 = KINDS[best];
+            }
+        }
+    }
+}
+
 /// The trained name tagger.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NameTagger {
@@ -439,38 +520,19 @@ impl NameTagger {
     /// them ("Copenhagen" in "University of Copenhagen", "NASA" in "NASA
     /// Administrator Charles Bolden"), as `newsgraph ner` prints them.
     pub fn names_nested(&self, s: &ParsedSentence, lex: &Lexicon) -> Vec<Span> {
-        let mut out = self.names(s, lex);
-        let folded: Vec<String> = s
-            .words
-            .iter()
-            .map(|w| letters_and_digits(&w.form))
-            .collect();
-        let capital = |i: usize| s.words[i].form.starts_with(char::is_uppercase);
-        for (a, b, _) in out.clone() {
-            let mut i = a;
-            while i < b {
-                // the longest listed name from a capitalised word, shorter
-                // than the whole name
-                let hit = capital(i)
-                    .then(|| {
-                        (i + 1..=b)
-                            .rev()
-                            .filter(|&e| (i, e) != (a, b))
-                            .find_map(|e| listed(&folded[i..e], lex).map(|k| (e, k)))
-                    })
-                    .flatten();
-                match hit {
-                    Some((e, k)) => {
-                        out.push((i, e, name_kind(k)));
-                        i = e;
-                    }
-                    None => i += 1,
-                }
-            }
-        }
-        out.sort_by_key(|&(a, b, k)| (a, b, k as u8));
-        out.dedup();
-        out
+        nest(s, self.names(s, lex), lex)
+    }
+
+    /// The names of the sentences of one document, made to agree ([`agree`])
+    /// and with the lexicon's names nested in them, as `newsgraph ner` prints
+    /// them.
+    pub fn document_names(&self, doc: &[ParsedSentence], lex: &Lexicon) -> Vec<Vec<Span>> {
+        let mut names: Vec<Vec<Span>> = doc.iter().map(|s| self.names(s, lex)).collect();
+        agree(doc, &mut names);
+        doc.iter()
+            .zip(names)
+            .map(|(s, found)| nest(s, found, lex))
+            .collect()
     }
 
     /// The tagger in its file format.
@@ -780,6 +842,51 @@ mod tests {
         ] {
             assert_eq!(common_word(name), None, "{name}");
         }
+    }
+
+    #[test]
+    fn names_agree_within_a_document() {
+        let doc: Vec<ParsedSentence> = [
+            "Antonin Dvorak wrote in Prague .",
+            "Dvorak left Prague .",
+            "In 1891 Dvorak taught there .",
+            "Prague loved Dvorak .",
+        ]
+        .iter()
+        .map(|t| ParsedSentence {
+            words: t
+                .split(' ')
+                .map(|f| crate::syntax::Word {
+                    form: f.to_string(),
+                    ..Default::default()
+                })
+                .collect(),
+            ..ParsedSentence::default()
+        })
+        .collect();
+        use EntityKind::{Person, Place};
+        let mut names = vec![
+            vec![(0, 2, Person), (4, 5, Place)],
+            vec![(0, 1, Place), (2, 3, Place)],
+            vec![(2, 3, Person)],
+            vec![(0, 1, Person), (2, 3, Person)],
+        ];
+        agree(&doc, &mut names);
+        assert_eq!(
+            names,
+            [
+                vec![(0, 2, Person), (4, 5, Place)],
+                // Dvorak: person twice, and the surname of a person; place once
+                vec![(0, 1, Person), (2, 3, Place)],
+                vec![(2, 3, Person)],
+                // Prague: place twice, person once
+                vec![(0, 1, Place), (2, 3, Person)],
+            ]
+        );
+        // a tie keeps the tagger's kind
+        let mut tie = vec![vec![], vec![(0, 1, Place)], vec![(2, 3, Person)], vec![]];
+        agree(&doc, &mut tie);
+        assert_eq!(tie[1], [(0, 1, Place)]);
     }
 
     #[test]

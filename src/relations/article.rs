@@ -33,6 +33,7 @@ pub(crate) fn parse_with_names(
     // token -> merged word
     let mut to_merged = Vec::with_capacity(n);
     let mut merged = ParsedSentence {
+        newdoc: ps.newdoc.clone(),
         id: ps.id.clone(),
         text: ps.text.clone(),
         words: Vec::with_capacity(n),
@@ -175,6 +176,7 @@ pub(crate) fn read(
 ) -> SentenceReading {
     let sent = &doc.sentences[s];
     let mut ps = ParsedSentence {
+        newdoc: None,
         id: None,
         text: Some(sent.text(doc.text).to_string()),
         words: sent

@@ -32,9 +32,8 @@ fn sentence(spec: &str) -> ParsedSentence {
         })
         .collect();
     ParsedSentence {
-        id: None,
-        text: None,
         words,
+        ..ParsedSentence::default()
     }
 }
 

@@ -2,8 +2,8 @@
 //!
 //! The reader keeps the syntactic words of each sentence: multiword-token
 //! range lines (`3-4`) and empty nodes (`8.1`) are skipped, as the CoNLL 2018
-//! evaluation does for basic trees. Comment lines `# sent_id` and `# text` are
-//! kept; a `TokenRange=start:end` in MISC becomes the word's span.
+//! evaluation does for basic trees. Comment lines `# newdoc id`, `# sent_id`
+//! and `# text` are kept; a `TokenRange=start:end` in MISC becomes the word's span.
 
 use super::{ParsedSentence, Word};
 use crate::error::{Error, Result};
@@ -26,7 +26,9 @@ pub fn read(path: &str, text: &str) -> Result<Vec<ParsedSentence>> {
         }
         if let Some(comment) = line.strip_prefix('#') {
             let comment = comment.trim_start();
-            if let Some(v) = comment.strip_prefix("sent_id =") {
+            if let Some(v) = comment.strip_prefix("newdoc id =") {
+                current.newdoc = Some(v.trim().to_string());
+            } else if let Some(v) = comment.strip_prefix("sent_id =") {
                 current.id = Some(v.trim().to_string());
             } else if let Some(v) = comment.strip_prefix("text =") {
                 current.text = Some(v.trim().to_string());
@@ -125,9 +127,29 @@ fn parse_error(path: &str, line: usize, col: usize, message: String) -> Error {
     }
 }
 
+/// The documents of a CoNLL-U file: runs of sentences, each opened by a
+/// `# newdoc id` (a file without one is one document).
+pub fn documents(sents: &[ParsedSentence]) -> Vec<&[ParsedSentence]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, s) in sents.iter().enumerate() {
+        if s.newdoc.is_some() && i > start {
+            out.push(&sents[start..i]);
+            start = i;
+        }
+    }
+    if start < sents.len() {
+        out.push(&sents[start..]);
+    }
+    out
+}
+
 /// Writes one sentence as CoNLL-U (comment lines, word lines, blank line).
 /// Spans are written to MISC as `TokenRange=start:end`.
 pub fn write_sentence(out: &mut String, s: &ParsedSentence) {
+    if let Some(doc) = &s.newdoc {
+        let _ = writeln!(out, "# newdoc id = {doc}");
+    }
     if let Some(id) = &s.id {
         let _ = writeln!(out, "# sent_id = {id}");
     }
@@ -180,6 +202,30 @@ fn field(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn documents_are_the_runs_that_newdoc_opens() {
+        let text = "# newdoc id = a\n# sent_id = a-1\n1\tX\tx\tX\tX\t_\t0\troot\t_\t_\n\n\
+                    # sent_id = a-2\n1\tY\ty\tX\tX\t_\t0\troot\t_\t_\n\n\
+                    # newdoc id = b\n# sent_id = b-1\n1\tZ\tz\tX\tX\t_\t0\troot\t_\t_\n\n";
+        let sents = read("t.conllu", text).unwrap();
+        let docs = documents(&sents);
+        let ids: Vec<Vec<&str>> = docs
+            .iter()
+            .map(|d| d.iter().map(|s| s.id.as_deref().unwrap()).collect())
+            .collect();
+        assert_eq!(ids, [vec!["a-1", "a-2"], vec!["b-1"]]);
+        assert_eq!(sents[2].newdoc.as_deref(), Some("b"));
+        let mut out = String::new();
+        write_sentence(&mut out, &sents[2]);
+        assert!(
+            out.starts_with("# newdoc id = b\n# sent_id = b-1\n"),
+            "{out}"
+        );
+        // no newdoc at all: one document
+        assert_eq!(documents(&sents[1..2]).len(), 1);
+        assert!(documents(&[]).is_empty());
+    }
 
     const SAMPLE: &str = "# sent_id = s1\n# text = Iran hasn't backed it.\n\
 1\tIran\tIran\tPROPN\tNNP\t_\t4\tnsubj\t_\tTokenRange=0:4\n\

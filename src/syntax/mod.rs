@@ -49,6 +49,8 @@ impl Word {
 /// A sentence's words and, when known, its id and text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ParsedSentence {
+    /// `# newdoc id`: the sentence opens this document.
+    pub newdoc: Option<String>,
     /// `# sent_id`, when known.
     pub id: Option<String>,
     /// `# text`, when known.
