@@ -5,7 +5,6 @@ use clap::{CommandFactory, Parser, Subcommand};
 use newsgraph::formats::render;
 use newsgraph::formats::{self, DrawOptions, Format};
 use newsgraph::graph::explore::{self, Way};
-use newsgraph::graph::pipeline;
 use newsgraph::graph::query::{self, Query};
 use newsgraph::output;
 use newsgraph::text::dates::Date;
@@ -36,6 +35,15 @@ mod exit {
     pub const SUCCESS: u8 = 0;
     pub const NO_RESULT: u8 = 1;
     pub const ERROR: u8 = 2;
+
+    /// SUCCESS when something was found, else NO_RESULT.
+    pub fn found(any: bool) -> u8 {
+        if any {
+            SUCCESS
+        } else {
+            NO_RESULT
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -105,16 +113,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             eval,
             errors,
         } => ner(input.as_deref(), eval.as_deref(), json, errors),
-        Command::Explain { input } => {
-            let text = read_text_arg(&input)?;
-            let model = newsgraph::syntax::Model::builtin().map_err(|e| anyhow!(e))?;
-            let lex = Lexicon::embedded();
-            print(&pipeline::explain(
-                &text,
-                lex,
-                &pipeline::annotator(model, lex),
-            ))
-        }
+        Command::Explain { input } => explain(&input),
         Command::Merge { graphs, out } => merge(&graphs, out.validate()?),
         Command::Export { graph, out } => export_graph(&graph, out.validate()?),
         Command::Query {
@@ -129,16 +128,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             entity,
             json,
             edges,
-        } => {
-            let g = load_filtered(&graph, edges)?;
-            let e = explore::entity(&g, &entity)?;
-            let list = explore::neighbors(&g, e, &[], Way::Both);
-            print(&if json {
-                render::card_json(e, &list)
-            } else {
-                render::card(e, &list)
-            })
-        }
+        } => show(&graph, &entity, json, edges),
         Command::Neighbors {
             graph,
             entity,
@@ -161,11 +151,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             } else {
                 table.to_text()
             })?;
-            Ok(if list.is_empty() {
-                exit::NO_RESULT
-            } else {
-                exit::SUCCESS
-            })
+            Ok(exit::found(!list.is_empty()))
         }
         Command::Path {
             graph,
@@ -191,11 +177,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                     a.label, b.label
                 ));
             }
-            Ok(if chains.is_empty() {
-                exit::NO_RESULT
-            } else {
-                exit::SUCCESS
-            })
+            Ok(exit::found(!chains.is_empty()))
         }
         Command::Diff {
             old,
@@ -213,11 +195,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 output::write_atomic(&path, d.to_html(&a, &b, &o, &n).as_bytes())?;
             }
             print(&if json { d.to_json() } else { d.to_text(&a, &b) })?;
-            Ok(if d.is_empty() {
-                exit::NO_RESULT
-            } else {
-                exit::SUCCESS
-            })
+            Ok(exit::found(!d.is_empty()))
         }
         Command::Alias {
             graph,

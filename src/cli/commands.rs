@@ -1,4 +1,4 @@
-//! The other subcommands: merge, export, query, cleanup, lexicon check, and writing a graph.
+//! The other subcommands: merge, export, query, show, cleanup, lexicon check, and writing a graph.
 
 use crate::*;
 
@@ -224,4 +224,16 @@ pub(crate) fn lexicon_check(dir: &Path, replace: bool) -> anyhow::Result<u8> {
     }
     println!("{}: ok", dir.display());
     Ok(exit::SUCCESS)
+}
+
+/// `newsgraph show`: an entity's card, its relations both ways.
+pub(crate) fn show(graph: &Path, entity: &str, json: bool, edges: EdgeArgs) -> anyhow::Result<u8> {
+    let g = load_filtered(graph, edges)?;
+    let e = explore::entity(&g, entity)?;
+    let list = explore::neighbors(&g, e, &[], Way::Both);
+    print(&if json {
+        render::card_json(e, &list)
+    } else {
+        render::card(e, &list)
+    })
 }

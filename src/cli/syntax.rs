@@ -1,4 +1,4 @@
-//! `newsgraph ner` and `newsgraph parse`: the name tagger and the parser on a text.
+//! `newsgraph ner`, `newsgraph parse` and `newsgraph explain`: the name tagger, the parser and the whole reading of a text.
 
 use crate::*;
 
@@ -34,14 +34,7 @@ pub(crate) fn ner(
         let text = std::fs::read_to_string(gold_path)
             .with_context(|| format!("cannot read {}", gold_path.display()))?;
         let sents = syntax::conllu::read(&gold_path.display().to_string(), &text)?;
-        let tagged: Vec<_> = sents
-            .par_iter()
-            .map(|g| {
-                let mut p = model.parse_words(g.words.iter().map(|w| (w.form.as_str(), None)));
-                p.newdoc.clone_from(&g.newdoc);
-                p
-            })
-            .collect();
+        let tagged: Vec<_> = sents.par_iter().map(|g| model.parse_gold(g)).collect();
         let gold: Vec<_> = sents.iter().map(names::gold).collect();
         // one document at a time: names agree within it
         let pred: Vec<_> = syntax::conllu::documents(&tagged)
@@ -146,14 +139,8 @@ pub(crate) fn parse(
                 out.push_str(&format!("{}\n", serde_json::to_string(&s)?));
             }
         } else {
-            let pred: Vec<syntax::ParsedSentence> = gold
-                .par_iter()
-                .map(|g| {
-                    let mut p = model.parse_words(g.words.iter().map(|w| (w.form.as_str(), None)));
-                    p.id.clone_from(&g.id);
-                    p
-                })
-                .collect();
+            let pred: Vec<syntax::ParsedSentence> =
+                gold.par_iter().map(|g| model.parse_gold(g)).collect();
             let s = score::score(&gold, &pred);
             out.push_str(&format!("{s}\n"));
             if json {
@@ -173,4 +160,17 @@ pub(crate) fn parse(
         }
     }
     print(&out)
+}
+
+/// `newsgraph explain`: how an article is read, sentence by sentence.
+pub(crate) fn explain(input: &str) -> anyhow::Result<u8> {
+    use newsgraph::graph::pipeline;
+    let text = read_text_arg(input)?;
+    let model = newsgraph::syntax::Model::builtin().map_err(|e| anyhow!(e))?;
+    let lex = Lexicon::embedded();
+    print(&pipeline::explain(
+        &text,
+        lex,
+        &pipeline::annotator(model, lex),
+    ))
 }

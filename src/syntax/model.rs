@@ -131,6 +131,15 @@ impl Model {
         s
     }
 
+    /// The words of a gold sentence annotated by the model, with the gold
+    /// sentence's id and document (what `--eval` compares with the gold).
+    pub fn parse_gold(&self, gold: &ParsedSentence) -> ParsedSentence {
+        let mut s = self.parse_words(gold.words.iter().map(|w| (w.form.as_str(), None)));
+        s.id.clone_from(&gold.id);
+        s.newdoc.clone_from(&gold.newdoc);
+        s
+    }
+
     /// The model in its file format.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
