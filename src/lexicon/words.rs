@@ -168,6 +168,10 @@ word_classes! {
     /// First words that make a name of several words a place ("County
     /// Tyrone", "Mount Hermon", "Fort Bliss").
     place_prefixes: set,
+    /// Words that join a person's name to their father's inside a name
+    /// ("bin", "ibn"): a name with one inside is a person's ("Khalid bin
+    /// Walid").
+    patronymics: set,
     /// Ids of groups whose regional branches are named after them
     /// ("al-Qaeda in Iraq").
     branch_brands: set,

@@ -1006,6 +1006,10 @@ fn type_name(
     if len >= 2 && words.given_names.contains(first) && plain {
         return Some((EntityKind::Person, b));
     }
+    // "Osama bin Laden", "Abdullah ibn Saud": a patronymic inside the name
+    if len >= 3 && (a + 1..b - 1).any(|k| words.patronymics.contains(info.word(k))) {
+        return Some((EntityKind::Person, b));
+    }
     // "Tikrit, Iraq", "Goma, Congo": a name before a comma and a state is a
     // place in it (the dateline and news style)
     // and so is the first of a chain "Damasak, Borno State, Nigeria"
@@ -1282,6 +1286,28 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn a_patronymic_inside_a_name_makes_a_person() {
+        // type_name decides before the tagger's kind, whatever the context
+        let lex = Lexicon::embedded();
+        let doc = ParsedArticle::new(
+            "t",
+            "Money came from Saad Bin Qasim and Nura bint Adil.",
+            None,
+            lex,
+        );
+        assert_eq!(type_name(&doc, lex, 0, 3, 6), Some((EntityKind::Person, 6)));
+        assert_eq!(
+            type_name(&doc, lex, 0, 7, 10),
+            Some((EntityKind::Person, 10))
+        );
+        // at the edge of a name it is no patronymic
+        assert_ne!(
+            type_name(&doc, lex, 0, 4, 6).map(|t| t.0),
+            Some(EntityKind::Person)
+        );
     }
 
     fn has(
