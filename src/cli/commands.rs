@@ -203,11 +203,7 @@ pub(crate) fn run_query(
         render::answer_table(&g, &answer).to_text()
     };
     print(&text)?;
-    Ok(if answer.rows.is_empty() {
-        exit::NO_RESULT
-    } else {
-        exit::SUCCESS
-    })
+    Ok(exit::found(!answer.rows.is_empty()))
 }
 
 pub(crate) fn lexicon_check(dir: &Path, replace: bool) -> anyhow::Result<u8> {
