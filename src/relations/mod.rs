@@ -537,6 +537,18 @@ impl<'a> Cx<'a> {
         if out.is_empty() && passive {
             out = self.shared_agents(t);
         }
+        if out.is_empty() {
+            // "Hezbollah, with backing from Iran, attacked Israel": parsers
+            // often read a subject set off by a comma as a vocative
+            for c in self
+                .kids_of(t, "vocative")
+                .chain(self.kids_of(t, "dislocated"))
+            {
+                if c < t {
+                    out.extend(self.fillers(c));
+                }
+            }
+        }
         if !out.is_empty() || passive {
             return out;
         }
@@ -741,7 +753,11 @@ impl<'a> Cx<'a> {
     }
 
     fn noun_frames(&self, t: usize, out: &mut Vec<Candidate>) {
-        if !matches!(self.upos(t), "NOUN" | "PROPN") || self.at[t].is_some() {
+        // "with funding from Y": parsers often read the noun after "with"
+        // as a verb ("with" its marker)
+        let with_clause =
+            self.upos(t) == "VERB" && self.kids_of(t, "mark").any(|m| self.lower[m] == "with");
+        if !(matches!(self.upos(t), "NOUN" | "PROPN") || with_clause) || self.at[t].is_some() {
             return;
         }
         let Some(triggers) = self
@@ -756,20 +772,35 @@ impl<'a> Cx<'a> {
         for trig in triggers {
             let mut sources = Vec::new();
             let mut targets = Vec::new();
+            // "support", "weapons", "funding": nouns of something given to
+            // or for their target
+            let given = trig.target_preps.iter().any(|p| p == "to" || p == "for");
+            let giver = self
+                .light_verb_of(t)
+                .filter(|&h| given && self.has_subject(h));
             for &c in &self.children[t] {
                 let d = self.deprel(c);
-                if d == "nmod" || (d.starts_with("nmod:") && d != "nmod:poss") {
+                let oblique = d == "nmod" || (d.starts_with("nmod:") && d != "nmod:poss");
+                if oblique || (with_clause && d == "obl") {
                     let p = self.case_of(c).unwrap_or("");
                     if trig.target_preps.iter().any(|q| q == p) {
                         targets.extend(self.fillers(c));
                     } else if trig.source_preps.iter().any(|q| q == p) {
                         sources.extend(self.fillers(c));
                     }
+                } else if d == "compound" && c < t && giver.is_some() && self.upos(c) == "PROPN" {
+                    // "offered the Houthis support": parsers often read the
+                    // verb's first object as the noun's compound
+                    targets.extend(self.fillers(c));
                 } else if matches!(d, "nmod:poss" | "compound" | "amod") && c < t {
                     if let Some(a) = self.at[c] {
                         push_filler(&mut sources, a, c);
                     }
                 }
+            }
+            if let Some(h) = giver.filter(|_| targets.is_empty()) {
+                // "gave Y support"
+                targets.extend(self.kids_of(h, "iobj").flat_map(|c| self.fillers(c)));
             }
             let mut construction = Construction::Nominal;
             if sources.is_empty()
@@ -797,6 +828,21 @@ impl<'a> Cx<'a> {
                         }
                     }
                 }
+            }
+            if sources.is_empty() && given {
+                if let Some(h) = self.giving_verb_with(t) {
+                    // "provided Y with weapons"
+                    sources = self.subjects(h, 0);
+                    targets = self
+                        .kids_of(h, "obj")
+                        .flat_map(|o| self.fillers(o))
+                        .collect();
+                    construction = Construction::LightVerb;
+                }
+            }
+            if targets.is_empty() && !sources.is_empty() && given {
+                // "Y, with support from X, ...", "Y was founded with funding from X"
+                targets = self.receivers_with(t);
             }
             let definite = self.children[t].iter().any(|&c| {
                 self.deprel(c) == "det"
@@ -883,6 +929,48 @@ impl<'a> Cx<'a> {
         self.is_light_verb(verb).then_some(verb)
     }
 
+    /// Whether the verb at `v` has a subject that names an entity.
+    fn has_subject(&self, v: usize) -> bool {
+        !self.subjects(v, 0).is_empty()
+    }
+
+    /// The light verb of "provided Y with weapons": `t` is the verb's
+    /// oblique with "with", beside an object.
+    fn giving_verb_with(&self, t: usize) -> Option<usize> {
+        let h = self.head(t)?;
+        (self.deprel(t) == "obl"
+            && self.case_of(t) == Some("with")
+            && self.is_light_verb(h)
+            && self.kids_of(h, "obj").next().is_some())
+        .then_some(h)
+    }
+
+    /// Who receives what a noun after "with" names: the noun it modifies
+    /// ("the Houthis, with support from X") or the subject of the clause it
+    /// is an adjunct of ("Y was founded with funding from X").
+    fn receivers_with(&self, t: usize) -> Vec<Filler> {
+        let with = self.case_of(t) == Some("with")
+            || self.kids_of(t, "mark").any(|m| self.lower[m] == "with");
+        let Some(h) = self.head(t).filter(|_| with) else {
+            return Vec::new();
+        };
+        match self.deprel(t) {
+            d if d.starts_with("nmod") => self.fillers(h),
+            "obl" | "advcl" if self.upos(h) == "VERB" => {
+                let subjects: Vec<Filler> = self
+                    .kids_of(h, "nsubj")
+                    .flat_map(|c| self.fillers(c))
+                    .collect();
+                if subjects.is_empty() {
+                    self.subjects(h, 0)
+                } else {
+                    subjects
+                }
+            }
+            _ => Vec::new(),
+        }
+    }
+
     fn is_light_verb(&self, v: usize) -> bool {
         let w = &self.lex.words.light_verbs;
         w.contains(&self.lower[v]) || w.contains(&self.lemma(v))
@@ -930,7 +1018,12 @@ impl<'a> Cx<'a> {
                     let word = self.anchor_head(a);
                     let mut sources = Vec::new();
                     push_filler(&mut sources, a, t + 2);
-                    let targets = match self.head(word) {
+                    // "Pro-Russian separatists": parsers often hang the name on
+                    // "pro" and "pro" on the noun
+                    let head =
+                        self.head(word)
+                            .and_then(|h| if h == t { self.head(t) } else { Some(h) });
+                    let targets = match head {
                         Some(h) if self.at[h] != Some(a) => self.fillers(h),
                         _ => Vec::new(),
                     };
