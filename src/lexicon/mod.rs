@@ -79,6 +79,8 @@ const EMBEDDED: &[(&str, &str)] = &[
 pub struct Lexicon {
     pub(crate) entities: Vec<LexEntity>,
     pub(crate) titles: Vec<TitleEntry>,
+    /// The id of each capital's entity, with the id of its state.
+    capitals: HashMap<String, String>,
     pub(crate) relations: Vec<RelationType>,
     relation_index: HashMap<String, usize>,
     pub(crate) names: AhoCorasick,
@@ -239,6 +241,12 @@ impl Lexicon {
         .then_some("NOUN")
     }
 
+    /// The id of the state whose capital the entity `id` is ("tehran":
+    /// "iran").
+    pub(crate) fn state_of_capital(&self, id: &str) -> Option<&str> {
+        self.capitals.get(id).map(String::as_str)
+    }
+
     /// How many entities the lexicon knows by name.
     pub fn entity_count(&self) -> usize {
         self.entities.len()
@@ -251,6 +259,7 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
         entities,
         patterns,
         titles,
+        capitals,
         ..
     } = names::NameTable::read(files);
     let (relations, relation_index) = frames::relation_types(files)?;
@@ -262,6 +271,7 @@ fn compile(files: &[(String, LexiconFile)]) -> Result<Lexicon> {
     Ok(Lexicon {
         entities,
         titles,
+        capitals,
         relations,
         relation_index,
         names,
@@ -293,6 +303,14 @@ fn plural_demonyms(files: &[(String, LexiconFile)]) -> HashSet<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capitals_know_their_state() {
+        let lex = Lexicon::embedded();
+        assert_eq!(lex.state_of_capital("tehran"), Some("iran"));
+        assert_eq!(lex.state_of_capital("washington"), Some("united-states"));
+        assert_eq!(lex.state_of_capital("iran"), None);
+    }
 
     #[test]
     fn triggers_fix_the_part_of_speech_of_words_only_one_kind_spells() {

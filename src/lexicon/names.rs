@@ -102,6 +102,8 @@ pub(crate) struct NameTable {
     pub patterns: Vec<Pattern>,
     /// The titles of office, lower case.
     pub titles: Vec<TitleEntry>,
+    /// The id of each capital's entity, with the id of its state.
+    pub capitals: HashMap<String, String>,
     by_id: HashMap<String, usize>,
     seen: HashMap<String, usize>,
 }
@@ -133,9 +135,12 @@ impl NameTable {
         }
         for (_, file) in files {
             for s in &file.states {
+                let state = s.id.clone().unwrap_or_else(|| slug(&s.name));
                 for c in s.capitals.iter().filter(|c| **c != s.name) {
                     let ci = t.entity(slug(c), c, EntityKind::Place);
                     t.spelling(c, Target::Entity(ci));
+                    let id = t.entities[ci].id.clone();
+                    t.capitals.entry(id).or_insert_with(|| state.clone());
                 }
             }
         }

@@ -1,7 +1,8 @@
 //! The relations of an analysed article, read from the parse of each sentence
 //! that may hold one.
 
-use super::{read_in_context, Anchor, Candidate, Construction, PriorEvent, TitleAnchor};
+use super::{read_in_context, Anchor, Candidate, Construction, Drop, PriorEvent, TitleAnchor};
+use crate::entity::EntityKind;
 use crate::lexicon::Lexicon;
 use crate::syntax::{ParsedSentence, Word};
 use crate::text::parsed::ParsedArticle;
@@ -228,12 +229,50 @@ pub(crate) fn read(
         })
         .collect();
     title_appositions(&mut ps, &anchors, &titles);
-    let candidates = read_in_context(&ps, &anchors, &titles, prior, lex);
+    let mut candidates = read_in_context(&ps, &anchors, &titles, prior, lex);
+    capitals_for_states(&mut candidates, doc, lex);
     SentenceReading {
         sentence: s,
         parse: ps,
         anchors,
         candidates,
+    }
+}
+
+/// "Washington accused Tehran of ...", "Moscow condemned ...": a capital at
+/// an end of a relation that allows no place there stands for its state,
+/// when the article names that state too (never a state the article does
+/// not name).
+fn capitals_for_states(candidates: &mut [Candidate], doc: &ParsedArticle, lex: &Lexicon) {
+    let allows = |allowed: &[EntityKind], k: EntityKind| allowed.is_empty() || allowed.contains(&k);
+    for c in candidates.iter_mut() {
+        if c.dropped != Some(Drop::KindNotAllowed) {
+            continue;
+        }
+        let r = &lex.relations[c.relation];
+        let state_for = |e: usize, allowed: &[EntityKind]| {
+            let ent = &doc.entities[e];
+            if ent.kind != EntityKind::Place || allows(allowed, EntityKind::Place) {
+                return e;
+            }
+            lex.state_of_capital(&ent.id)
+                .and_then(|id| doc.entity_by_id(id))
+                .filter(|&s| allows(allowed, doc.entities[s].kind))
+                .unwrap_or(e)
+        };
+        let (s, t) = (
+            state_for(c.source, &r.source),
+            state_for(c.target, &r.target),
+        );
+        if (s, t) != (c.source, c.target)
+            && s != t
+            && allows(&r.source, doc.entities[s].kind)
+            && allows(&r.target, doc.entities[t].kind)
+        {
+            c.source = s;
+            c.target = t;
+            c.dropped = None;
+        }
     }
 }
 

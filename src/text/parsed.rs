@@ -249,6 +249,11 @@ impl<'a> ParsedArticle<'a> {
         i
     }
 
+    /// The entity whose id is `id`, if the article has it.
+    pub(crate) fn entity_by_id(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
     /// An entity for a name found in the text.
     pub(crate) fn intern_name(&mut self, label: &str, kind: EntityKind) -> usize {
         self.intern(&slug(label), label, kind)
