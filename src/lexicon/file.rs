@@ -147,6 +147,18 @@ pub struct RelationType {
     pub roles: Vec<FrameRole>,
 }
 
+impl RelationType {
+    /// Whether an entity of `kind` may be this type's source.
+    pub fn allows_source(&self, kind: EntityKind) -> bool {
+        self.source.is_empty() || self.source.contains(&kind)
+    }
+
+    /// Whether an entity of `kind` may be this type's target.
+    pub fn allows_target(&self, kind: EntityKind) -> bool {
+        self.target.is_empty() || self.target.contains(&kind)
+    }
+}
+
 /// A part a relation type plays in the word-window frames (`roles` in
 /// relations.ron).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]

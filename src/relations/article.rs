@@ -149,9 +149,7 @@ fn by_paths_alone(doc: &ParsedArticle, lex: &Lexicon, s: usize) -> bool {
         .iter()
         .filter_map(|&m| doc.entity_of(m))
         .collect();
-    let fits = |kinds: &[crate::entity::EntityKind], e: usize| {
-        kinds.is_empty() || kinds.contains(&doc.entities[e].kind)
-    };
+    let kind = |e: usize| doc.entities[e].kind;
     let has_word = |w: &String| (0..info.len()).any(|k| info.word(k) == w);
     lex.triggers.paths.iter().any(|(r, path)| {
         let readable = path
@@ -161,7 +159,8 @@ fn by_paths_alone(doc: &ParsedArticle, lex: &Lexicon, s: usize) -> bool {
         let r = &lex.relations[*r];
         readable
             && entities.iter().any(|&x| {
-                fits(&r.source, x) && entities.iter().any(|&y| y != x && fits(&r.target, y))
+                r.allows_source(kind(x))
+                    && entities.iter().any(|&y| y != x && r.allows_target(kind(y)))
             })
     })
 }
@@ -244,30 +243,27 @@ pub(crate) fn read(
 /// when the article names that state too (never a state the article does
 /// not name).
 fn capitals_for_states(candidates: &mut [Candidate], doc: &ParsedArticle, lex: &Lexicon) {
-    let allows = |allowed: &[EntityKind], k: EntityKind| allowed.is_empty() || allowed.contains(&k);
     for c in candidates.iter_mut() {
         if c.dropped != Some(Drop::KindNotAllowed) {
             continue;
         }
         let r = &lex.relations[c.relation];
-        let state_for = |e: usize, allowed: &[EntityKind]| {
-            let ent = &doc.entities[e];
-            if ent.kind != EntityKind::Place || allows(allowed, EntityKind::Place) {
+        let kind = |e: usize| doc.entities[e].kind;
+        // the capital's state, where the end allows no place
+        let state_for = |e: usize, allows: &dyn Fn(EntityKind) -> bool| {
+            if kind(e) != EntityKind::Place || allows(EntityKind::Place) {
                 return e;
             }
-            lex.state_of_capital(&ent.id)
+            lex.state_of_capital(&doc.entities[e].id)
                 .and_then(|id| doc.entity_by_id(id))
-                .filter(|&s| allows(allowed, doc.entities[s].kind))
                 .unwrap_or(e)
         };
-        let (s, t) = (
-            state_for(c.source, &r.source),
-            state_for(c.target, &r.target),
-        );
+        let s = state_for(c.source, &|k| r.allows_source(k));
+        let t = state_for(c.target, &|k| r.allows_target(k));
         if (s, t) != (c.source, c.target)
             && s != t
-            && allows(&r.source, doc.entities[s].kind)
-            && allows(&r.target, doc.entities[t].kind)
+            && r.allows_source(kind(s))
+            && r.allows_target(kind(t))
         {
             c.source = s;
             c.target = t;

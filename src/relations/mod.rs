@@ -318,6 +318,13 @@ impl<'a> Cx<'a> {
             .map(|&c| self.lower[c].as_str())
     }
 
+    /// Whether the phrase at `i` is introduced by `word`, as its case
+    /// marker ("with support") or its clause's marker ("with funding" read
+    /// as a verb).
+    fn introduced_by(&self, i: usize, word: &str) -> bool {
+        self.case_of(i) == Some(word) || self.kids_of(i, "mark").any(|m| self.lower[m] == word)
+    }
+
     /// Whether the verb at `t` is passive.
     fn passive(&self, t: usize) -> bool {
         self.own_passive(t)
@@ -755,8 +762,7 @@ impl<'a> Cx<'a> {
     fn noun_frames(&self, t: usize, out: &mut Vec<Candidate>) {
         // "with funding from Y": parsers often read the noun after "with"
         // as a verb ("with" its marker)
-        let with_clause =
-            self.upos(t) == "VERB" && self.kids_of(t, "mark").any(|m| self.lower[m] == "with");
+        let with_clause = self.upos(t) == "VERB" && self.introduced_by(t, "with");
         if !(matches!(self.upos(t), "NOUN" | "PROPN") || with_clause) || self.at[t].is_some() {
             return;
         }
@@ -949,9 +955,7 @@ impl<'a> Cx<'a> {
     /// ("the Houthis, with support from X") or the subject of the clause it
     /// is an adjunct of ("Y was founded with funding from X").
     fn receivers_with(&self, t: usize) -> Vec<Filler> {
-        let with = self.case_of(t) == Some("with")
-            || self.kids_of(t, "mark").any(|m| self.lower[m] == "with");
-        let Some(h) = self.head(t).filter(|_| with) else {
+        let Some(h) = self.head(t).filter(|_| self.introduced_by(t, "with")) else {
             return Vec::new();
         };
         match self.deprel(t) {
@@ -1398,10 +1402,11 @@ impl<'a> Cx<'a> {
         }
         let r = &self.lex.relations[c.relation];
         let kind_of = |e: usize| self.anchors.iter().find(|a| a.entity == e).map(|a| a.kind);
-        let ok = |allowed: &[EntityKind], k: Option<EntityKind>| {
-            allowed.is_empty() || k.is_some_and(|k| allowed.contains(&k))
-        };
-        if ok(&r.source, kind_of(c.source)) && ok(&r.target, kind_of(c.target)) {
+        let source_ok =
+            r.source.is_empty() || kind_of(c.source).is_some_and(|k| r.allows_source(k));
+        let target_ok =
+            r.target.is_empty() || kind_of(c.target).is_some_and(|k| r.allows_target(k));
+        if source_ok && target_ok {
             None
         } else {
             Some(Drop::KindNotAllowed)

@@ -172,12 +172,8 @@ pub(crate) fn of(cx: &Cx, t: usize) -> Modality {
             "obj" if cx.upos(x) == "NOUN" => {}
             // "could provide Y with weapons": the same, through "with"
             "obl"
-                if cx.upos(x) == "NOUN"
-                    && cx.is_light_verb(h)
-                    && cx
-                        .kids(x)
-                        .iter()
-                        .any(|&c| cx.deprel(c) == "case" && cx.lower[c] == "with") => {}
+                if cx.upos(x) == "NOUN" && cx.is_light_verb(h) && cx.case_of(x) == Some("with") => {
+            }
             "advcl" => {
                 // "X struck after Y attacked": its own clause only
                 break;

@@ -236,9 +236,7 @@ fn allowed(doc: &ParsedArticle, lex: &Lexicon, f: &Found) -> bool {
     let r = &lex.relations[f.relation];
     let sk = doc.entities[f.source].kind;
     let tk = doc.entities[f.target].kind;
-    f.source != f.target
-        && (r.source.is_empty() || r.source.contains(&sk))
-        && (r.target.is_empty() || r.target.contains(&tk))
+    f.source != f.target && r.allows_source(sk) && r.allows_target(tk)
 }
 
 struct Cx<'d, 'a> {
