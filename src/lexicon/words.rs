@@ -159,6 +159,10 @@ word_classes! {
     word_names: set,
     /// Last words of a place's name ("Province", "Strait").
     place_heads: set,
+    /// Words that make the capitalised name right before them a place only
+    /// when written in lower case: a state or county of a federation
+    /// ("Borno state", "Turkana county"; "Islamic State" is a group).
+    subdivision_heads: set,
     /// Last words of an organization's name ("Ministry", "Council").
     organization_heads: set,
     /// Last words of an armed group's name ("Brigades", "Front").

@@ -604,9 +604,18 @@ fn unknown_names(doc: &mut ParsedArticle, lex: &Lexicon, s: usize) {
             let forms: Vec<&str> = (0..n).map(|k| doc.tok(s, k)).collect();
             crate::mentions::names::find(&forms, lex)
         });
+        // a span the tagger ran on from a possessor into the run ("Nigeria's
+        // Borno") is the possessed name: it starts after the "'s"
+        let possessed = a > 0 && matches!(doc.tok(s, a - 1), "'s" | "\u{2019}s");
         let inside: Vec<crate::mentions::names::Span> = spans
             .iter()
-            .copied()
+            .map(|&(x, y, kind)| {
+                if possessed && x < a && a < y {
+                    (a, y, kind)
+                } else {
+                    (x, y, kind)
+                }
+            })
             .filter(|&(x, y, _)| a <= x && y <= b && (x..y).all(|k| doc.info[s].at[k].is_none()))
             .filter(|&(x, y, _)| plausible_name(doc, s, x, y))
             .filter(|&(x, y, _)| y > x + 1 || !common_word_first(doc, s, x))
@@ -999,7 +1008,8 @@ fn type_name(
     // a lower-case head word after the name: "Anbar province", "Ain al-Asad airbase"
     if b < doc.len(s) && info.at[b].is_none() {
         let next = info.word(b);
-        if words.place_heads.contains(next) && !is_cap(doc.tok(s, b)) {
+        let head = words.place_heads.contains(next) || words.subdivision_heads.contains(next);
+        if head && !is_cap(doc.tok(s, b)) {
             return Some((EntityKind::Place, b + 1));
         }
     }
