@@ -604,13 +604,20 @@ fn unknown_names(doc: &mut ParsedArticle, lex: &Lexicon, s: usize) {
             let forms: Vec<&str> = (0..n).map(|k| doc.tok(s, k)).collect();
             crate::mentions::names::find(&forms, lex)
         });
-        // a span the tagger ran on from a possessor into the run ("Nigeria's
-        // Borno") is the possessed name: it starts after the "'s"
-        let possessed = a > 0 && matches!(doc.tok(s, a - 1), "'s" | "\u{2019}s");
+        // a span the tagger ran on from a possessor or a title of a known
+        // name into the run names what follows them ("Nigeria's Borno" is Borno; "Prime
+        // Minister of Lebanon Rafic Hariri" the person after the title); one
+        // that starts inside a name found before is that name's longer form
+        // ("Saudi Aramco"), never cut
+        let after_cue = |x: usize| {
+            matches!(doc.tok(s, a - 1), "'s" | "\u{2019}s")
+                || (doc.info[s].at[a - 1].is_some()
+                    && (x..a).any(|k| doc.info[s].title_at[k].is_some()))
+        };
         let inside: Vec<crate::mentions::names::Span> = spans
             .iter()
             .map(|&(x, y, kind)| {
-                if possessed && x < a && a < y {
+                if x < a && a < y && after_cue(x) {
                     (a, y, kind)
                 } else {
                     (x, y, kind)

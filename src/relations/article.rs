@@ -552,12 +552,14 @@ fn possessives(ps: &mut ParsedSentence, anchors: &[Anchor]) {
 /// "Ghana's Minister of Trade, Kwame Mensah, said": a person's name set off
 /// by commas right after a title (and the title's "of" phrase) is the
 /// title's apposition, which a parser often reads as a list or hangs on the
-/// "of" phrase.
+/// "of" phrase; the "of" phrase hangs on the title.
 fn title_appositions(ps: &mut ParsedSentence, anchors: &[Anchor], titles: &[TitleAnchor]) {
     use crate::entity::EntityKind::Person;
     let n = ps.words.len();
     let form = |k: usize| ps.words.get(k).map_or("", |w| w.form.as_str());
     let mut moves = Vec::new();
+    let mut phrases = Vec::new();
+    let mut cases = Vec::new();
     for t in titles {
         let person_at = |k: usize| anchors.iter().find(|a| a.words.0 == k && a.kind == Person);
         let mut k = t.words.1;
@@ -587,10 +589,25 @@ fn title_appositions(ps: &mut ParsedSentence, anchors: &[Anchor], titles: &[Titl
             continue;
         }
         let head = head_in(ps, t.words);
+        // the "of" phrase hangs on the title ("Minister of Lebanon"), which
+        // the parser sometimes hangs on the phrase instead
+        let phrase_end = comma.unwrap_or(p.words.0);
+        if of_phrase && phrase_end > t.words.1 + 1 {
+            let object = head_in(ps, (t.words.1 + 1, phrase_end));
+            if ps.words[object].head as usize != head + 1 {
+                phrases.push((head, object, None, "nmod"));
+            }
+            cases.push((t.words.1, object));
+        }
         let person = head_in(ps, p.words);
         if ps.words[person].deprel != "appos" || ps.words[person].head as usize != head + 1 {
             moves.push((head, person, comma, "appos"));
         }
+    }
+    attach(ps, phrases);
+    for (case, object) in cases {
+        ps.words[case].head = object as u32 + 1;
+        ps.words[case].deprel = "case".to_string();
     }
     attach(ps, moves);
 }
