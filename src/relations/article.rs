@@ -218,6 +218,7 @@ pub(crate) fn read(
     name_lists(&mut ps, &anchors);
     nominal_conjuncts(&mut ps);
     reduced_relatives(&mut ps);
+    stray_subjects(&mut ps, &anchors);
     possessives(&mut ps, &anchors);
     let titles: Vec<TitleAnchor> = doc.info[s]
         .titles
@@ -451,6 +452,58 @@ fn nominal_conjuncts(ps: &mut ParsedSentence) {
             .max();
         if let Some(a) = a {
             moves.push((a, b, None, "conj"));
+        }
+    }
+    attach(ps, moves);
+}
+
+/// "U.S. airstrikes earlier this week killed X": a verb with no subject of
+/// its own (nor an auxiliary's clause above it) and, before it, a bare
+/// nominal holding a name that the parser hung on a time phrase between them
+/// as an unmarked oblique: that nominal is the verb's subject. Parsers trained
+/// on web text read a subject followed by "earlier this week" or "last
+/// month" as part of the time phrase.
+fn stray_subjects(ps: &mut ParsedSentence, anchors: &[Anchor]) {
+    let words = &ps.words;
+    let n = words.len();
+    let kids = |x: usize| (0..n).filter(move |&k| words[k].head as usize == x + 1);
+    // a word of a name, or the word a name's word hangs on ("U.S. airstrikes")
+    let named = |w: usize| {
+        anchors.iter().any(|a| {
+            (a.words.0..a.words.1.min(n)).any(|k| k == w || words[k].head as usize == w + 1)
+        })
+    };
+    let mut moves = Vec::new();
+    for v in 1..n {
+        let w = &words[v];
+        if w.upos != "VERB" || !matches!(w.deprel.as_str(), "root" | "ccomp" | "parataxis") {
+            continue;
+        }
+        let has_subject = kids(v).any(|k| {
+            let d = words[k].deprel.as_str();
+            d.starts_with("nsubj") || d.starts_with("csubj") || d == "expl" || d == "aux:pass"
+        });
+        if has_subject {
+            continue;
+        }
+        // the bare nominal: left of the verb, an unmarked oblique of a word
+        // between it and the verb that the verb governs, or that hangs where
+        // the verb does ("confirmed that X earlier this week killed Y")
+        let stray = (0..v).find(|&c| {
+            let x = &words[c];
+            let Some(h) = (x.head as usize).checked_sub(1) else {
+                return false;
+            };
+            x.deprel == "obl:unmarked"
+                && matches!(x.upos.as_str(), "NOUN" | "PROPN")
+                && c < h
+                && h < v
+                && (words[h].head as usize == v + 1 || words[h].head == words[v].head)
+                && !kids(c).any(|k| words[k].deprel == "case")
+                && named(c)
+        });
+        if let Some(c) = stray {
+            moves.push((v, c, None, "nsubj"));
         }
     }
     attach(ps, moves);
