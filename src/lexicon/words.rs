@@ -258,6 +258,11 @@ word_classes! {
     /// media", "Syrian rebels", "Lebanese civilians"): the demonym stands
     /// for no actor there.
     people_nouns: set,
+    /// Lemmas of verbs whose subject undergoes the event their object
+    /// names ("Ukraine repelled a Russian attack", "the base suffered
+    /// strikes by Y"): the subject is the event's target. Not "thwart" or
+    /// "foil": a thwarted attack did not happen.
+    undergo_verbs: set,
 }
 
 impl WordSets {

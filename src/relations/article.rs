@@ -462,8 +462,10 @@ fn nominal_conjuncts(ps: &mut ParsedSentence) {
 /// nominal holding a name that the parser hung on a time phrase between them
 /// as an unmarked oblique: that nominal is the verb's subject. Parsers trained
 /// on web text read a subject followed by "earlier this week" or "last
-/// month" as part of the time phrase.
-fn stray_subjects(ps: &mut ParsedSentence, anchors: &[Anchor]) {
+/// month" as part of the time phrase. Likewise the subject of a complement
+/// clause without "that" read as the object of the verb above it ("said
+/// separatist forces had repelled X").
+pub(super) fn stray_subjects(ps: &mut ParsedSentence, anchors: &[Anchor]) {
     let words = &ps.words;
     let n = words.len();
     let kids = |x: usize| (0..n).filter(move |&k| words[k].head as usize == x + 1);
@@ -502,7 +504,16 @@ fn stray_subjects(ps: &mut ParsedSentence, anchors: &[Anchor]) {
                 && !kids(c).any(|k| words[k].deprel == "case")
                 && named(c)
         });
-        if let Some(c) = stray {
+        // "said separatist forces had repelled X": the subject of a
+        // complement clause without "that", read as the object of the verb
+        // the clause depends on
+        let object = (w.deprel == "ccomp")
+            .then(|| (w.head as usize).checked_sub(1))
+            .flatten()
+            .and_then(|h| kids(h).find(|&c| h < c && c < v && words[c].deprel == "obj"))
+            .filter(|_| !kids(v).any(|k| words[k].deprel == "mark"))
+            .filter(|&c| named(c));
+        if let Some(c) = stray.or(object) {
             moves.push((v, c, None, "nsubj"));
         }
     }

@@ -846,6 +846,12 @@ impl<'a> Cx<'a> {
                     construction = Construction::LightVerb;
                 }
             }
+            if targets.is_empty() && !sources.is_empty() {
+                // "Y repelled an attack by X", "Y came under attack from X"
+                if let Some(h) = self.undergoer_verb(t) {
+                    targets = self.subjects(h, 0);
+                }
+            }
             if targets.is_empty() && !sources.is_empty() && given {
                 // "Y, with support from X, ...", "Y was founded with funding from X"
                 targets = self.receivers_with(t);
@@ -863,6 +869,17 @@ impl<'a> Cx<'a> {
             }
             self.emit(out, t, trig.relation, construction, &sources, &targets);
         }
+    }
+
+    /// The verb whose subject undergoes event noun `t`: its object under a
+    /// verb of `undergo_verbs` ("repelled an attack"), or its oblique with
+    /// "under" ("came under attack").
+    fn undergoer_verb(&self, t: usize) -> Option<usize> {
+        let h = self.head(t).filter(|&h| self.upos(h) == "VERB")?;
+        let undergoes =
+            self.deprel(t) == "obj" && self.lex.words.undergo_verbs.contains(&self.lemma(h));
+        let under = self.deprel(t) == "obl" && self.case_of(t) == Some("under");
+        (undergoes || under).then_some(h)
     }
 
     /// "held Y responsible for", "found Y guilty of", "named Y as

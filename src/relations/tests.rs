@@ -506,3 +506,39 @@ fn holding_someone_responsible_is_blame() {
     assert!(k.is_empty(), "{k:?}");
     assert_eq!(d, ["Israel blamed Hamas (negated)"]);
 }
+
+#[test]
+fn subjects_the_parser_hung_elsewhere_are_given_back() {
+    let anchor = |a: usize, b: usize| Anchor {
+        words: (a, b),
+        entity: a,
+        kind: S,
+    };
+    // "U.S. strikes earlier this week killed Godane": "strikes" read as an
+    // unmarked oblique of "earlier"
+    let mut ps = sentence(
+        "U.S./PROPN/2/compound strikes/NOUN/3/obl:unmarked earlier/ADV/6/advmod this/DET/5/det week/NOUN/6/obl:unmarked killed/VERB/0/root Godane/PROPN/6/obj",
+    );
+    article::stray_subjects(&mut ps, &[anchor(0, 1), anchor(6, 7)]);
+    assert_eq!(
+        (ps.words[1].head, ps.words[1].deprel.as_str()),
+        (6, "nsubj")
+    );
+    // "Baku said Armenian forces had shelled Tavush": "forces" read as the
+    // object of "said"
+    let mut ps = sentence(
+        "Baku/PROPN/2/nsubj said/VERB/0/root Armenian/ADJ/4/amod forces/NOUN/2/obj had/AUX/6/aux shelled/VERB/2/ccomp Tavush/PROPN/6/obj",
+    );
+    article::stray_subjects(&mut ps, &[anchor(0, 1), anchor(2, 3), anchor(6, 7)]);
+    assert_eq!(
+        (ps.words[3].head, ps.words[3].deprel.as_str()),
+        (6, "nsubj")
+    );
+    // a clause with its own subject, or with "that", keeps its reading
+    let mut ps = sentence(
+        "Baku/PROPN/2/nsubj told/VERB/0/root Armenia/PROPN/2/obj that/SCONJ/6/mark troops/NOUN/6/nsubj shelled/VERB/2/ccomp Tavush/PROPN/6/obj",
+    );
+    let before = ps.clone();
+    article::stray_subjects(&mut ps, &[anchor(0, 1), anchor(2, 3), anchor(6, 7)]);
+    assert_eq!(ps, before);
+}

@@ -19,6 +19,23 @@ fn restore_e(stem: String) -> String {
     }
 }
 
+/// Whether a stem ending in "ll" doubled a final "l" of a verb of two
+/// syllables or more ending in "-el" or "-ol": "repelled", "compelled",
+/// "patrolled", "controlled", "travelled" (but "called", "spelled",
+/// "installed", "recalled").
+fn doubled_l(stem: &str) -> bool {
+    let Some(base) = stem.strip_suffix("ll") else {
+        return false;
+    };
+    let vowel = |c: char| "aeiouy".contains(c);
+    let groups = base
+        .chars()
+        .zip(std::iter::once(' ').chain(base.chars()))
+        .filter(|&(c, prev)| vowel(c) && !vowel(prev))
+        .count();
+    (base.ends_with('e') || base.ends_with('o')) && groups >= 2
+}
+
 /// The lemma the suffix rules give to a lower-case word with Penn tag `xpos`.
 pub fn by_rule(lower: &str, xpos: &str) -> String {
     let strip = |n: usize| lower[..lower.len() - n].to_string();
@@ -27,7 +44,7 @@ pub fn by_rule(lower: &str, xpos: &str) -> String {
         let b = stem.as_bytes();
         b.len() >= 3
             && b[b.len() - 1] == b[b.len() - 2]
-            && !b"aeioulsz".contains(&b[b.len() - 1])
+            && (!b"aeioulsz".contains(&b[b.len() - 1]) || doubled_l(stem))
             && b[b.len() - 1].is_ascii_alphabetic()
     };
     match xpos {
@@ -130,6 +147,14 @@ mod tests {
             ("attacks", "VBZ", "attack"),
             ("carried", "VBD", "carry"),
             ("stopped", "VBD", "stop"),
+            ("repelled", "VBD", "repel"),
+            ("patrolling", "VBG", "patrol"),
+            ("controlled", "VBN", "control"),
+            ("called", "VBD", "call"),
+            ("spelled", "VBD", "spell"),
+            ("installed", "VBN", "install"),
+            ("recalled", "VBD", "recall"),
+            ("killed", "VBD", "kill"),
             ("backed", "VBN", "back"),
             ("designated", "VBD", "designate"),
             ("urging", "VBG", "urge"),
