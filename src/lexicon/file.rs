@@ -211,6 +211,10 @@ pub struct NounSpec {
     pub target_preps: Vec<String>,
     /// Prepositions introducing the source ("by", "from").
     pub source_preps: Vec<String>,
+    /// Names something given to the target ("support", "weapons"): "offered
+    /// Y support", "gave Y weapons", "provided Y with funding" name the
+    /// receiver, and "Y, with backing from X" the receiver of X's.
+    pub given: bool,
 }
 
 /// A pronoun and what it can refer to.

@@ -49,6 +49,8 @@ pub(crate) struct NounTrigger {
     pub target_preps: Vec<String>,
     /// Prepositions introducing the source ("by", "from").
     pub source_preps: Vec<String>,
+    /// Names something given to the target (`given` in the file).
+    pub given: bool,
 }
 
 /// The relation types of `files`, in declaration order, and their index by
@@ -163,6 +165,7 @@ impl Triggers {
                     relation: ri,
                     target_preps: n.target_preps.iter().map(|p| p.to_lowercase()).collect(),
                     source_preps: n.source_preps.iter().map(|p| p.to_lowercase()).collect(),
+                    given: n.given,
                 };
                 let plural = n.plural.clone().unwrap_or_else(|| pluralize(&n.word));
                 t.nouns

@@ -779,8 +779,8 @@ impl<'a> Cx<'a> {
             let mut sources = Vec::new();
             let mut targets = Vec::new();
             // "support", "weapons", "funding": nouns of something given to
-            // or for their target
-            let given = trig.target_preps.iter().any(|p| p == "to" || p == "for");
+            // their target
+            let given = trig.given;
             let giver = self
                 .light_verb_of(t)
                 .filter(|&h| given && self.has_subject(h));
