@@ -358,7 +358,7 @@ fn branches(doc: &mut ParsedArticle, lex: &Lexicon, s: usize) {
             continue;
         }
         // "in Iraq" may be where the group is, not its name ("strikes ISIL in
-        // Libya"): a state after "in" needs the article's "the" before a
+        // Libya"): a state or a known place after "in" needs the article's "the" before a
         // region ("in the Arabian Peninsula") or the "of" of a name
         let of = doc.info[s].word(b) == "of";
         let mut k = b + 1;
@@ -388,10 +388,11 @@ fn branches(doc: &mut ParsedArticle, lex: &Lexicon, s: usize) {
                     !matches!(doc.entities[o].kind, EntityKind::State | EntityKind::Place)
                 })
         });
-        let state = doc.info[s].at[k]
+        // and so does a known town ("attacked ISIS in Mosul")
+        let known = doc.info[s].at[k]
             .and_then(|o| doc.mentions[o].entity)
-            .is_some_and(|o| doc.entities[o].kind == EntityKind::State);
-        if end == k || brand_again || (state && !of && !the) {
+            .is_some_and(|o| matches!(doc.entities[o].kind, EntityKind::State | EntityKind::Place));
+        if end == k || brand_again || (known && !of && !the) {
             continue;
         }
         let kind = doc.entities[e].kind;
