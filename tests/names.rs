@@ -166,3 +166,30 @@ fn a_name_before_a_comma_and_a_state_is_a_place() {
         .cloned();
     assert_eq!(node.map(|n| n["type"].clone()), Some("place".into()), "{g}");
 }
+
+/// The committed name model is what its training command makes from this
+/// tree (the lexicon's names are features, so a lexicon edit calls for
+/// retraining): training is deterministic, a few seconds.
+#[test]
+fn the_committed_name_model_is_what_training_gives() {
+    let d = dir_with(&[]);
+    let out = d.path().join("names.bin");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_newsgraph-train-names"))
+        .arg("--ud")
+        .arg(ud())
+        .arg("-o")
+        .arg(&out)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let trained = std::fs::read(&out).unwrap();
+    let committed = std::fs::read(root().join("data/models/names.bin")).unwrap();
+    assert!(
+        trained == committed,
+        "data/models/names.bin is not what training gives from this tree (the lexicon or the \
+         name features changed since it was trained): run `cargo build --release --bin \
+         newsgraph-train-names && target/release/newsgraph-train-names --ud ../shared/ud -o \
+         data/models/names.bin` (scripts/train-models.sh does it too) and update its figures"
+    );
+}

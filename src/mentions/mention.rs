@@ -37,7 +37,7 @@ pub(crate) fn find(doc: &mut ParsedArticle, lex: &Lexicon) {
         unknown_names(doc, lex, s);
         doc.sort_mentions(s);
     }
-    unify_people(doc);
+    unify_people(doc, lex);
     join_aliases(doc, lex);
     let aliases = short_forms(doc, lex);
     for s in 0..doc.sentences.len() {
@@ -1084,9 +1084,10 @@ fn add_name(doc: &mut ParsedArticle, s: usize, a: usize, b: usize, end: usize, k
     });
 }
 
-/// Surname-only people ("Prime Minister Al-Sudani") join the full name
+/// Surname-only people ("Prime Minister Al-Sudani", an unlisted "Sudani"
+/// of any kind) join the full name
 /// the article gives elsewhere ("Mohammed Shia Al-Sudani").
-fn unify_people(doc: &mut ParsedArticle) {
+fn unify_people(doc: &mut ParsedArticle, lex: &Lexicon) {
     let fold = |s: &str| {
         s.to_lowercase()
             .trim_start_matches("al-")
@@ -1103,8 +1104,13 @@ fn unify_people(doc: &mut ParsedArticle) {
         }
     }
     let mut redirect: HashMap<usize, usize> = HashMap::default();
+    // a name of one word the lexicon does not list, which the tagger typed
+    // otherwise in some sentence ("Sudani's office" a place), is the person
+    // too when it is their surname
+    let listed = |id: &str| lex.entities.iter().any(|l| l.id == id);
     for (short, e) in doc.entities.iter().enumerate() {
-        if e.kind == EntityKind::Person && e.label.split_whitespace().count() == 1 {
+        let person = e.kind == EntityKind::Person || !(e.unnamed || listed(&e.id));
+        if person && e.label.split_whitespace().count() == 1 {
             if let Some(&long) = by_surname.get(&fold(&e.label)) {
                 redirect.insert(short, long);
             }
