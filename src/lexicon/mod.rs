@@ -71,6 +71,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         "given_names.ron",
         include_str!("../../data/lexicon/given_names.ron"),
     ),
+    (
+        "surnames.ron",
+        include_str!("../../data/lexicon/surnames.ron"),
+    ),
 ];
 
 /// A compiled lexicon, ready for extraction. Build it once per process:

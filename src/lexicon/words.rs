@@ -152,6 +152,9 @@ word_classes! {
     honorifics: set,
     /// Frequent given names: a capitalised pair starting with one is a person.
     given_names: set,
+    /// Frequent surnames: a feature of the name tagger, never a match
+    /// ("Hill", "Miles").
+    surnames: set,
     /// Names of one word that are also common English words, kept on
     /// purpose ("Turkey"): `lexicon check` lets them be (it reads them from
     /// the files, so the compiled set goes unread).
@@ -263,6 +266,9 @@ word_classes! {
     /// strikes by Y"): the subject is the event's target. Not "thwart" or
     /// "foil": a thwarted attack did not happen.
     undergo_verbs: set,
+    /// Adjectives through which armed men or a body stand for whom they
+    /// serve: "forces loyal to X" are X's side, as "X's forces" are.
+    allegiance_adjectives: set,
 }
 
 impl WordSets {

@@ -631,6 +631,8 @@ fn unknown_names(doc: &mut ParsedArticle, lex: &Lexicon, s: usize) {
         for (x, y, kind) in inside {
             let kind = if appositive_place(doc, lex, s, y) {
                 EntityKind::Place
+            } else if coordinated_person(doc, lex, s, x, y) {
+                EntityKind::Person
             } else {
                 armed(doc, lex, s, y, kind)
             };
@@ -838,6 +840,23 @@ fn armed(doc: &ParsedArticle, lex: &Lexicon, s: usize, end: usize, kind: EntityK
     } else {
         kind
     }
+}
+
+/// "Ahmed Umar and Mahad Karate", "Ali Haji, Omar Dere and Yusuf Gure": a
+/// name of two or three capitalised words that "and" or a comma joins to a
+/// person's name right before it is a person too (conjuncts are of one
+/// kind), whatever the tagger guessed, unless its last word is the head word
+/// of a body, a place or a group ("Ali Haji and Dere University").
+fn coordinated_person(doc: &ParsedArticle, lex: &Lexicon, s: usize, x: usize, y: usize) -> bool {
+    if !(2..=3).contains(&(y - x)) || x < 2 || !(x..y).all(|k| is_cap(doc.tok(s, k))) {
+        return false;
+    }
+    if !matches!(doc.tok(s, x - 1), "and" | ",") || bare_word(lex, doc.info[s].word(y - 1)) {
+        return false;
+    }
+    doc.info[s].at[x - 2].is_some_and(|m| {
+        doc.mentions[m].tokens.1 == x - 1 && name_kind(doc, m) == Some(EntityKind::Person)
+    })
 }
 
 /// "Kidal, a town in northern Mali", "Madagiz, the village", "Nyala is the

@@ -517,6 +517,26 @@ pub(super) fn stray_subjects(ps: &mut ParsedSentence, anchors: &[Anchor]) {
             moves.push((v, c, None, "nsubj"));
         }
     }
+    // "Rebels loyal to X attacked Y": a finite verb in the past tense
+    // (VBD, never a participle) read as a clause modifying the nominal at
+    // the root before it is the sentence's verb, and the nominal its subject
+    for v in 1..n {
+        let w = &words[v];
+        let Some(h) = (w.head as usize).checked_sub(1) else {
+            continue;
+        };
+        let nominal = matches!(words[h].upos.as_str(), "NOUN" | "PROPN" | "PRON");
+        if w.upos == "VERB"
+            && w.xpos == "VBD"
+            && w.deprel == "acl"
+            && h < v
+            && words[h].deprel == "root"
+            && nominal
+            && !kids(v).any(|k| words[k].deprel.starts_with("nsubj") || words[k].deprel == "mark")
+        {
+            moves.push((v, h, None, "nsubj"));
+        }
+    }
     attach(ps, moves);
 }
 

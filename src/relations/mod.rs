@@ -465,7 +465,23 @@ impl<'a> Cx<'a> {
                 let modifier = matches!(d, "compound" | "amod" | "nmod:poss")
                     || (body && d == "nmod" && (self.case_of(c) == Some("of") || from_group))
                     || (d == "nmod" && self.case_of(c).is_some_and(|p| agent_preps.contains(&p)));
-                if modifier {
+                if body
+                    && matches!(d, "amod" | "acl")
+                    && self
+                        .lex
+                        .words
+                        .allegiance_adjectives
+                        .contains(&self.lower[c])
+                {
+                    // "forces loyal to X": X
+                    for g in self.children[c].iter().copied() {
+                        if matches!(self.deprel(g), "obl" | "nmod") {
+                            if let Some(a) = self.at[g] {
+                                push_filler(out, a, g);
+                            }
+                        }
+                    }
+                } else if modifier {
                     if let Some(a) = self.at[c] {
                         // "Egyptian media", "Syrian rebels": not the state
                         let people = armed || self.lex.words.people_nouns.contains(&self.lower[w]);

@@ -541,4 +541,20 @@ fn subjects_the_parser_hung_elsewhere_are_given_back() {
     let before = ps.clone();
     article::stray_subjects(&mut ps, &[anchor(0, 1), anchor(2, 3), anchor(6, 7)]);
     assert_eq!(ps, before);
+    // "Rebels loyal to Hapilon attacked troops": the finite verb read as a
+    // clause modifying "Rebels", the root, becomes the root, "Rebels" its
+    // subject; a participle ("rebels trained by X") keeps its reading
+    let spec = "Rebels/NOUN/0/root loyal/ADJ/1/amod to/ADP/4/case Hapilon/PROPN/2/obl attacked/VERB/1/acl troops/NOUN/5/obj";
+    let mut ps = sentence(spec);
+    ps.words[4].xpos = "VBD".into();
+    article::stray_subjects(&mut ps, &[anchor(3, 4)]);
+    assert_eq!((ps.words[4].head, ps.words[4].deprel.as_str()), (0, "root"));
+    assert_eq!(
+        (ps.words[0].head, ps.words[0].deprel.as_str()),
+        (5, "nsubj")
+    );
+    let mut ps = sentence(spec);
+    let before = ps.clone();
+    article::stray_subjects(&mut ps, &[anchor(3, 4)]);
+    assert_eq!(ps, before);
 }

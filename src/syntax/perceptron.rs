@@ -130,11 +130,22 @@ impl Trainer {
         if truth == guess {
             return;
         }
+        self.change(&[(truth, 1.0), (guess, -1.0)], feats);
+    }
+
+    /// Adds `delta` to the weights of `feats` for `class` (one side of a
+    /// structured perceptron's update, whose two sides have features of
+    /// their own).
+    pub fn add(&mut self, class: usize, delta: f32, feats: &[u64]) {
+        self.change(&[(class, delta)], feats);
+    }
+
+    fn change(&mut self, deltas: &[(usize, f32)], feats: &[u64]) {
         let now = self.now;
         for &f in feats {
             let (updates, ps) = self.weights.entry(f).or_default();
             *updates = updates.saturating_add(1);
-            for (class, delta) in [(truth, 1.0f32), (guess, -1.0)] {
+            for &(class, delta) in deltas {
                 let p = match ps.iter().position(|p| p.class as usize == class) {
                     Some(k) => &mut ps[k],
                     None => {
@@ -169,6 +180,40 @@ impl Trainer {
     /// Dropping them makes the table several times smaller, and a lookup
     /// that misses the cache less often, for little accuracy.
     pub fn average_kept(&self, min: f32, min_updates: u32) -> Weights {
+        Self::quantise(self.classes, self.averaged_rows(min_updates), min)
+    }
+
+    /// The mean of the averaged weights of several trainers (an ensemble of
+    /// models trained on different orders of the same examples: one table,
+    /// one lookup per feature), quantised like [`Trainer::average`].
+    pub fn ensemble(trainers: &[&Trainer], min: f32) -> Weights {
+        let classes = trainers.first().map_or(0, |t| t.classes);
+        let mut sum: FxHashMap<u32, Vec<f32>> = FxHashMap::default();
+        let k = trainers.len().max(1) as f32;
+        for t in trainers {
+            for (f, row) in t.averaged_rows(0) {
+                let acc = sum.entry(f).or_insert_with(|| vec![0.0; classes]);
+                for (c, w) in row {
+                    acc[c as usize] += w / k;
+                }
+            }
+        }
+        let mut rows: Vec<(u32, Vec<(u8, f32)>)> = sum
+            .into_iter()
+            .map(|(f, acc)| {
+                let row = (0..classes)
+                    .filter(|&c| acc[c] != 0.0)
+                    .map(|c| (c as u8, acc[c]))
+                    .collect();
+                (f, row)
+            })
+            .collect();
+        rows.sort_by_key(|&(f, _)| f);
+        Self::quantise(classes, rows, min)
+    }
+
+    /// Each feature's averaged weights by class, sorted by fingerprint.
+    fn averaged_rows(&self, min_updates: u32) -> Vec<(u32, Vec<(u8, f32)>)> {
         let now = self.now.max(1);
         let mut rows: Vec<(u32, Vec<(u8, f32)>)> = self
             .weights
@@ -188,6 +233,10 @@ impl Trainer {
             })
             .collect();
         rows.sort_by_key(|&(f, _)| f);
+        rows
+    }
+
+    fn quantise(classes: usize, rows: Vec<(u32, Vec<(u8, f32)>)>, min: f32) -> Weights {
         let max = rows
             .iter()
             .flat_map(|(_, r)| r.iter().map(|&(_, w)| w.abs()))
@@ -206,7 +255,7 @@ impl Trainer {
                 (!q.is_empty()).then_some((f, q))
             })
             .collect();
-        Weights::from_rows(self.classes, scale, rows)
+        Weights::from_rows(classes, scale, rows)
     }
 }
 
@@ -685,6 +734,32 @@ mod tests {
         assert_eq!(back, w);
         assert_eq!(rest, b"rest");
         assert!(Weights::read(&bytes[..bytes.len() - 7]).is_err());
+    }
+
+    #[test]
+    fn an_ensemble_is_the_mean_of_its_trainers() {
+        let (a, b) = (hash_str("a"), hash_str("b"));
+        let mut one = Trainer::new(2);
+        one.update(0, 1, &[a]);
+        one.tick();
+        let mut two = Trainer::new(2);
+        two.update(1, 0, &[b]);
+        two.update(1, 0, &[b]);
+        two.tick();
+        let w = Trainer::ensemble(&[&one, &two], 0.0);
+        let score = |f| {
+            let mut s = [0i32; 2];
+            w.score(&[f], &mut s);
+            s
+        };
+        // "a": +1/-1 in one trainer, nothing in the other; "b": -2/+2
+        let (sa, sb) = (score(a), score(b));
+        assert!(sa[0] > 0 && sa[1] < 0, "{sa:?}");
+        assert_eq!(sb[1], -sb[0]);
+        // 1 against 0.5 after the mean, quantised: within one step
+        assert!((sb[1] - 2 * sa[0]).abs() <= 1, "{sa:?} {sb:?}");
+        // one trainer alone: the same as its average
+        assert_eq!(Trainer::ensemble(&[&one], 0.0), one.average(0.0));
     }
 
     #[test]
