@@ -1,42 +1,68 @@
 #!/usr/bin/env bash
-# Fuzzes the readers of untrusted input (issue 17); the last step of .ci/run
-# (10 s a target there). Measured on 2026-12-05 on the 2-core machine, with
-# cargo-fuzz installed: 6 min 13 s from scratch (the instrumented build of
-# every dependency), under 3 min with the build cached in
-# ~/.cache/newsgraph-fuzz and the crate changed. Installing cargo-fuzz, when
-# missing, adds about 3.5 min.
-# Usage: scripts/fuzz.sh   (NEWSGRAPH_FUZZ_SECONDS=600 for the long run)
+# Fuzzes the readers of untrusted input (issue 17): the JSON Lines reader and
+# the RON, JSON and GraphML graph loaders, from seeds this run writes with the
+# binary just tested. The last step of .ci/run (10 s a target there). A crash
+# fails the run; libFuzzer leaves the input in fuzz/artifacts/TARGET/ (add it
+# to tests/data/fuzz/TARGET/ with the fix).
+#
+# The targets are libfuzzer-sys binaries (fuzz/), built here with plain cargo
+# and the coverage flags cargo-fuzz passes for `-s none` (no sanitizer: the
+# code is safe Rust; debug assertions and overflow checks on, so an overflow
+# is a crash), in the dev profile: no cargo-fuzz to install (3.5 min on a new
+# machine) and no optimised build (6-10 min from scratch); from scratch the
+# build takes about 1.5 min on the 2-core machine (2026-12-06). The build is
+# kept in ~/.cache/newsgraph-fuzz.
+#
+# Usage: scripts/fuzz.sh [TARGET...]   (default: the four readers;
+#        NEWSGRAPH_FUZZ_SECONDS=600 for the long run, NEWSGRAPH_FUZZ_PROFILE=release
+#        for an optimised build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# Fuzz the readers of untrusted input (issue 17): the JSON Lines reader and the
-# RON, JSON and GraphML graph loaders, 20 s each, from seeds this run writes
-# with the binary just tested. A crash fails CI; libFuzzer leaves the input in
-# fuzz/artifacts/TARGET/ (add it to tests/data/fuzz/ with the fix). cargo-fuzz
-# comes from crates.io; its build is kept outside the clone, in
-# ~/.cache/newsgraph-fuzz (from scratch: about 3.5 min to install cargo-fuzz,
-# 3 min to build, 1.5 min to run on a loaded 2-core machine). Stable Rust with
-# RUSTC_BOOTSTRAP for the -Z flags cargo-fuzz passes; no sanitizer (the code is
-# safe Rust) but debug assertions, so an overflow is a crash.
-if ! cargo fuzz --version >/dev/null 2>&1; then
-  cargo install cargo-fuzz --locked --quiet
-fi
 fuzz_time=${NEWSGRAPH_FUZZ_SECONDS:-20}
-export CARGO_TARGET_DIR=${NEWSGRAPH_FUZZ_TARGET_DIR:-$HOME/.cache/newsgraph-fuzz}
+profile=${NEWSGRAPH_FUZZ_PROFILE:-dev}
+targets=("$@")
+if [ ${#targets[@]} -eq 0 ]; then
+  targets=(load_jsonl load_ron load_json load_graphml)
+fi
+triple=$(rustc -vV | sed -n 's/^host: //p')
+target_dir=${NEWSGRAPH_FUZZ_TARGET_DIR:-$HOME/.cache/newsgraph-fuzz}
 seeds=$(mktemp -d)
 trap 'rm -rf "$seeds"' EXIT
+
 cargo build --locked --quiet --bin newsgraph --target-dir target
 ng=target/debug/newsgraph
-mkdir -p "$seeds"/{load_ron,load_json,load_graphml,load_jsonl}
+
+# --target keeps the flags off build scripts and procedural macros, which are
+# not linked with libFuzzer
+bins=()
+for t in "${targets[@]}"; do bins+=(--bin "$t"); done
+(
+  cd fuzz
+  RUSTFLAGS="--cfg fuzzing -Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4 \
+-Cllvm-args=-sanitizer-coverage-inline-8bit-counters -Cllvm-args=-sanitizer-coverage-pc-table \
+-Cllvm-args=-sanitizer-coverage-trace-compares -Cdebug-assertions -Coverflow-checks" \
+    cargo build --locked --quiet --profile "$profile" --target "$triple" \
+    --target-dir "$target_dir" "${bins[@]}"
+)
+case $profile in
+  dev) out=$target_dir/$triple/debug ;;
+  *) out=$target_dir/$triple/$profile ;;
+esac
+
+mkdir -p "$seeds"/{load_ron,load_json,load_graphml,load_jsonl,extract,lexicon,query}
 printf 'Iran condemned Israel on Monday. Egypt urged Jordan to act, President Sisi said.\n' > "$seeds/a.txt"
+cp "$seeds/a.txt" "$seeds/extract/a.txt"
 "$ng" build "$seeds/a.txt" --date 2024-08-06 -q -o "$seeds/load_ron/g.ron"
 "$ng" build "$seeds/a.txt" --date 2024-08-06 -q -o "$seeds/load_json/g.json"
 "$ng" build "$seeds/a.txt" --date 2024-08-06 -q -o "$seeds/load_graphml/g.graphml"
 printf '%s\n' '{"id":"a","title":"T","date":"2024-08-06","lang":"en","text":"Iran condemned Israel."}' \
   '{"text":"Egypt urged Jordan.","tags":["x"]}' > "$seeds/load_jsonl/a.jsonl"
-for target in load_jsonl load_ron load_json load_graphml; do
-  mkdir -p "$seeds/corpus-$target"
-  if ! RUSTC_BOOTSTRAP=1 cargo fuzz run --fuzz-dir fuzz -s none -a "$target" \
-    "$seeds/corpus-$target" "$seeds/$target" -- -max_total_time="$fuzz_time" \
+printf 'Iran backs Hezbollah . ?x urged Iran\n' > "$seeds/query/a.txt"
+cp data/lexicon/places.ron "$seeds/lexicon/"
+for target in "${targets[@]}"; do
+  mkdir -p "$seeds/corpus-$target" "fuzz/artifacts/$target"
+  if ! "$out/$target" "$seeds/corpus-$target" "$seeds/$target" \
+    -max_total_time="$fuzz_time" -artifact_prefix="fuzz/artifacts/$target/" \
     >"$seeds/$target.log" 2>&1; then
     tail -n 40 "$seeds/$target.log" >&2
     echo "CI: fuzz target $target crashed (the input is in fuzz/artifacts/$target/)" >&2
