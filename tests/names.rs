@@ -22,7 +22,7 @@ fn ner_prints_spans_kinds_and_lexicon_ids() {
     let text = "The attack on Kolvania killed nine people, Hezbollah said.";
     let out = ok(d.path(), &["ner", text]);
     let rows: Vec<Vec<&str>> = out.lines().map(|l| l.split('\t').collect()).collect();
-    assert!(rows.iter().all(|r| r.len() == 4), "{out}");
+    assert!(rows.iter().all(|r| r.len() == 5), "{out}");
     for r in &rows {
         let (a, b) = r[0].split_once(':').unwrap();
         assert_eq!(
@@ -37,23 +37,48 @@ fn ner_prints_spans_kinds_and_lexicon_ids() {
     );
     assert!(
         rows.iter()
-            .any(|r| r[1] == "Hezbollah" && r[3] == "hezbollah"),
+            .any(|r| r[1] == "Hezbollah" && r[2] == "militia" && r[3] == "hezbollah"),
         "{out}"
     );
     let json = ok(d.path(), &["ner", text, "--json"]);
     for l in json.lines() {
         let v: serde_json::Value = serde_json::from_str(l).unwrap();
-        for k in ["start", "end", "text", "kind"] {
+        for k in ["start", "end", "text", "kind", "entity"] {
             assert!(!v[k].is_null(), "{k} in {l}");
         }
     }
+}
+
+/// `ner` prints the names as `build` resolves them: the lexicon's kind wins
+/// (it printed the name tagger's reading, "The Taliban" a person, "Egypt"
+/// an organization), a whole name is one name ("Abdel Fattah el-Sisi", not
+/// "President Abdel Fattah el"), and a surname names the person the article
+/// named in full.
+#[test]
+fn ner_prints_the_names_as_build_resolves_them() {
+    let d = dir_with(&[]);
+    let text = "Egypt's President Abdel Fattah el-Sisi met envoys in Cairo. The Taliban \
+                attacked Kabul. Gen. Ali Kassem spoke later; Kassem said Iran backs Hezbollah.";
+    let out = ok(d.path(), &["ner", text]);
+    let rows: Vec<Vec<&str>> = out.lines().map(|l| l.split('\t').collect()).collect();
+    let row = |name: &str| {
+        rows.iter()
+            .find(|r| r[1] == name)
+            .unwrap_or_else(|| panic!("no {name} in {out}"))
+            .clone()
+    };
+    assert_eq!(row("Egypt")[2..], ["state", "egypt", "egypt"]);
+    assert_eq!(row("The Taliban")[2..], ["militia", "taliban", "taliban"]);
+    assert_eq!(row("Abdel Fattah el-Sisi")[2], "person");
+    assert_eq!(row("Kassem")[2..], ["person", "-", "ali-kassem"]);
+    assert!(!out.contains("President"), "{out}");
 }
 
 #[test]
 fn ner_lists_the_lexicon_names_inside_a_longer_name() {
     let d = dir_with(&[]);
     let text = "She studied at the University of Copenhagen for two years.";
-    let out = ok(d.path(), &["ner", text]);
+    let out = ok(d.path(), &["ner", "--tagger", text]);
     assert!(
         out.lines()
             .any(|l| l.ends_with("\tUniversity of Copenhagen\torganization\t-")),

@@ -74,9 +74,9 @@ pub(crate) enum Command {
         #[arg(long)]
         threads: Option<usize>,
     },
-    /// Find person, place and organization names (the lexicon's and the name tagger's)
+    /// Find the names of a text: span, text, kind and lexicon entry as build resolves them
     #[command(
-        after_help = "Examples:\n  newsgraph ner 'Gen. Ali Kassem of the Marawi Brigade spoke in Davao.'\n  newsgraph ner --eval ../shared/ud/gum-test.conllu --json   # typed exact-span P, R, F1"
+        after_help = "Output: one name a line, START:END<TAB>TEXT<TAB>KIND<TAB>LEXICON-ID or -<TAB>ENTITY-ID\n(with --tagger: START:END<TAB>TEXT<TAB>KIND<TAB>LEXICON-ID or -)\n\nExamples:\n  newsgraph ner 'Gen. Ali Kassem of the Marawi Brigade spoke in Davao.'\n  newsgraph ner --tagger 'She studied at the University of Copenhagen.'\n  newsgraph ner --eval ../shared/ud/gum-test.conllu --json   # typed exact-span P, R, F1"
     )]
     Ner {
         /// Text, a file, or - for standard input
@@ -91,6 +91,10 @@ pub(crate) enum Command {
         /// With --eval: list each missed name (-), false name (+) and wrong kind (~) with its sentence
         #[arg(long, requires = "eval")]
         errors: bool,
+        /// Print the name tagger's own names (person, place, organization; the lexicon's names
+        /// inside longer ones too), as --eval measures it, instead of the names as build resolves them
+        #[arg(long, conflicts_with = "eval")]
+        tagger: bool,
     },
     /// Show how an article is read: mentions, parse, every relation with its frame and mode, and every candidate dropped with why
     #[command(

@@ -23,6 +23,7 @@ pub(crate) fn ner(
     eval: Option<&Path>,
     json: bool,
     errors: bool,
+    raw_tagger: bool,
 ) -> anyhow::Result<u8> {
     use newsgraph::{mentions::names, syntax};
     use rayon::prelude::*;
@@ -70,6 +71,25 @@ pub(crate) fn ner(
         return Ok(exit::SUCCESS);
     }
     let text = read_text_arg(input.unwrap_or("-"))?;
+    if !raw_tagger {
+        for m in newsgraph::graph::pipeline::names(&text, lex) {
+            if json {
+                out.push_str(&serde_json::to_string(&m)?);
+                out.push('\n');
+            } else {
+                out.push_str(&format!(
+                    "{}:{}\t{}\t{}\t{}\t{}\n",
+                    m.start,
+                    m.end,
+                    m.text,
+                    m.kind,
+                    m.lexicon.as_deref().unwrap_or("-"),
+                    m.entity
+                ));
+            }
+        }
+        return print(&out);
+    }
     let sents = syntax::parse_text(&text, lex.segment_rules(), model);
     let names = tagger.document_names(&sents, lex);
     for (s, found) in sents.iter().zip(names) {

@@ -329,6 +329,63 @@ pub fn add_articles(graph: &mut KnowledgeGraph, articles: &[&Article], lex: &Lex
     added
 }
 
+/// A name the pipeline found in a text, as `build` resolves it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct NamedMention {
+    /// Byte offset of the name in the text.
+    pub start: usize,
+    /// Byte offset past the name.
+    pub end: usize,
+    /// The name as written.
+    pub text: String,
+    /// The kind of the entity it names.
+    pub kind: EntityKind,
+    /// The id of the entity it names (a node of the graph).
+    pub entity: String,
+    /// The lexicon entry, when the entity is one the lexicon lists.
+    pub lexicon: Option<String>,
+}
+
+/// The names of `text` (not pronouns, descriptions or demonyms), each with
+/// the entity the whole pipeline resolves it to: the lexicon's identity and
+/// kind where it lists the name, else the rules' and the name tagger's
+/// (`newsgraph ner`).
+pub fn names(text: &str, lex: &Lexicon) -> Vec<NamedMention> {
+    let mut doc = ParsedArticle::new("-", text, None, lex);
+    mention::find(&mut doc, lex);
+    coref::resolve(&mut doc, lex);
+    let mut out = Vec::new();
+    for s in 0..doc.sentences.len() {
+        for &m in &doc.info[s].mentions {
+            let mention = &doc.mentions[m];
+            let Some(e) = doc.entity_of(m).filter(|_| mention.form == Form::Name) else {
+                continue;
+            };
+            let entity = &doc.entities[e];
+            if entity.unnamed {
+                continue;
+            }
+            let (a, b) = mention.tokens;
+            let (start, end) = doc.byte_span(s, a, b);
+            let written = &text[start..end];
+            let lexicon = [written, entity.label.as_str()]
+                .iter()
+                .find_map(|n| lex.lookup(n).map(|(id, _)| id))
+                .filter(|&id| id == entity.id)
+                .map(str::to_string);
+            out.push(NamedMention {
+                start,
+                end,
+                text: written.to_string(),
+                kind: entity.kind,
+                entity: entity.id.clone(),
+                lexicon,
+            });
+        }
+    }
+    out
+}
+
 /// What the pipeline read in each sentence of `text`, for `newsgraph
 /// explain`: the parse (compact), the mentions and the entities they were
 /// resolved to, each edge with the frame and path that made it, and each
