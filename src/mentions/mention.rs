@@ -186,6 +186,12 @@ fn gazetteer(doc: &mut ParsedArticle, lex: &Lexicon, s: usize) {
                 });
             }
             Target::Title(t) => {
+                // "King Khalid Air Base", "Sultan Qaboos University": a
+                // title that starts the name of a place or a body is part
+                // of that name
+                if is_cap(doc.tok(s, a)) && names_a_site(doc, lex, s, b) {
+                    continue;
+                }
                 // "general" and "head" are titles only before a capitalised name or with a body
                 let info = &mut doc.info[s];
                 let idx = info.titles.len();
@@ -199,6 +205,28 @@ fn gazetteer(doc: &mut ParsedArticle, lex: &Lexicon, s: usize) {
             }
         }
     }
+}
+
+/// Whether the capitalised words from token `from` of sentence `s` (up to
+/// five) end in the head word of a place or a body ("Khalid Air Base",
+/// "Qaboos University"): a title or an honorific before them is part of a
+/// name given after a person.
+fn names_a_site(doc: &ParsedArticle, lex: &Lexicon, s: usize, from: usize) -> bool {
+    let n = doc.len(s);
+    let mut k = from;
+    while k < n && k < from + 5 && is_cap(doc.tok(s, k)) {
+        k += 1;
+    }
+    if k < from + 2 {
+        // one word: "President Hospital" is too thin to tell
+        return false;
+    }
+    let words = &lex.words;
+    let last = doc.info[s].word(k - 1);
+    let two = format!("{} {last}", doc.info[s].word(k - 2));
+    words.place_heads.contains(last)
+        || words.place_heads.contains(two.as_str())
+        || words.organization_heads.contains(last)
 }
 
 /// The first token of the long form that an acronym in parentheses
@@ -550,7 +578,8 @@ fn unknown_names(doc: &mut ParsedArticle, lex: &Lexicon, s: usize) {
         // and honorifics ("Mr. Shogar": the name is "Shogar", a person)
         while a < b
             && (lex.words.function_words.contains(doc.info[s].word(a))
-                || lex.words.honorifics.contains(doc.info[s].word(a))
+                || (lex.words.honorifics.contains(doc.info[s].word(a))
+                    && !names_a_site(doc, lex, s, a + 1))
                 || (doc.tok(s, a) == "."
                     && a > 0
                     && lex.words.honorifics.contains(doc.info[s].word(a - 1)))
@@ -757,7 +786,10 @@ fn widen_body(
         kind
     };
     let mut wb = b;
-    while wb + 1 < n && matches!(info.word(wb), "of" | "for") {
+    // "Khwaja Omari District of Ghazni": a place named before its head word
+    // is in the place after "of", not named by it ("City of London" is)
+    let named_place = kind == EntityKind::Place && b - a >= 2;
+    while !named_place && wb + 1 < n && matches!(info.word(wb), "of" | "for") {
         let mut k = wb + 1;
         if info.word(k) == "the" {
             k += 1;
@@ -882,6 +914,53 @@ fn appositive_place(doc: &ParsedArticle, lex: &Lexicon, s: usize, end: usize) ->
                 || matches!(doc.tok(s, k + 1), "," | "." | ";");
             lex.words.place_heads.contains(info.word(k)) && closes
         })
+}
+
+/// Whether "in" at token `end` of sentence `s` opens a province, state or
+/// district of a country that the article names as a place ("in Borno
+/// state", "in the Helmand province", "in northern Idlib province").
+fn in_subdivision(doc: &ParsedArticle, lex: &Lexicon, s: usize, end: usize) -> bool {
+    let info = &doc.info[s];
+    let n = doc.len(s);
+    if end + 1 >= n || doc.tok(s, end) != "in" {
+        return false;
+    }
+    let mut k = end + 1;
+    if info.word(k) == "the" {
+        k += 1;
+    }
+    if k < n && !is_cap(doc.tok(s, k)) && lex.words.region_prefixes.contains(info.word(k)) {
+        k += 1;
+    }
+    let heads = &lex.words.subdivision_heads;
+    let lower_head = |e: usize| e < n && !is_cap(doc.tok(s, e)) && heads.contains(info.word(e));
+    match info.at.get(k).copied().flatten() {
+        Some(m) => {
+            let (a, b) = doc.mentions[m].tokens;
+            a == k
+                && name_kind(doc, m) == Some(EntityKind::Place)
+                && (heads.contains(info.word(b - 1)) || lower_head(b))
+        }
+        // a name not typed yet ("in Borno state")
+        None => {
+            let mut e = k;
+            while e < n && e < k + 3 && is_cap(doc.tok(s, e)) && name_token(doc, lex, s, e) {
+                e += 1;
+            }
+            e > k && lower_head(e)
+        }
+    }
+}
+
+/// Whether the article already names a person whose name ends in `word`.
+fn known_person_word(doc: &ParsedArticle, word: &str) -> bool {
+    doc.entities.iter().any(|e| {
+        e.kind == EntityKind::Person
+            && e.label
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    })
 }
 
 /// The kind of the entity a name mention (not a demonym or pronoun) names.
@@ -1039,6 +1118,16 @@ fn type_name(
         if head && !is_cap(doc.tok(s, b)) {
             return Some((EntityKind::Place, b + 1));
         }
+    }
+    // "attacked Damasak in Borno state", "seized Musa Qala in Helmand
+    // province": a name in a province is a town there (a person named
+    // before one has a title, found above, or was named as a person before)
+    if len <= 4
+        && plain
+        && in_subdivision(doc, lex, s, b)
+        && !known_person_word(doc, info.word(b - 1))
+    {
+        return Some((EntityKind::Place, b));
     }
     if len >= 2 && words.given_names.contains(first) && plain {
         return Some((EntityKind::Person, b));

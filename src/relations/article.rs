@@ -220,6 +220,7 @@ pub(crate) fn read(
     reduced_relatives(&mut ps);
     stray_subjects(&mut ps, &anchors);
     possessives(&mut ps, &anchors);
+    subdivision_nouns(&mut ps, &anchors, lex);
     let titles: Vec<TitleAnchor> = doc.info[s]
         .titles
         .iter()
@@ -630,6 +631,39 @@ fn possessives(ps: &mut ParsedSentence, anchors: &[Anchor]) {
     for (s, a) in cases {
         ps.words[s].head = a as u32 + 1;
         ps.words[s].deprel = "case".to_string();
+    }
+}
+
+/// "of Ghazni province", "in Borno state": a place's name before a
+/// lower-case word for a province or state is read as that noun's compound,
+/// so the place's own phrase ("of", "in", the clause it fills) reaches the
+/// noun, not the name. The name takes the noun's place; the noun and its
+/// other dependents hang on the name.
+pub(super) fn subdivision_nouns(ps: &mut ParsedSentence, anchors: &[Anchor], lex: &Lexicon) {
+    let n = ps.words.len();
+    for x in anchors.iter().filter(|x| x.kind == EntityKind::Place) {
+        let e = x.words.1;
+        if e >= n || x.words.0 >= e {
+            continue;
+        }
+        let noun = &ps.words[e];
+        let lower = noun.form.chars().next().is_some_and(char::is_lowercase);
+        if !lower || !lex.words.subdivision_heads.contains(noun.form.as_str()) {
+            continue;
+        }
+        let h = head_in(ps, x.words);
+        if ps.words[h].head as usize != e + 1 {
+            continue;
+        }
+        ps.words[h].head = ps.words[e].head;
+        ps.words[h].deprel = ps.words[e].deprel.clone();
+        ps.words[e].head = h as u32 + 1;
+        ps.words[e].deprel = "flat".to_string();
+        for k in 0..n {
+            if k != h && ps.words[k].head as usize == e + 1 {
+                ps.words[k].head = h as u32 + 1;
+            }
+        }
     }
 }
 
