@@ -218,3 +218,23 @@ fn the_committed_name_model_is_what_training_gives() {
          data/models/names.bin` (scripts/train-models.sh does it too) and update its figures"
     );
 }
+
+/// A first name alone names the one person the article gives it ("Álvaro"
+/// after "Álvaro Uribe" was a place of its own), never one of two.
+#[test]
+fn a_first_name_alone_is_the_one_person_with_it() {
+    let d = dir_with(&[]);
+    let text = "President Teodoro Mbala met General Ricardo Ferraz Mbala (no relation to \
+                Teodoro) in Bata. Pedro Lins and Pedro Alves also spoke; Pedro left early.";
+    let out = ok(d.path(), &["ner", text]);
+    let entity = |name: &str| {
+        out.lines()
+            .map(|l| l.split('\t').collect::<Vec<_>>())
+            .find(|r| r[1] == name)
+            .map(|r| r[4].to_string())
+            .unwrap_or_else(|| panic!("no {name} in {out}"))
+    };
+    assert_eq!(entity("Teodoro"), "teodoro-mbala", "{out}");
+    assert_ne!(entity("Pedro"), "pedro-lins", "{out}");
+    assert_ne!(entity("Pedro"), "pedro-alves", "{out}");
+}

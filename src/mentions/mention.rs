@@ -1211,6 +1211,14 @@ fn unify_people(doc: &mut ParsedArticle, lex: &Lexicon) {
             }
         }
     }
+    // folded first name → the multi-word persons with it, and how many
+    let mut by_first: HashMap<String, (usize, usize)> = HashMap::default();
+    for (i, e) in doc.entities.iter().enumerate() {
+        let mut words = e.label.split_whitespace();
+        if let (EntityKind::Person, Some(first), Some(_)) = (e.kind, words.next(), words.next()) {
+            by_first.entry(fold(first)).or_insert((i, 0)).1 += 1;
+        }
+    }
     let mut redirect: HashMap<usize, usize> = HashMap::default();
     // a name of one word the lexicon does not list, which the tagger typed
     // otherwise in some sentence ("Sudani's office" a place), is the person
@@ -1220,6 +1228,10 @@ fn unify_people(doc: &mut ParsedArticle, lex: &Lexicon) {
         let person = e.kind == EntityKind::Person || !(e.unnamed || listed(&e.id));
         if person && e.label.split_whitespace().count() == 1 {
             if let Some(&long) = by_surname.get(&fold(&e.label)) {
+                redirect.insert(short, long);
+            } else if let Some(&(long, 1)) = by_first.get(&fold(&e.label)) {
+                // "(no relation to Álvaro)" after "Álvaro Uribe": the first
+                // name of the one person the article gives it
                 redirect.insert(short, long);
             }
         }
