@@ -218,6 +218,7 @@ pub(crate) fn read(
     name_lists(&mut ps, &anchors);
     nominal_conjuncts(&mut ps);
     reduced_relatives(&mut ps);
+    active_agents(&mut ps);
     stray_subjects(&mut ps, &anchors);
     possessives(&mut ps, &anchors);
     subdivision_nouns(&mut ps, &anchors, lex);
@@ -631,6 +632,38 @@ fn possessives(ps: &mut ParsedSentence, anchors: &[Anchor]) {
     for (s, a) in cases {
         ps.words[s].head = a as u32 + 1;
         ps.words[s].deprel = "case".to_string();
+    }
+}
+
+/// "X condemned yesterday's attacks by Y": a "by" phrase the parser hung on
+/// an active verb as its passive agent (an active verb has none) belongs to
+/// the verb's object before it.
+pub(super) fn active_agents(ps: &mut ParsedSentence) {
+    let n = ps.words.len();
+    for a in 0..n {
+        if ps.words[a].deprel != "obl:agent" {
+            continue;
+        }
+        let Some(v) = (ps.words[a].head as usize).checked_sub(1) else {
+            continue;
+        };
+        let kids: Vec<usize> = (0..n)
+            .filter(|&k| ps.words[k].head as usize == v + 1)
+            .collect();
+        let passive = kids.iter().any(|&k| {
+            matches!(
+                ps.words[k].deprel.as_str(),
+                "aux:pass" | "nsubj:pass" | "csubj:pass"
+            )
+        });
+        let object = kids
+            .iter()
+            .copied()
+            .rfind(|&k| ps.words[k].deprel == "obj" && k < a);
+        if let (false, Some(o)) = (passive, object) {
+            ps.words[a].head = o as u32 + 1;
+            ps.words[a].deprel = "nmod".to_string();
+        }
     }
 }
 

@@ -558,3 +558,20 @@ fn subjects_the_parser_hung_elsewhere_are_given_back() {
     article::stray_subjects(&mut ps, &[anchor(3, 4)]);
     assert_eq!(ps, before);
 }
+
+#[test]
+fn a_by_phrase_on_an_active_verb_goes_to_its_object() {
+    // "Egypt condemned attacks by Houthis": the parser's passive agent of an
+    // active verb hangs on the object; a real passive keeps its agent
+    let mut ps = sentence(
+        "Egypt/PROPN/2/nsubj condemned/VERB/0/root attacks/NOUN/2/obj by/ADP/5/case Houthis/PROPN/2/obl:agent",
+    );
+    article::active_agents(&mut ps);
+    assert_eq!((ps.words[4].head, ps.words[4].deprel.as_str()), (3, "nmod"));
+    let passive = sentence(
+        "Attacks/NOUN/3/nsubj:pass were/AUX/3/aux:pass condemned/VERB/0/root by/ADP/5/case Egypt/PROPN/3/obl:agent",
+    );
+    let mut ps = passive.clone();
+    article::active_agents(&mut ps);
+    assert_eq!(ps, passive);
+}
