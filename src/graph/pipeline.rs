@@ -56,13 +56,19 @@ pub fn extract_article(article: &Article, lex: &Lexicon) -> KnowledgeGraph {
 
 /// Segments `text`, finds its mentions, resolves them and reads its relations.
 fn analyse<'t>(id: &str, text: &'t str, lex: &Lexicon) -> (ParsedArticle<'t>, Vec<extract::Found>) {
-    let mut doc = ParsedArticle::new(id, text, None, lex);
-    mention::find(&mut doc, lex);
-    coref::resolve(&mut doc, lex);
+    let doc = resolved(id, text, lex);
     let model = crate::syntax::Model::builtin().ok();
     let parse = model.map(|m| annotator(m, lex));
     let found = extract::relations(&doc, lex, parse.as_ref().map(|p| p as &ParseFn));
     (doc, found)
+}
+
+/// Segments `text` and finds its mentions, each resolved to its entity.
+fn resolved<'t>(id: &str, text: &'t str, lex: &Lexicon) -> ParsedArticle<'t> {
+    let mut doc = ParsedArticle::new(id, text, None, lex);
+    mention::find(&mut doc, lex);
+    coref::resolve(&mut doc, lex);
+    doc
 }
 
 /// Tags and parses a sentence with `model`, the lexicon fixing the part of
@@ -351,9 +357,7 @@ pub struct NamedMention {
 /// kind where it lists the name, else the rules' and the name tagger's
 /// (`newsgraph ner`).
 pub fn names(text: &str, lex: &Lexicon) -> Vec<NamedMention> {
-    let mut doc = ParsedArticle::new("-", text, None, lex);
-    mention::find(&mut doc, lex);
-    coref::resolve(&mut doc, lex);
+    let doc = resolved("-", text, lex);
     let mut out = Vec::new();
     for s in 0..doc.sentences.len() {
         for &m in &doc.info[s].mentions {
@@ -392,9 +396,7 @@ pub fn names(text: &str, lex: &Lexicon) -> Vec<NamedMention> {
 /// candidate that was dropped, with why.
 pub fn explain(text: &str, lex: &Lexicon, parse: &ParseFn) -> String {
     use std::fmt::Write as _;
-    let mut doc = ParsedArticle::new("-", text, None, lex);
-    mention::find(&mut doc, lex);
-    coref::resolve(&mut doc, lex);
+    let doc = resolved("-", text, lex);
     let found = extract::relations(&doc, lex, Some(parse));
     let name =
         |e: usize| format!("{} ({:?})", doc.entities[e].id, doc.entities[e].kind).to_lowercase();

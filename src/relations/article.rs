@@ -639,27 +639,23 @@ fn possessives(ps: &mut ParsedSentence, anchors: &[Anchor]) {
 /// an active verb as its passive agent (an active verb has none) belongs to
 /// the verb's object before it.
 pub(super) fn active_agents(ps: &mut ParsedSentence) {
-    let n = ps.words.len();
-    for a in 0..n {
+    for a in 0..ps.words.len() {
         if ps.words[a].deprel != "obl:agent" {
             continue;
         }
-        let Some(v) = (ps.words[a].head as usize).checked_sub(1) else {
+        let Some(v) = ps.head(a) else {
             continue;
         };
-        let kids: Vec<usize> = (0..n)
-            .filter(|&k| ps.words[k].head as usize == v + 1)
-            .collect();
-        let passive = kids.iter().any(|&k| {
+        let passive = ps.children(v).any(|k| {
             matches!(
                 ps.words[k].deprel.as_str(),
                 "aux:pass" | "nsubj:pass" | "csubj:pass"
             )
         });
-        let object = kids
-            .iter()
-            .copied()
-            .rfind(|&k| ps.words[k].deprel == "obj" && k < a);
+        let object = ps
+            .children(v)
+            .filter(|&k| ps.words[k].deprel == "obj" && k < a)
+            .last();
         if let (false, Some(o)) = (passive, object) {
             ps.words[a].head = o as u32 + 1;
             ps.words[a].deprel = "nmod".to_string();
@@ -688,14 +684,13 @@ pub(super) fn subdivision_nouns(ps: &mut ParsedSentence, anchors: &[Anchor], lex
         if ps.words[h].head as usize != e + 1 {
             continue;
         }
+        let others: Vec<usize> = ps.children(e).filter(|&k| k != h).collect();
         ps.words[h].head = ps.words[e].head;
         ps.words[h].deprel = ps.words[e].deprel.clone();
         ps.words[e].head = h as u32 + 1;
         ps.words[e].deprel = "flat".to_string();
-        for k in 0..n {
-            if k != h && ps.words[k].head as usize == e + 1 {
-                ps.words[k].head = h as u32 + 1;
-            }
+        for k in others {
+            ps.words[k].head = h as u32 + 1;
         }
     }
 }
