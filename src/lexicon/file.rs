@@ -128,6 +128,9 @@ pub struct RelationType {
     /// Verbs (lemmas) of intent: an event of another type in their
     /// complement gives this type instead ("vowed to strike Y": threatened).
     pub intents: Vec<String>,
+    /// The relation types an intent verb turns into this type (empty: any):
+    /// "vowed to strike Y" is a threat, "pledged to support Y" is not.
+    pub intent_of: Vec<String>,
     /// How an unnamed armed group this relation points at is named after
     /// its (state) source: `"{source}-backed militias"`.
     pub unnamed_label: Option<String>,

@@ -83,6 +83,7 @@ pub(crate) fn relation_types(
                     .extend(r.patient_nouns.iter().cloned());
                 existing.label_nouns.extend(r.label_nouns.iter().cloned());
                 existing.intents.extend(r.intents.iter().cloned());
+                existing.intent_of.extend(r.intent_of.iter().cloned());
                 existing.paths.extend(r.paths.iter().cloned());
                 existing.roles.extend(r.roles.iter().copied());
             } else {
@@ -96,6 +97,12 @@ pub(crate) fn relation_types(
             return Err(Error::Lexicon {
                 path: format!("relation {:?}", r.name),
                 message: format!("`otherwise` names no relation type: {other:?}"),
+            });
+        }
+        if let Some(other) = r.intent_of.iter().find(|o| !index.contains_key(*o)) {
+            return Err(Error::Lexicon {
+                path: format!("relation {:?}", r.name),
+                message: format!("`intent_of` names no relation type: {other:?}"),
             });
         }
     }

@@ -192,6 +192,13 @@ impl Lexicon {
         self.relations.iter().position(|r| r.roles.contains(&role))
     }
 
+    /// Whether an intent verb of relation type `intent` turns an event of
+    /// type `event` into `intent` (`intent_of` in relations.ron).
+    pub(crate) fn intent_applies(&self, intent: usize, event: usize) -> bool {
+        let of = &self.relations[intent].intent_of;
+        of.is_empty() || of.iter().any(|n| *n == self.relations[event].name)
+    }
+
     pub(crate) fn relation_id(&self, name: &str) -> Option<usize> {
         self.relation_index.get(name).copied()
     }

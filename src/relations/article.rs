@@ -219,6 +219,8 @@ pub(crate) fn read(
     nominal_conjuncts(&mut ps);
     reduced_relatives(&mut ps);
     active_agents(&mut ps);
+    finite_nominals(&mut ps);
+    marked_arguments(&mut ps);
     stray_subjects(&mut ps, &anchors);
     possessives(&mut ps, &anchors);
     subdivision_nouns(&mut ps, &anchors, lex);
@@ -659,6 +661,70 @@ pub(super) fn active_agents(ps: &mut ParsedSentence) {
         if let (false, Some(o)) = (passive, object) {
             ps.words[a].head = o as u32 + 1;
             ps.words[a].deprel = "nmod".to_string();
+        }
+    }
+}
+
+/// "provided drones to X": a plural noun the tagger read as a verb in the
+/// third person ("drones"/VBZ) where the parser gave it a nominal's role (the
+/// object, a subject, an oblique) is a noun: a finite verb never fills those
+/// roles (a clause that does is a `ccomp` or `csubj`). Its obliques become
+/// the noun's `nmod`s.
+pub(super) fn finite_nominals(ps: &mut ParsedSentence) {
+    for w in 0..ps.words.len() {
+        let word = &ps.words[w];
+        let nominal = matches!(
+            word.deprel.as_str(),
+            "obj" | "iobj" | "nsubj" | "nsubj:pass" | "obl" | "nmod"
+        );
+        if word.xpos != "VBZ" || word.upos != "VERB" || !nominal {
+            continue;
+        }
+        // a clause has a subject or an auxiliary of its own
+        let clause = ps.children(w).any(|k| {
+            matches!(
+                ps.words[k].deprel.as_str(),
+                "nsubj" | "aux" | "cop" | "mark"
+            )
+        });
+        if clause {
+            continue;
+        }
+        ps.words[w].upos = "NOUN".to_string();
+        ps.words[w].xpos = "NNS".to_string();
+        let obliques: Vec<usize> = ps
+            .children(w)
+            .filter(|&k| ps.words[k].universal_deprel() == "obl")
+            .collect();
+        for k in obliques {
+            ps.words[k].deprel = "nmod".to_string();
+        }
+    }
+}
+
+/// "Attacks on X by Y rose": a nominal with a preposition of its own
+/// ("by Y") cannot be a core argument, yet a parser trained on web text may
+/// hang it on the verb as a second subject (or object). When an argument of
+/// the same role stands before it, the phrase belongs to that argument's
+/// nominal, as its `nmod`.
+pub(super) fn marked_arguments(ps: &mut ParsedSentence) {
+    for w in 0..ps.words.len() {
+        let role = ps.words[w].deprel.clone();
+        if !matches!(role.as_str(), "nsubj" | "obj") {
+            continue;
+        }
+        let marked = ps
+            .children(w)
+            .any(|k| ps.words[k].deprel == "case" && ps.words[k].upos == "ADP" && k < w);
+        let Some(v) = ps.head(w).filter(|_| marked) else {
+            continue;
+        };
+        let first = ps
+            .children(v)
+            .find(|&k| k < w && ps.words[k].deprel == role && ps.words[k].upos != "PRON");
+        if let Some(first) = first {
+            ps.words[w].head = first as u32 + 1;
+            ps.words[w].deprel = "nmod".to_string();
         }
     }
 }

@@ -851,6 +851,18 @@ impl<'a> Cx<'a> {
                     }
                 }
             }
+            if sources.is_empty() && self.deprel(t) == "obj" {
+                // "vowed revenge against Y", "threatened strikes on Y": the
+                // intent verb's subject intends the event (its modality
+                // turns it into the intent's type, or drops it)
+                if let Some(h) = self.head(t).filter(|&h| {
+                    self.upos(h) == "VERB"
+                        && modality::intent_relation(self, &self.lemma(h), &self.lower[h]).is_some()
+                }) {
+                    sources = self.subjects(h, 0);
+                    construction = Construction::LightVerb;
+                }
+            }
             if sources.is_empty() && given {
                 if let Some(h) = self.giving_verb_with(t) {
                     // "provided Y with weapons"
@@ -1100,7 +1112,12 @@ impl<'a> Cx<'a> {
         }
         let modality = modality::of(self, t);
         let (relation, construction) = match modality.intent {
-            Some(r) if modality.dropped == Some(Drop::Prospective) => (r, Construction::Intent),
+            Some(r)
+                if modality.dropped == Some(Drop::Prospective)
+                    && self.lex.intent_applies(r, relation) =>
+            {
+                (r, Construction::Intent)
+            }
             _ => (relation, construction),
         };
         let dropped = if construction == Construction::Intent {

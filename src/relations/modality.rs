@@ -168,6 +168,17 @@ pub(crate) fn of(cx: &Cx, t: usize) -> Modality {
             {
                 set(&mut m, Drop::Alleged)
             }
+            // "vowed revenge against Y": an event noun as an intent verb's
+            // object is intended, as its complement clause is
+            "obj" if cx.upos(x) == "NOUN" && intent_relation(cx, &lemma, form).is_some() => {
+                let intent = if m.dropped.is_none() {
+                    intent_relation(cx, &lemma, form)
+                } else {
+                    None
+                };
+                set(&mut m, Drop::Prospective);
+                m.intent = intent;
+            }
             // "did not launch attacks": the light verb's polarity
             "obj" if cx.upos(x) == "NOUN" => {}
             // "could provide Y with weapons": the same, through "with"
@@ -189,7 +200,7 @@ pub(crate) fn of(cx: &Cx, t: usize) -> Modality {
 }
 
 /// The relation whose `intents` lists the verb governing an event.
-fn intent_relation(cx: &Cx, lemma: &str, form: &str) -> Option<usize> {
+pub(super) fn intent_relation(cx: &Cx, lemma: &str, form: &str) -> Option<usize> {
     cx.lex
         .relations
         .iter()

@@ -575,3 +575,39 @@ fn a_by_phrase_on_an_active_verb_goes_to_its_object() {
     article::active_agents(&mut ps);
     assert_eq!(ps, passive);
 }
+
+#[test]
+fn a_third_person_verb_in_a_nominal_role_is_a_plural_noun() {
+    // "Russia provided drones to Wagner": "drones" tagged VBZ, the object
+    let mut ps = sentence(
+        "Russia/PROPN/2/nsubj provided/VERB/0/root drones=drone/VERB/2/obj to/ADP/5/case Wagner/PROPN/3/obl",
+    );
+    ps.words[2].xpos = "VBZ".to_string();
+    article::finite_nominals(&mut ps);
+    assert_eq!(ps.words[2].upos, "NOUN");
+    assert_eq!(ps.words[4].deprel, "nmod");
+    // a clause with its own subject stays a verb ("said Iran backs Hamas")
+    let clause = sentence(
+        "Israel/PROPN/2/nsubj said/VERB/0/root Iran/PROPN/4/nsubj backs/VERB/2/ccomp Hamas/PROPN/4/obj",
+    );
+    let mut ps = clause.clone();
+    ps.words[3].xpos = "VBZ".to_string();
+    let before = ps.clone();
+    article::finite_nominals(&mut ps);
+    assert_eq!(ps, before);
+}
+
+#[test]
+fn a_marked_second_subject_belongs_to_the_first() {
+    // "Attacks on troops by JNIM rose": "by JNIM" read as a second subject
+    let mut ps = sentence(
+        "Attacks/NOUN/6/nsubj on/ADP/3/case troops/NOUN/1/nmod by/ADP/5/case JNIM/PROPN/6/nsubj rose/VERB/0/root",
+    );
+    article::marked_arguments(&mut ps);
+    assert_eq!((ps.words[4].head, ps.words[4].deprel.as_str()), (1, "nmod"));
+    // an unmarked second subject is left alone
+    let mut plain = sentence("Iran/PROPN/3/nsubj Hamas/PROPN/3/nsubj attacked/VERB/0/root");
+    let before = plain.clone();
+    article::marked_arguments(&mut plain);
+    assert_eq!(plain, before);
+}

@@ -91,7 +91,10 @@ impl<'d, 'a> Cx<'d, 'a> {
                 let place = self.phrase_right(at + 1);
                 at = place.end.max(at + 1);
             }
-            if let Some(len) = self.attribution_at(at) {
+            // "camps 28 miles southwest of Sirte", "the outskirts of X":
+            // where the thing is, not its owner
+            let located = at > 0 && self.lex.words.location_nouns.contains(self.w(at - 1));
+            if let Some(len) = self.attribution_at(at).filter(|_| !located) {
                 let owner = self.phrases_right(at + len);
                 if !owner.heads.is_empty() {
                     let titled = p.titled || (p.heads.is_empty() && !p.last_word.is_empty());

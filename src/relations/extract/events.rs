@@ -113,6 +113,13 @@ impl<'d, 'a> Cx<'d, 'a> {
                     continue;
                 }
                 let roles = &self.lex.relations[trig.relation].roles;
+                // "vowed revenge against Y": an intended act, which the
+                // parse frame reads as a threat
+                if roles.contains(&FrameRole::Assault)
+                    && (k.saturating_sub(3)..k).any(|j| words.intent_words.contains(self.w(j)))
+                {
+                    continue;
+                }
                 if targets.is_empty() {
                     if roles.contains(&FrameRole::Disapproval) {
                         // "strikes ... met with condemnation from X": the subject's acts
