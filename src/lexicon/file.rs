@@ -200,6 +200,9 @@ pub struct VerbSpec {
     pub participle: Option<String>,
     /// Double the last consonant ("ban" → "banned").
     pub double: bool,
+    /// The verb's subject undergoes the event and an event noun in its
+    /// "in" phrase names the doer: "Y died in an Israeli strike".
+    pub undergoer: bool,
 }
 
 /// A trigger noun.

@@ -38,6 +38,9 @@ pub(crate) struct VerbTrigger {
     pub prep: Option<String>,
     /// Prepositions that may introduce the target.
     pub preps: Vec<String>,
+    /// The subject undergoes the event, whose doer an event noun in the
+    /// verb's "in" phrase names ("Y died in an Israeli strike").
+    pub undergoer: bool,
 }
 
 /// An event noun that triggers a relation type.
@@ -164,6 +167,7 @@ impl Triggers {
                         form: tag,
                         prep: v.prep.as_ref().map(|p| p.to_lowercase()),
                         preps: v.preps.iter().map(|p| p.to_lowercase()).collect(),
+                        undergoer: v.undergoer,
                     });
                 }
             }

@@ -269,6 +269,10 @@ word_classes! {
     /// Adjectives through which armed men or a body stand for whom they
     /// serve: "forces loyal to X" are X's side, as "X's forces" are.
     allegiance_adjectives: set,
+    /// Nouns that count or group events: "carried out hundreds of
+    /// strikes", "launched a wave of attacks": the light verb carries the
+    /// event through them.
+    quantity_nouns: set,
 }
 
 impl WordSets {

@@ -769,10 +769,68 @@ impl<'a> Cx<'a> {
                     continue;
                 }
             }
-            let sources = self.subjects(t, 0);
+            if trig.undergoer {
+                // "Y died in an Israeli strike": Y undergoes what the strike's doer did
+                let targets: Vec<Filler> = self
+                    .kids_of(t, "nsubj")
+                    .flat_map(|c| self.fillers(c))
+                    .collect();
+                let sources = self.event_doers(t);
+                self.emit(out, t, trig.relation, construction, &sources, &targets);
+                continue;
+            }
+            let mut sources = self.subjects(t, 0);
+            if sources.is_empty() && passive {
+                // "Y was killed in an Israeli strike"
+                sources = self.event_doers(t);
+            }
             let targets = self.objects(t, trig.prep.as_deref(), &trig.preps);
             self.emit(out, t, trig.relation, construction, &sources, &targets);
         }
+    }
+
+    /// The doers of an attack noun in the "in" phrase of the verb at `t`
+    /// ("killed in an Israeli strike", "died in a U.S. drone strike by
+    /// X"): its demonym, compound or possessor, or its `by` phrase.
+    fn event_doers(&self, t: usize) -> Vec<Filler> {
+        let mut out = Vec::new();
+        for c in self.kids_of(t, "obl") {
+            if self.case_of(c) != Some("in") || self.at[c].is_some() {
+                continue;
+            }
+            let Some(triggers) = self
+                .lex
+                .triggers
+                .nouns
+                .get(&self.lower[c])
+                .or_else(|| self.lex.triggers.nouns.get(&self.lemma(c)))
+            else {
+                continue;
+            };
+            let assault = |r: usize| {
+                self.lex.relations[r]
+                    .roles
+                    .contains(&crate::lexicon::FrameRole::Assault)
+            };
+            let Some(trig) = triggers.iter().find(|n| assault(n.relation)) else {
+                continue;
+            };
+            for &g in &self.children[c] {
+                let d = self.deprel(g);
+                if matches!(d, "amod" | "compound" | "nmod:poss") && g < c {
+                    if let Some(a) = self.at[g] {
+                        push_filler(&mut out, a, g);
+                    }
+                } else if d.starts_with("nmod")
+                    && self
+                        .case_of(g)
+                        .is_some_and(|p| trig.source_preps.iter().any(|q| q == p))
+                {
+                    out.extend(self.fillers(g));
+                }
+            }
+        }
+        out
     }
 
     fn noun_frames(&self, t: usize, out: &mut Vec<Candidate>) {
@@ -959,6 +1017,14 @@ impl<'a> Cx<'a> {
         let h = self.head(t)?;
         let verb = match self.deprel(t) {
             "obj" => h,
+            // "carried out hundreds of strikes", "launched a wave of attacks"
+            d if d.starts_with("nmod")
+                && self.case_of(t) == Some("of")
+                && self.deprel(h) == "obj"
+                && self.lex.words.quantity_nouns.contains(&self.lower[h]) =>
+            {
+                self.head(h)?
+            }
             // "claimed responsibility [for the attack]", the phrase on the
             // claim noun or on the verb
             _ if self.case_of(t) != Some("for") => return None,

@@ -17,8 +17,9 @@ impl<'d, 'a> Cx<'d, 'a> {
             if self.used_as_noun(k) {
                 continue;
             }
-            for trig in triggers.clone() {
-                self.verb(k, &trig, memory);
+            // "Y died in a strike": read over the parse only
+            for trig in triggers.clone().iter().filter(|t| !t.undergoer) {
+                self.verb(k, trig, memory);
             }
         }
     }
