@@ -80,16 +80,74 @@ pub fn annotator<'a>(
     lex: &'a Lexicon,
 ) -> impl Fn(&mut crate::syntax::ParsedSentence) + Sync + 'a {
     move |ps| {
-        model.annotate_with(ps, &|w, known| {
+        let fixed = |w: &crate::syntax::Word, known: bool| {
             if w.misc == article::NAME_MARK {
                 Some("PROPN")
+            } else if w.misc == VERB_MARK {
+                Some("VERB")
             } else if known {
                 None
             } else {
                 lex.part_of_speech(&w.form)
             }
-        })
+        };
+        model.annotate_with(ps, &fixed);
+        let misread = misread_verbs(ps, lex);
+        if !misread.is_empty() {
+            // tag and parse again with those words verbs
+            let saved: Vec<String> = misread
+                .iter()
+                .map(|&i| std::mem::replace(&mut ps.words[i].misc, VERB_MARK.to_string()))
+                .collect();
+            model.annotate_with(ps, &fixed);
+            for (&i, misc) in misread.iter().zip(saved) {
+                ps.words[i].misc = misc;
+            }
+        }
     }
+}
+
+/// The MISC mark of a word the annotator tags again as a verb.
+const VERB_MARK: &str = "Verb";
+
+/// "Pakistan's army shelters the Taliban", "Hamas, which Iran backs,":
+/// the third-person form of a relation's verb that the tagger read as a
+/// plural noun between a nominal (its subject) and the start of a noun
+/// phrase (a determiner or a name: its object), or between "which"/"that" +
+/// a name and punctuation (a relative clause). A plural noun is not
+/// followed by a determiner or a name there; a verb is.
+fn misread_verbs(ps: &crate::syntax::ParsedSentence, lex: &Lexicon) -> Vec<usize> {
+    let w = &ps.words;
+    let words = &lex.words;
+    let time = |f: &str| {
+        let f = f.to_lowercase();
+        words.months.contains(&f) || words.weekdays.contains(&f)
+    };
+    (1..w.len().saturating_sub(1))
+        .filter(|&i| {
+            let (prev, next) = (&w[i - 1], &w[i + 1]);
+            if w[i].upos != "NOUN" || !lex.third_person_trigger(&w[i].form.to_lowercase()) {
+                return false;
+            }
+            let subject = matches!(prev.upos.as_str(), "NOUN" | "PROPN");
+            let after = w
+                .get(i + 2)
+                .map(|x| x.form.to_lowercase())
+                .unwrap_or_default();
+            let object = next.upos == "DET"
+                && !matches!(next.form.to_lowercase().as_str(), "this" | "that")
+                && !words.time_phrase_words.contains(&after)
+                || next.upos == "PROPN" && !time(&next.form);
+            let relative = prev.upos == "PROPN"
+                && i >= 2
+                && matches!(
+                    w[i - 2].form.to_lowercase().as_str(),
+                    "which" | "that" | "whom"
+                )
+                && next.upos == "PUNCT";
+            subject && object || relative
+        })
+        .collect()
 }
 
 /// Cuts `text` into blocks of about `size` bytes, at a paragraph break, else

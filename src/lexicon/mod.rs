@@ -252,6 +252,15 @@ impl Lexicon {
         .then_some("NOUN")
     }
 
+    /// Whether `lower` is the third-person form of a verb trigger
+    /// ("backs", "shelters"), whatever nouns spell it too.
+    pub(crate) fn third_person_trigger(&self, lower: &str) -> bool {
+        self.triggers
+            .verbs
+            .get(lower)
+            .is_some_and(|forms| forms.iter().any(|v| v.form == VerbForm::Third))
+    }
+
     /// The id of the state whose capital the entity `id` is ("tehran":
     /// "iran").
     pub(crate) fn state_of_capital(&self, id: &str) -> Option<&str> {

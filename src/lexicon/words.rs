@@ -273,6 +273,9 @@ word_classes! {
     /// strikes", "launched a wave of attacks": the light verb carries the
     /// event through them.
     quantity_nouns: set,
+    /// Words that open a time phrase after a determiner ("the next day",
+    /// "a week later", "the same night"): no object follows there.
+    time_phrase_words: set,
 }
 
 impl WordSets {

@@ -233,6 +233,7 @@ pub(crate) fn read(
         })
         .collect();
     title_appositions(&mut ps, &anchors, &titles);
+    titled_names(&mut ps, &anchors, &titles);
     let mut candidates = read_in_context(&ps, &anchors, &titles, prior, lex);
     capitals_for_states(&mut candidates, doc, lex);
     SentenceReading {
@@ -822,6 +823,56 @@ fn title_appositions(ps: &mut ParsedSentence, anchors: &[Anchor], titles: &[Titl
         ps.words[case].deprel = "case".to_string();
     }
     attach(ps, moves);
+}
+
+/// "Putin and Chinese leader Xi Jinping held talks": a title right before a
+/// person's name describes the person, who heads the phrase (UD's
+/// `nmod:desc`, as parsers trained on GUM read "President Putin"). A parser
+/// sometimes makes the title and the name two conjuncts or hangs the name
+/// on the title; then "Chinese leader" would stand for China. The name
+/// takes the title's place and the title hangs on it.
+pub(super) fn titled_names(ps: &mut ParsedSentence, anchors: &[Anchor], titles: &[TitleAnchor]) {
+    use crate::entity::EntityKind::Person;
+    let n = ps.words.len();
+    for t in titles {
+        let Some(p) = anchors
+            .iter()
+            .find(|a| a.kind == Person && a.words.0 == t.words.1 && a.words.1 <= n)
+        else {
+            continue;
+        };
+        if t.words.0 >= t.words.1 || t.words.1 > n {
+            continue;
+        }
+        let th = head_in(ps, t.words);
+        let ph = head_in(ps, p.words);
+        if ps.words[th].head as usize == ph + 1 {
+            continue;
+        }
+        // the name takes the title's place, unless the title hangs below
+        // the name (the tree stays a tree)
+        if !dominates(ps, ph, th) {
+            ps.words[ph].head = ps.words[th].head;
+            ps.words[ph].deprel = ps.words[th].deprel.clone();
+        }
+        ps.words[th].head = ph as u32 + 1;
+        ps.words[th].deprel = "nmod:desc".to_string();
+    }
+}
+
+/// Whether word `a` is an ancestor of word `b`.
+fn dominates(ps: &ParsedSentence, a: usize, b: usize) -> bool {
+    let mut up = ps.words[b].head as usize;
+    for _ in 0..ps.words.len() {
+        if up == 0 {
+            return false;
+        }
+        if up - 1 == a {
+            return true;
+        }
+        up = ps.words[up - 1].head as usize;
+    }
+    false
 }
 
 /// Attaches each `b` to `a` with `label`, the comma before `b` (if any) to `b`.

@@ -1435,6 +1435,18 @@ impl<'a> Cx<'a> {
                 }
             }
         }
+        if bodies.is_empty() {
+            // "New America Foundation president X": a body named right
+            // before the title, whatever the parser hung it on
+            if let Some(a) = (0..self.anchors.len())
+                .find(|&a| self.anchors[a].words.1 == ts && body_kind(a) && a != p)
+            {
+                bodies.push(Filler {
+                    anchor: a,
+                    word: self.anchor_head(a),
+                });
+            }
+        }
         // "a senior Hamas leader X": the cue may hang on the title or the name
         let member_cue = self.children[head]
             .iter()
