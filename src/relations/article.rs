@@ -220,6 +220,7 @@ pub(crate) fn read(
     reduced_relatives(&mut ps);
     active_agents(&mut ps);
     finite_nominals(&mut ps);
+    relative_predicates(&mut ps);
     marked_arguments(&mut ps);
     stray_subjects(&mut ps, &anchors);
     possessives(&mut ps, &anchors);
@@ -699,6 +700,43 @@ pub(super) fn finite_nominals(ps: &mut ParsedSentence) {
             .collect();
         for k in obliques {
             ps.words[k].deprel = "nmod".to_string();
+        }
+    }
+}
+
+/// "The strike, which Israel has not confirmed, killed X": a parser may read
+/// the sentence's verb after a relative clause set off by commas as the
+/// clause's second verb (a `conj` with no "and" and no subject), so the
+/// clause's subject ("Israel") would seem to kill X and its negation to
+/// deny it. When the noun the clause modifies is the root, that verb is the
+/// sentence's predicate and the noun its subject.
+pub(super) fn relative_predicates(ps: &mut ParsedSentence) {
+    for v in 0..ps.words.len() {
+        if ps.words[v].deprel != "acl:relcl" {
+            continue;
+        }
+        let Some(noun) = ps.head(v).filter(|&n| ps.words[n].head == 0) else {
+            continue;
+        };
+        let predicate = ps.children(v).find(|&c| {
+            ps.words[c].deprel == "conj"
+                && ps.words[c].upos == "VERB"
+                && c > v
+                && ps.words[c - 1].form == ","
+                && !ps
+                    .children(c)
+                    .any(|k| matches!(ps.words[k].deprel.as_str(), "cc" | "nsubj" | "nsubj:pass"))
+        });
+        let Some(p) = predicate else { continue };
+        ps.words[p].head = 0;
+        ps.words[p].deprel = "root".to_string();
+        ps.words[noun].head = p as u32 + 1;
+        ps.words[noun].deprel = "nsubj".to_string();
+        // the comma and the final punctuation go with the predicate
+        for k in 0..ps.words.len() {
+            if ps.words[k].upos == "PUNCT" && ps.words[k].head as usize == noun + 1 && k > p {
+                ps.words[k].head = p as u32 + 1;
+            }
         }
     }
 }

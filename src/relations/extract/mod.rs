@@ -134,9 +134,25 @@ pub(crate) fn relations(doc: &ParsedArticle, lex: &Lexicon, parse: Option<&Parse
         // reading first, a word-window frame's only when the parse has none
         // and its modality did not reject it
         let mut stated: HashSet<(usize, usize, usize)> = HashSet::new();
+        // a person whose title the parse read ("Lebanon's caretaker prime
+        // minister X condemned the Israeli strike"): the word-window title
+        // frame's guess of a state nearby is not added
+        let title_roles = [
+            lex.title_relation(Role::Leads),
+            lex.title_relation(Role::MemberOf),
+        ];
+        let titled: HashSet<usize> = cx
+            .out
+            .iter()
+            .filter(|f| f.how.is_some_and(|(c, _)| c == "title"))
+            .map(|f| f.source)
+            .collect();
         cx.out.retain(|f| {
             let key = (f.source, f.relation, f.target);
-            (f.how.is_some() || !vetoed.contains(&key)) && stated.insert(key)
+            let guessed = f.how.is_none()
+                && titled.contains(&f.source)
+                && title_roles.contains(&Some(f.relation));
+            (f.how.is_some() || !vetoed.contains(&key)) && !guessed && stated.insert(key)
         });
         // a person both heads and is a member of one body in one sentence
         // ("X, the commander of the Quds Force": the title and a path both
