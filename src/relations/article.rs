@@ -41,6 +41,13 @@ pub(crate) fn parse_with_names(
     };
     let mut starts = Vec::with_capacity(n);
     let mut k = 0;
+    // a one-word name is not merged but is a proper noun all the same
+    // ("continues to give LeT help": not the verb "let")
+    let single: Vec<usize> = names
+        .iter()
+        .filter(|&&(a, b, _)| b == a + 1 && b <= n)
+        .map(|&(a, _, _)| a)
+        .collect();
     let mut spans = names
         .iter()
         .copied()
@@ -58,7 +65,11 @@ pub(crate) fn parse_with_names(
             }
             _ => (k + 1, ps.words[k].form.clone()),
         };
-        let misc = if group > k + 1 { NAME_MARK } else { "_" };
+        let misc = if group > k + 1 || single.contains(&k) {
+            NAME_MARK
+        } else {
+            "_"
+        };
         merged.words.push(Word {
             form,
             span: ps.words[k].span,

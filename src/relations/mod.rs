@@ -868,9 +868,14 @@ impl<'a> Cx<'a> {
                     } else if trig.source_preps.iter().any(|q| q == p) {
                         sources.extend(self.fillers(c));
                     }
-                } else if d == "compound" && c < t && giver.is_some() && self.upos(c) == "PROPN" {
+                } else if matches!(d, "compound" | "nsubj")
+                    && c < t
+                    && giver.is_some()
+                    && self.upos(c) == "PROPN"
+                {
                     // "offered the Houthis support": parsers often read the
-                    // verb's first object as the noun's compound
+                    // verb's first object as the noun's compound (or, before
+                    // a short name, as its subject: "give LeT help")
                     targets.extend(self.fillers(c));
                 } else if matches!(d, "nmod:poss" | "compound" | "amod") && c < t {
                     if let Some(a) = self.at[c] {
