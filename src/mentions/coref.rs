@@ -83,6 +83,37 @@ fn issuer(doc: &ParsedArticle, kinds: &[EntityKind]) -> Option<usize> {
     })
 }
 
+/// The body that says the words holding mention `m`: a state, group or
+/// organization right before or right after a speech verb that comes later
+/// in the sentence ("..., the U.S. said", "..., said the Pentagon").
+fn attributed_speaker(
+    doc: &ParsedArticle,
+    lex: &Lexicon,
+    m: &Mention,
+    kinds: &[EntityKind],
+) -> Option<usize> {
+    let info = &doc.info[m.sentence];
+    let n = doc.sentences[m.sentence].tokens.len();
+    let verb = (m.tokens.1..n).find(|&k| lex.words.speech_verbs.contains(info.word(k)))?;
+    let fits = |o: usize| {
+        let e = doc.mentions[o].entity?;
+        (kinds.contains(&doc.entities[e].kind)
+            && !matches!(doc.mentions[o].form, Form::Pronoun { .. }))
+        .then_some(e)
+    };
+    info.mentions.iter().copied().find_map(|o| {
+        let (a, b) = doc.mentions[o].tokens;
+        // "the U.S. said", "Iran has said", "said the Pentagon"
+        let before = b <= verb && verb - b <= 1 && a > m.tokens.1;
+        let after = a == verb + 1 || (a == verb + 2 && info.word(verb + 1) == "the");
+        if before || after {
+            fits(o)
+        } else {
+            None
+        }
+    })
+}
+
 /// Whether mention `m` stands inside a quotation opened in its sentence.
 fn quoted(doc: &ParsedArticle, m: &Mention) -> bool {
     let sent = &doc.sentences[m.sentence];
@@ -98,7 +129,12 @@ fn pronoun(doc: &ParsedArticle, lex: &Lexicon, m: usize) -> Option<usize> {
     let kinds = pronoun_kinds(doc, lex, me);
     let w = doc.info[me.sentence].word(me.tokens.0);
     if lex.words.pronouns.get(w).is_some_and(|p| p.speaker) {
-        // "we" in a statement: its issuer; in a quotation: nobody we know
+        // "we" in words the sentence attributes to a body ("We have gone
+        // after al-Shabaab, the U.S. said"): that body; otherwise in a
+        // statement its issuer, in a quotation nobody we know
+        if let Some(e) = attributed_speaker(doc, lex, me, &kinds) {
+            return Some(e);
+        }
         return if quoted(doc, me) {
             None
         } else {
