@@ -182,7 +182,7 @@ pub fn read_in_context(
         cx.path_frames(a, &mut out);
     }
     for t in titles {
-        cx.title_frame(t, &mut out);
+        cx.title_frame(t, titles, &mut out);
     }
     for c in &mut out {
         if c.dropped.is_none() {
@@ -1374,7 +1374,7 @@ impl<'a> Cx<'a> {
     /// "Iraqi Prime Minister X", "Hezbollah chief X", "X, the leader of Y",
     /// "the leader of Y, X", "X is Iraq's president": the person holds the
     /// title in the state or body that modifies it.
-    fn title_frame(&self, t: &TitleAnchor, out: &mut Vec<Candidate>) {
+    fn title_frame(&self, t: &TitleAnchor, titles: &[TitleAnchor], out: &mut Vec<Candidate>) {
         let entry = &self.lex.titles[t.title];
         let (ts, te) = t.words;
         let inside = |w: usize| w >= ts && w < te;
@@ -1491,10 +1491,22 @@ impl<'a> Cx<'a> {
                         matches!(d.split(':').next(), Some("compound" | "amod")) || d == "nmod:poss"
                     };
                     let pronoun = x < y && self.upos(self.anchor_head(a)) == "PRON";
+                    // "President X spoke with Egyptian President Y": the
+                    // state of another title is that title's
+                    let others = x < y
+                        && self.head(self.anchor_head(a)).is_some_and(|h| {
+                            titles
+                                .iter()
+                                .any(|o| o.words != t.words && (o.words.0..o.words.1).contains(&h))
+                        });
                     // near the title: a state far away in a long sentence
                     // is about something else
                     let near = x.abs_diff(ts) <= NEAREST_STATE_WORDS;
-                    self.anchors[a].kind == EntityKind::State && modifier && !pronoun && near
+                    self.anchors[a].kind == EntityKind::State
+                        && modifier
+                        && !pronoun
+                        && !others
+                        && near
                 })
                 .min_by_key(|&a| {
                     let w = self.anchors[a].words.0;

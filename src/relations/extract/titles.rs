@@ -148,8 +148,17 @@ impl<'d, 'a> Cx<'d, 'a> {
             let form = self.doc.mentions[m].form;
             let people =
                 form == Form::Demonym && self.lex.words.plural_demonyms.contains(self.w(b - 1));
+            // "President X spoke with Egyptian President Y": the state of
+            // another title is that title's
+            let others = b != k
+                && b < self.n()
+                && self.doc.info[self.s]
+                    .title_at
+                    .get(b)
+                    .is_some_and(|t| t.is_some());
             if self.kind(e) != EntityKind::State
                 || people
+                || others
                 || !matches!(form, Form::Name | Form::Demonym)
             {
                 continue;
