@@ -32,7 +32,7 @@ pub use file::{
     parse_file, ron_files, EntityEntry, FrameRole, LexiconFile, NounSpec, PronounEntry,
     RelationType, Role, StateEntry, TitleEntry, VerbSpec,
 };
-pub(crate) use frames::{VerbForm, VerbTrigger};
+pub(crate) use frames::{NounTrigger, VerbForm, VerbTrigger};
 pub(crate) use names::{fold_for_match, LexEntity, Pattern, Target};
 pub(crate) use words::WordSets;
 pub use words::{SegmentRules, Words};

@@ -445,11 +445,7 @@ impl<'a> Cx<'a> {
             // an event noun stands for its doer: "condemned the attacks by
             // X", "the strike claimed by X", "U.S. airstrikes killed Y"
             let agent_preps: Vec<&str> = self
-                .lex
-                .triggers
-                .nouns
-                .get(&self.lower[w])
-                .or_else(|| self.lex.triggers.nouns.get(&self.lemma(w)))
+                .noun_triggers(w)
                 .map(|ts| {
                     ts.iter()
                         .flat_map(|t| t.source_preps.iter().map(String::as_str))
@@ -789,6 +785,15 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// The noun triggers of the word at `w`, by its form or its lemma.
+    fn noun_triggers(&self, w: usize) -> Option<&Vec<crate::lexicon::NounTrigger>> {
+        self.lex
+            .triggers
+            .nouns
+            .get(&self.lower[w])
+            .or_else(|| self.lex.triggers.nouns.get(&self.lemma(w)))
+    }
+
     /// The doers of an attack noun in the "in" phrase of the verb at `t`
     /// ("killed in an Israeli strike", "died in a U.S. drone strike by
     /// X"): its demonym, compound or possessor, or its `by` phrase.
@@ -798,13 +803,7 @@ impl<'a> Cx<'a> {
             if self.case_of(c) != Some("in") || self.at[c].is_some() {
                 continue;
             }
-            let Some(triggers) = self
-                .lex
-                .triggers
-                .nouns
-                .get(&self.lower[c])
-                .or_else(|| self.lex.triggers.nouns.get(&self.lemma(c)))
-            else {
+            let Some(triggers) = self.noun_triggers(c) else {
                 continue;
             };
             let assault = |r: usize| {
@@ -840,13 +839,7 @@ impl<'a> Cx<'a> {
         if !(matches!(self.upos(t), "NOUN" | "PROPN") || with_clause) || self.at[t].is_some() {
             return;
         }
-        let Some(triggers) = self
-            .lex
-            .triggers
-            .nouns
-            .get(&self.lower[t])
-            .or_else(|| self.lex.triggers.nouns.get(&self.lemma(t)))
-        else {
+        let Some(triggers) = self.noun_triggers(t) else {
             return;
         };
         for trig in triggers {

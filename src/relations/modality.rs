@@ -98,6 +98,13 @@ pub(crate) fn of(cx: &Cx, t: usize) -> Modality {
         m.intent = None;
         m.dropped.get_or_insert(d);
     };
+    // not yet done, and intended as the intent verb's type unless a drop
+    // below already holds
+    let intend = |m: &mut Modality, intent: Option<usize>| {
+        let intent = if m.dropped.is_none() { intent } else { None };
+        set(m, Drop::Prospective);
+        m.intent = intent;
+    };
     // "will continue to support": the support goes on, the future is its
     // continuation
     let mut ongoing = false;
@@ -130,13 +137,7 @@ pub(crate) fn of(cx: &Cx, t: usize) -> Modality {
                 if has(&w.denials) {
                     set(&mut m, Drop::Denied);
                 } else if has(&w.prospective_verbs) {
-                    let intent = if m.dropped.is_none() {
-                        intent_relation(cx, &lemma, form)
-                    } else {
-                        None
-                    };
-                    set(&mut m, Drop::Prospective);
-                    m.intent = intent;
+                    intend(&mut m, intent_relation(cx, &lemma, form));
                 }
             }
             // "its intention to retaliate", "plans to strike": the noun
@@ -144,9 +145,7 @@ pub(crate) fn of(cx: &Cx, t: usize) -> Modality {
             "acl" if cx.upos(h) == "NOUN" && cx.kids(x).iter().any(|&c| cx.lower[c] == "to") => {
                 let intent = intent_relation(cx, &lemma, form);
                 if intent.is_some() || has(&w.prospective_verbs) {
-                    let intent = if m.dropped.is_none() { intent } else { None };
-                    set(&mut m, Drop::Prospective);
-                    m.intent = intent;
+                    intend(&mut m, intent);
                 }
             }
             "ccomp" => {
@@ -171,13 +170,7 @@ pub(crate) fn of(cx: &Cx, t: usize) -> Modality {
             // "vowed revenge against Y": an event noun as an intent verb's
             // object is intended, as its complement clause is
             "obj" if cx.upos(x) == "NOUN" && intent_relation(cx, &lemma, form).is_some() => {
-                let intent = if m.dropped.is_none() {
-                    intent_relation(cx, &lemma, form)
-                } else {
-                    None
-                };
-                set(&mut m, Drop::Prospective);
-                m.intent = intent;
+                intend(&mut m, intent_relation(cx, &lemma, form));
             }
             // "did not launch attacks": the light verb's polarity
             "obj" if cx.upos(x) == "NOUN" => {}
