@@ -134,16 +134,16 @@ fn misread_verbs(ps: &crate::syntax::ParsedSentence, lex: &Lexicon) -> Vec<usize
                 .get(i + 2)
                 .map(|x| x.form.to_lowercase())
                 .unwrap_or_default();
+            let relative_pronoun =
+                |x: &crate::syntax::Word| words.relative_pronouns.contains(&x.form.to_lowercase());
+            // "the attacks that ...", "strikes this week" open no object
             let object = next.upos == "DET"
-                && !matches!(next.form.to_lowercase().as_str(), "this" | "that")
+                && !relative_pronoun(next)
                 && !words.time_phrase_words.contains(&after)
                 || next.upos == "PROPN" && !time(&next.form);
             let relative = prev.upos == "PROPN"
                 && i >= 2
-                && matches!(
-                    w[i - 2].form.to_lowercase().as_str(),
-                    "which" | "that" | "whom"
-                )
+                && relative_pronoun(&w[i - 2])
                 && next.upos == "PUNCT";
             subject && object || relative
         })

@@ -926,17 +926,10 @@ fn dominates(ps: &ParsedSentence, a: usize, b: usize) -> bool {
 
 /// Attaches each `b` to `a` with `label`, the comma before `b` (if any) to `b`.
 fn attach(ps: &mut ParsedSentence, moves: Vec<(usize, usize, Option<usize>, &str)>) {
-    let n = ps.words.len();
     for (a, b, comma, label) in moves {
         // when the parser hung `a` below `b`, `a` takes `b`'s place first:
         // the tree stays a tree
-        let mut up = ps.words[a].head as usize;
-        let mut steps = 0;
-        while up != 0 && up - 1 != b && steps < n {
-            up = ps.words[up - 1].head as usize;
-            steps += 1;
-        }
-        if up != 0 && up - 1 == b {
+        if dominates(ps, b, a) {
             ps.words[a].head = ps.words[b].head;
             ps.words[a].deprel = ps.words[b].deprel.clone();
         }

@@ -167,13 +167,14 @@ pub(crate) fn of(cx: &Cx, t: usize) -> Modality {
             {
                 set(&mut m, Drop::Alleged)
             }
-            // "vowed revenge against Y": an event noun as an intent verb's
-            // object is intended, as its complement clause is
-            "obj" if cx.upos(x) == "NOUN" && intent_relation(cx, &lemma, form).is_some() => {
-                intend(&mut m, intent_relation(cx, &lemma, form));
+            // "did not launch attacks": the light verb's polarity; "vowed
+            // revenge against Y": an event noun as an intent verb's object
+            // is intended, as its complement clause is
+            "obj" if cx.upos(x) == "NOUN" => {
+                if let Some(intent) = intent_relation(cx, &lemma, form) {
+                    intend(&mut m, Some(intent));
+                }
             }
-            // "did not launch attacks": the light verb's polarity
-            "obj" if cx.upos(x) == "NOUN" => {}
             // "could provide Y with weapons": the same, through "with"
             "obl"
                 if cx.upos(x) == "NOUN" && cx.is_light_verb(h) && cx.case_of(x) == Some("with") => {

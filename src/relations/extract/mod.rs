@@ -144,7 +144,10 @@ pub(crate) fn relations(doc: &ParsedArticle, lex: &Lexicon, parse: Option<&Parse
         let titled: HashSet<usize> = cx
             .out
             .iter()
-            .filter(|f| f.how.is_some_and(|(c, _)| c == "title"))
+            .filter(|f| {
+                f.how
+                    .is_some_and(|(c, _)| c == crate::relations::Construction::Title.name())
+            })
             .map(|f| f.source)
             .collect();
         cx.out.retain(|f| {

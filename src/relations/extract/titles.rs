@@ -151,11 +151,10 @@ impl<'d, 'a> Cx<'d, 'a> {
             // "President X spoke with Egyptian President Y": the state of
             // another title is that title's
             let others = b != k
-                && b < self.n()
                 && self.doc.info[self.s]
                     .title_at
                     .get(b)
-                    .is_some_and(|t| t.is_some());
+                    .is_some_and(Option::is_some);
             if self.kind(e) != EntityKind::State
                 || people
                 || others
