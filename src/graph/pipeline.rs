@@ -85,6 +85,8 @@ pub fn annotator<'a>(
                 Some("PROPN")
             } else if w.misc == VERB_MARK {
                 Some("VERB")
+            } else if w.misc == PAST_MARK {
+                Some("VBD")
             } else if known {
                 None
             } else {
@@ -97,10 +99,10 @@ pub fn annotator<'a>(
             // tag and parse again with those words verbs
             let saved: Vec<String> = misread
                 .iter()
-                .map(|&i| std::mem::replace(&mut ps.words[i].misc, VERB_MARK.to_string()))
+                .map(|&(i, mark)| std::mem::replace(&mut ps.words[i].misc, mark.to_string()))
                 .collect();
             model.annotate_with(ps, &fixed);
-            for (&i, misc) in misread.iter().zip(saved) {
+            for (&(i, _), misc) in misread.iter().zip(saved) {
                 ps.words[i].misc = misc;
             }
         }
@@ -109,14 +111,20 @@ pub fn annotator<'a>(
 
 /// The MISC mark of a word the annotator tags again as a verb.
 const VERB_MARK: &str = "Verb";
+/// The MISC mark of a word the annotator tags again as a verb in the past
+/// tense (VBD).
+const PAST_MARK: &str = "Past";
 
 /// "Pakistan's army shelters the Taliban", "Hamas, which Iran backs,":
 /// the third-person form of a relation's verb that the tagger read as a
 /// plural noun between a nominal (its subject) and the start of a noun
 /// phrase (a determiner or a name: its object), or between "which"/"that" +
 /// a name and punctuation (a relative clause). A plural noun is not
-/// followed by a determiner or a name there; a verb is.
-fn misread_verbs(ps: &crate::syntax::ParsedSentence, lex: &Lexicon) -> Vec<usize> {
+/// followed by a determiner or a name there; a verb is. So is a denial
+/// ("denies") between a nominal and a gerund ("Rwanda denies backing M23"),
+/// and the past form of a relation's verb read as a noun after a nominal or
+/// as an adjective after a plural ("Police fought gangs").
+fn misread_verbs(ps: &crate::syntax::ParsedSentence, lex: &Lexicon) -> Vec<(usize, &'static str)> {
     let w = &ps.words;
     let words = &lex.words;
     let time = |f: &str| {
@@ -124,12 +132,30 @@ fn misread_verbs(ps: &crate::syntax::ParsedSentence, lex: &Lexicon) -> Vec<usize
         words.months.contains(&f) || words.weekdays.contains(&f)
     };
     (1..w.len().saturating_sub(1))
-        .filter(|&i| {
+        .filter_map(|i| {
             let (prev, next) = (&w[i - 1], &w[i + 1]);
-            if w[i].upos != "NOUN" || !lex.third_person_trigger(&w[i].form.to_lowercase()) {
-                return false;
-            }
+            let lower = w[i].form.to_lowercase();
             let subject = matches!(prev.upos.as_str(), "NOUN" | "PROPN");
+            // "X denies backing Y": a denial before the gerund it denies
+            if w[i].upos == "NOUN" && words.denials.contains(&lower) && lower.ends_with('s') {
+                return (subject && next.xpos == "VBG").then_some((i, VERB_MARK));
+            }
+            // "Police fought gangs", "Troops fought militants": a verb's
+            // past form read as a noun after a nominal, or as an adjective
+            // between a plural noun or pronoun and a noun phrase ("Iranian
+            // armed groups" has no plural before the adjective)
+            if lex.past_trigger(&lower) {
+                let starts_phrase = matches!(next.upos.as_str(), "NOUN" | "PROPN" | "DET" | "NUM");
+                let misread = match w[i].upos.as_str() {
+                    "NOUN" => subject || prev.upos == "PRON",
+                    "ADJ" => matches!(prev.xpos.as_str(), "NNS" | "PRP") && starts_phrase,
+                    _ => false,
+                };
+                return misread.then_some((i, PAST_MARK));
+            }
+            if w[i].upos != "NOUN" || !lex.third_person_trigger(&lower) {
+                return None;
+            }
             let after = w
                 .get(i + 2)
                 .map(|x| x.form.to_lowercase())
@@ -145,7 +171,7 @@ fn misread_verbs(ps: &crate::syntax::ParsedSentence, lex: &Lexicon) -> Vec<usize
                 && i >= 2
                 && relative_pronoun(&w[i - 2])
                 && next.upos == "PUNCT";
-            subject && object || relative
+            (subject && object || relative).then_some((i, VERB_MARK))
         })
         .collect()
 }

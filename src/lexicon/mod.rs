@@ -261,6 +261,17 @@ impl Lexicon {
             .is_some_and(|forms| forms.iter().any(|v| v.form == VerbForm::Third))
     }
 
+    /// Whether `lower` is the past form of a verb trigger ("fought",
+    /// "attacked") that no noun trigger spells.
+    pub(crate) fn past_trigger(&self, lower: &str) -> bool {
+        !self.triggers.nouns.contains_key(lower)
+            && self.triggers.verbs.get(lower).is_some_and(|forms| {
+                forms
+                    .iter()
+                    .any(|v| matches!(v.form, VerbForm::Past | VerbForm::PastOrParticiple))
+            })
+    }
+
     /// The id of the state whose capital the entity `id` is ("tehran":
     /// "iran").
     pub(crate) fn state_of_capital(&self, id: &str) -> Option<&str> {

@@ -299,6 +299,26 @@ impl<'a> Cx<'a> {
     }
 
     /// Children of `i` whose relation is `rel` or a subtype of it.
+    /// `i`'s relation to its head, except that a clause with "to" under a
+    /// verb that asks or intends is its complement ("xcomp"), however the
+    /// parser hung it ("called on Russia to stop": often an "advcl").
+    pub(crate) fn clause_rel(&self, i: usize) -> &str {
+        let d = self.deprel(i);
+        let to_clause = d == "advcl"
+            && self.children[i]
+                .iter()
+                .any(|&c| self.lower[c] == "to" && self.deprel(c) == "mark")
+            && self.head(i).is_some_and(|h| {
+                let p = &self.lex.words.prospective_verbs;
+                p.contains(&self.lemma(h)) || p.contains(&self.lower[h])
+            });
+        if to_clause {
+            "xcomp"
+        } else {
+            d
+        }
+    }
+
     pub(crate) fn kids_of<'s>(
         &'s self,
         i: usize,
@@ -572,7 +592,7 @@ impl<'a> Cx<'a> {
             return out;
         }
         let Some(h) = self.head(t) else { return out };
-        match self.deprel(t) {
+        match self.clause_rel(t) {
             // "a statement by A urging Y", "militants firing on Y"
             "acl" => {
                 let found = self.fillers(h);
@@ -584,11 +604,16 @@ impl<'a> Cx<'a> {
             }
             // "urged Iraq to act": the object controls; "vowed to act": the subject
             // "X is poised to strike", "X was urged to act": the passive subject
+            // "called on Iraq to act", "relied on X to strike": "on" too
             "xcomp" => {
+                let on = self
+                    .kids_of(h, "obl")
+                    .filter(|&o| matches!(self.case_of(o), Some("on" | "upon")));
                 let objects: Vec<Filler> = self
                     .kids_of(h, "obj")
                     .chain(self.kids_of(h, "iobj"))
                     .chain(self.kids_of(h, "nsubj:pass"))
+                    .chain(on)
                     .flat_map(|o| self.fillers(o))
                     .collect();
                 if objects.is_empty() {
@@ -1486,11 +1511,14 @@ impl<'a> Cx<'a> {
                     let pronoun = x < y && self.upos(self.anchor_head(a)) == "PRON";
                     // "President X spoke with Egyptian President Y": the
                     // state of another title is that title's
+                    // ("Jordan's King Abdullah met President X": the
+                    // state of another person is that person's)
                     let others = x < y
                         && self.head(self.anchor_head(a)).is_some_and(|h| {
                             titles
                                 .iter()
                                 .any(|o| o.words != t.words && (o.words.0..o.words.1).contains(&h))
+                                || person_at(h).is_some_and(|q| q != p)
                         });
                     // near the title: a state far away in a long sentence
                     // is about something else

@@ -131,8 +131,9 @@ pub(crate) fn of(cx: &Cx, t: usize) -> Modality {
         let lemma = cx.lemma(h);
         let form = cx.lower[h].as_str();
         let has = |list: &HashSet<String>| list.contains(form) || list.contains(&lemma);
-        ongoing = cx.deprel(x) == "xcomp" && has(&w.ongoing_verbs);
-        match cx.deprel(x) {
+        let rel = cx.clause_rel(x);
+        ongoing = rel == "xcomp" && has(&w.ongoing_verbs);
+        match rel {
             "xcomp" => {
                 if has(&w.denials) {
                     set(&mut m, Drop::Denied);
@@ -156,6 +157,10 @@ pub(crate) fn of(cx: &Cx, t: usize) -> Modality {
                 }
             }
             "advcl" | "acl" if has(&w.accusation_verbs) => set(&mut m, Drop::Alleged),
+            // "has denied supporting Y": a gerund right after a denial is
+            // what is denied, however the parser hung it (not "denied the
+            // claim, saying ...", which a comma or an object comes before)
+            "advcl" if has(&w.denials) && denied_gerund(cx, h, x) => set(&mut m, Drop::Denied),
             // "accused Israel of attacking": the clause may hang on the accused
             "acl"
                 if cx.head(h).is_some_and(|g| {
@@ -191,6 +196,19 @@ pub(crate) fn of(cx: &Cx, t: usize) -> Modality {
         set(&mut m, Drop::Question);
     }
     m
+}
+
+/// Whether `x`, a clause the parser hung on the denial `h`, is the gerund
+/// the denial takes ("denied ever supporting Y"): a gerund after it, with
+/// no subject or marker of its own and only adverbs between them.
+fn denied_gerund(cx: &Cx, h: usize, x: usize) -> bool {
+    x > h
+        && cx.parse.words[x].xpos == "VBG"
+        && !cx
+            .kids(x)
+            .iter()
+            .any(|&c| c < x && matches!(cx.deprel(c), "nsubj" | "mark" | "punct"))
+        && (h + 1..x).all(|k| matches!(cx.upos(k), "ADV" | "PART"))
 }
 
 /// The relation whose `intents` lists the verb governing an event.

@@ -208,8 +208,9 @@ impl Tagger {
     }
 
     /// The class of every word, where `fixed(i)` may name the universal part
-    /// of speech word `i` must have: it then gets the best-scored class with
-    /// that part of speech (the words after it see that class as context).
+    /// of speech word `i` must have, or its Penn tag ("VBD"): it then gets
+    /// the best-scored class with that part of speech (the words after it
+    /// see that class as context).
     pub fn tag_constrained(
         &self,
         words: &[WordFeatures],
@@ -221,7 +222,8 @@ impl Tagger {
         for i in 0..words.len() {
             let only = fixed(i);
             if let Some(&c) = self.dictionary.get(&words[i].norm) {
-                if only.is_none_or(|u| self.tags[c as usize].0 == u) {
+                if only.is_none_or(|u| self.tags[c as usize].0 == u || self.tags[c as usize].1 == u)
+                {
                     out.push(c as usize);
                     continue;
                 }
@@ -232,7 +234,7 @@ impl Tagger {
             self.weights.score(&feats, &mut scores);
             let best = match only {
                 Some(u) => (0..scores.len())
-                    .filter(|&c| self.tags[c].0 == u)
+                    .filter(|&c| self.tags[c].0 == u || self.tags[c].1 == u)
                     .max_by(|&a, &b| scores[a].cmp(&scores[b]).then(b.cmp(&a))),
                 None => None,
             };
