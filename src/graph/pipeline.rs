@@ -131,6 +131,9 @@ fn misread_verbs(ps: &crate::syntax::ParsedSentence, lex: &Lexicon) -> Vec<(usiz
         let f = f.to_lowercase();
         words.months.contains(&f) || words.weekdays.contains(&f)
     };
+    let finite = w
+        .iter()
+        .any(|x| matches!(x.xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD"));
     (1..w.len().saturating_sub(1))
         .filter_map(|i| {
             let (prev, next) = (&w[i - 1], &w[i + 1]);
@@ -144,11 +147,14 @@ fn misread_verbs(ps: &crate::syntax::ParsedSentence, lex: &Lexicon) -> Vec<(usiz
             // past form read as a noun after a nominal, or as an adjective
             // between a plural noun or pronoun and a noun phrase ("Iranian
             // armed groups" has no plural before the adjective)
+            // ("Russian warplanes bombed rebel-held areas": a participle
+            // where the sentence has no finite verb is its past tense)
             if lex.past_trigger(&lower) {
                 let starts_phrase = matches!(next.upos.as_str(), "NOUN" | "PROPN" | "DET" | "NUM");
                 let misread = match w[i].upos.as_str() {
                     "NOUN" => subject || prev.upos == "PRON",
                     "ADJ" => matches!(prev.xpos.as_str(), "NNS" | "PRP") && starts_phrase,
+                    "VERB" => w[i].xpos == "VBN" && subject && starts_phrase && !finite,
                     _ => false,
                 };
                 return misread.then_some((i, PAST_MARK));

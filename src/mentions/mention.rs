@@ -769,6 +769,16 @@ fn widen_body(
         match place(wa - 1) {
             Some(m) if doc.mentions[m].tokens.1 == wa => wa = doc.mentions[m].tokens.0,
             None if free_cap(wa - 1) => wa -= 1,
+            // "Tigray People's Liberation Front": a possessive of a word
+            // that names nothing is inside the name ("Iran's Revolutionary
+            // Guards" is Iran's body, a name of its own)
+            None if kind != EntityKind::Place
+                && wa >= 2
+                && matches!(doc.tok(s, wa - 1), "'s" | "\u{2019}s")
+                && free_cap(wa - 2) =>
+            {
+                wa -= 2
+            }
             _ => break,
         }
     }

@@ -464,7 +464,7 @@ impl<'a> Cx<'a> {
                 || self.lex.words.group_nouns.contains(&self.lower[w]);
             // an event noun stands for its doer: "condemned the attacks by
             // X", "the strike claimed by X", "U.S. airstrikes killed Y"
-            let agent_preps: Vec<&str> = self
+            let mut agent_preps: Vec<&str> = self
                 .noun_triggers(w)
                 .map(|ts| {
                     ts.iter()
@@ -472,6 +472,12 @@ impl<'a> Cx<'a> {
                         .collect()
                 })
                 .unwrap_or_default();
+            // a request stands for who made it: "rejected the proposal
+            // from Ukraine", "the demand by Israel"
+            let requests = &self.lex.words.request_nouns;
+            if requests.contains(&self.lower[w]) || requests.contains(&self.lemma(w)) {
+                agent_preps.extend(["from", "by"]);
+            }
             for &c in &self.children[w] {
                 let d = self.deprel(c);
                 // "gunmen from al-Shabaab" (a group, not "fighters from Syria")
@@ -505,7 +511,9 @@ impl<'a> Cx<'a> {
                             push_filler(out, a, c);
                         }
                     }
-                } else if d == "acl" && self.parse.words[c].xpos == "VBN" && !agent_preps.is_empty()
+                } else if d == "acl"
+                    && self.parse.words[c].xpos == "VBN"
+                    && (!agent_preps.is_empty() || self.attribution(c))
                 {
                     // "the strike carried out by X" stands for X; "the
                     // rebels, backed by X," do not
@@ -527,6 +535,16 @@ impl<'a> Cx<'a> {
         for c in self.kids_of(w, "conj").collect::<Vec<_>>() {
             self.fillers_into(c, out, depth + 1);
         }
+    }
+
+    /// Whether the participle at `c` with "by" is an attribution
+    /// ("positions held by X", "a base used by X": X's).
+    fn attribution(&self, c: usize) -> bool {
+        self.lex
+            .words
+            .attributions
+            .iter()
+            .any(|a| a.len() == 2 && a[0] == self.lower[c] && a[1] == "by")
     }
 
     /// The mention at word `w` and those coordinated with it, nothing

@@ -93,7 +93,11 @@ impl<'d, 'a> Cx<'d, 'a> {
             }
             // "camps 28 miles southwest of Sirte", "the outskirts of X":
             // where the thing is, not its owner
-            let located = at > 0 && self.lex.words.location_nouns.contains(self.w(at - 1));
+            // "condemned the assassination of X": an event's "of" names
+            // who underwent it, not who owns it
+            let located = at > 0
+                && (self.lex.words.location_nouns.contains(self.w(at - 1))
+                    || self.lex.triggers.nouns.contains_key(self.w(at - 1)));
             if let Some(len) = self.attribution_at(at).filter(|_| !located) {
                 let owner = self.phrases_right(at + len);
                 if !owner.heads.is_empty() {
