@@ -516,9 +516,11 @@ impl<'a> Cx<'a> {
                     && (!agent_preps.is_empty() || self.attribution(c))
                 {
                     // "the strike carried out by X" stands for X; "the
-                    // rebels, backed by X," do not
+                    // rebels, backed by X," do not; "targets linked to X" do
+                    let attribution = self.attribution(c);
                     for &g in &self.children[c] {
-                        if self.is_agent(g) {
+                        let linked = attribution && matches!(self.deprel(g), "obl" | "nmod");
+                        if self.is_agent(g) || linked {
                             if let Some(a) = self.at[g] {
                                 push_filler(out, a, g);
                             }
@@ -537,14 +539,16 @@ impl<'a> Cx<'a> {
         }
     }
 
-    /// Whether the participle at `c` with "by" is an attribution
-    /// ("positions held by X", "a base used by X": X's).
+    /// Whether the participle at `c` and its preposition are an
+    /// attribution ("positions held by X", "targets linked to X": X's).
     fn attribution(&self, c: usize) -> bool {
-        self.lex
-            .words
-            .attributions
-            .iter()
-            .any(|a| a.len() == 2 && a[0] == self.lower[c] && a[1] == "by")
+        self.lex.words.attributions.iter().any(|a| {
+            a.len() == 2
+                && a[0] == self.lower[c]
+                && self.children[c]
+                    .iter()
+                    .any(|&g| self.case_of(g) == Some(a[1].as_str()))
+        })
     }
 
     /// The mention at word `w` and those coordinated with it, nothing
@@ -727,7 +731,19 @@ impl<'a> Cx<'a> {
                 }
             };
             if take {
+                let before = out.len();
                 out.extend(self.fillers(c));
+                // "struck targets linked to X": parsers often hang the
+                // attribution on the verb as a complement
+                if object && out.len() == before {
+                    for x in self.kids_of(t, "xcomp").filter(|&x| x > c) {
+                        if self.parse.words[x].xpos == "VBN" && self.attribution(x) {
+                            for g in self.kids_of(x, "obl").collect::<Vec<_>>() {
+                                out.extend(self.fillers(g));
+                            }
+                        }
+                    }
+                }
             }
             // "spoke by phone with Y": an oblique hung on another oblique
             let other_oblique = oblique && !take;

@@ -57,7 +57,10 @@ impl<'d, 'a> Cx<'d, 'a> {
             let Some(triggers) = self.lex.triggers.nouns.get(self.w(k)).cloned() else {
                 continue;
             };
+            // "calls for talks with Y" ask for the event: no event yet
+            let asked = words.request_nouns.contains(self.w(k)) && self.w(k + 1) == "for";
             if self.mention(k).is_some()
+                || asked
                 || !self.used_as_noun(k) && self.lex.triggers.verbs.contains_key(self.w(k))
             {
                 continue;
