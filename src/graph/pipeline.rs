@@ -149,6 +149,16 @@ fn misread_verbs(ps: &crate::syntax::ParsedSentence, lex: &Lexicon) -> Vec<(usiz
             // armed groups" has no plural before the adjective)
             // ("Russian warplanes bombed rebel-held areas": a participle
             // where the sentence has no finite verb is its past tense)
+            // ("Ugandan troops hunted Kony": any verb so read)
+            if w[i].upos == "VERB"
+                && w[i].xpos == "VBN"
+                && !finite
+                && matches!(prev.xpos.as_str(), "NNS" | "NNPS")
+                && matches!(next.upos.as_str(), "PROPN" | "DET")
+                && !time(&next.form)
+            {
+                return Some((i, PAST_MARK));
+            }
             if lex.past_trigger(&lower) {
                 let starts_phrase = matches!(next.upos.as_str(), "NOUN" | "PROPN" | "DET" | "NUM");
                 let misread = match w[i].upos.as_str() {

@@ -255,12 +255,16 @@ word_classes! {
     /// Nouns through which a light verb's subject claims an event: "X
     /// claimed responsibility for the attack on Y".
     claim_nouns: set,
-    /// Plurals naming a community, not an entity ("Muslims", "Catholics").
+    /// Words naming a community, not an entity ("Muslims", "Catholic"): a
+    /// place's head after them names no place ("a Shiite mosque").
     communities: set,
     /// People a demonym describes who do not act for its state ("Egyptian
     /// media", "Syrian rebels", "Lebanese civilians"): the demonym stands
     /// for no actor there.
     people_nouns: set,
+    /// What a person is, written right before the name: "activist Issa
+    /// Amro", "the journalist X". A capitalised run after one is a person.
+    person_nouns: set,
     /// Lemmas of verbs whose subject undergoes the event their object
     /// names ("Ukraine repelled a Russian attack", "the base suffered
     /// strikes by Y"): the subject is the event's target. Not "thwart" or

@@ -769,13 +769,14 @@ fn widen_body(
         match place(wa - 1) {
             Some(m) if doc.mentions[m].tokens.1 == wa => wa = doc.mentions[m].tokens.0,
             None if free_cap(wa - 1) => wa -= 1,
-            // "Tigray People's Liberation Front": a possessive of a word
-            // that names nothing is inside the name ("Iran's Revolutionary
-            // Guards" is Iran's body, a name of its own)
+            // "Tigray People's Liberation Front": a possessive of a common
+            // word is inside the name ("Iran's Revolutionary Guards",
+            // "Haftar's Libyan National Army" are a name's bodies)
             None if kind != EntityKind::Place
                 && wa >= 2
                 && matches!(doc.tok(s, wa - 1), "'s" | "\u{2019}s")
-                && free_cap(wa - 2) =>
+                && free_cap(wa - 2)
+                && crate::mentions::names::common_word(doc.tok(s, wa - 2)).is_some() =>
             {
                 wa -= 2
             }
@@ -1100,8 +1101,16 @@ fn type_name(
     if words.militia_heads.contains(last) && len >= 2 && !of_state {
         return Some((EntityKind::Militia, b));
     }
-    if words.place_heads.contains(last) && len >= 2 {
+    // "a Shiite mosque", "the Coptic church" name no place
+    let community = (a..b - 1).all(|k| words.communities.contains(info.word(k)));
+    if words.place_heads.contains(last) && len >= 2 && !community {
         return Some((EntityKind::Place, b));
+    }
+    // "Kurdistan Regional Government", "Transitional Federal Government":
+    // a state body's head after two words of its own names a body ("the
+    // Federal Government" and "Iraqi Government" are the state's)
+    if words.state_bodies.contains(last) && len >= 3 && !of_state && plain {
+        return Some((EntityKind::Organization, b));
     }
     if words.militia_prefixes.contains(first) && len >= 2 {
         return Some((EntityKind::Militia, b));
@@ -1110,6 +1119,10 @@ fn type_name(
         return Some((EntityKind::Place, b));
     }
     if title_before(doc, s, a).is_some() || (a > 0 && words.honorifics.contains(info.word(a - 1))) {
+        return Some((EntityKind::Person, b));
+    }
+    // "Palestinian activist Issa Amro"
+    if a > 0 && words.person_nouns.contains(info.word(a - 1)) && (2..=4).contains(&len) && plain {
         return Some((EntityKind::Person, b));
     }
     if title_after(doc, s, b).is_some() && len >= 2 {

@@ -695,6 +695,14 @@ impl<'a> Cx<'a> {
                     out.extend(self.fillers(c));
                 }
             }
+            // "X was killed alongside Y": Y underwent it too
+            if !out.is_empty() {
+                for c in self.kids_of(t, "obl").collect::<Vec<_>>() {
+                    if self.case_of(c) == Some("alongside") {
+                        out.extend(self.fillers(c));
+                    }
+                }
+            }
             if out.is_empty() && self.deprel(t) == "conj" {
                 // a coordinated participle: the first verb's passive subject
                 if let Some(h) = self.head(t) {
@@ -1467,6 +1475,21 @@ impl<'a> Cx<'a> {
             )
         };
         let mut bodies: Vec<Filler> = Vec::new();
+        // "Iraqi militia leader X": the title of an unnamed group, which the
+        // state's name describes; X holds no office of the state
+        let words = &self.lex.words;
+        let group_title = (ts..te.min(self.n())).any(|w| {
+            self.children[w].iter().any(|&c| {
+                let l = self.lower[c].as_str();
+                self.deprel(c) == "compound"
+                    && self.at[c].is_none()
+                    && !words.state_bodies.contains(l)
+                    && (words.group_nouns.contains(l)
+                        || words.armed_nouns.contains(l)
+                        || words.armed_nouns.contains(&format!("{l}s"))
+                        || words.militia_heads.contains(l))
+            })
+        });
         for w in ts..te.min(self.n()) {
             for &c in &self.children[w] {
                 if inside(c) {
@@ -1476,7 +1499,8 @@ impl<'a> Cx<'a> {
                 let of = d.starts_with("nmod") && matches!(self.case_of(c), Some("of" | "for"));
                 if matches!(d, "amod" | "compound" | "nmod:poss") || of {
                     for f in self.fillers(c) {
-                        if body_kind(f.anchor) && f.anchor != p {
+                        let state = self.anchors[f.anchor].kind == EntityKind::State;
+                        if body_kind(f.anchor) && f.anchor != p && !(group_title && state) {
                             push_filler(&mut bodies, f.anchor, f.word);
                         }
                     }
