@@ -143,13 +143,9 @@ fn misread_verbs(ps: &crate::syntax::ParsedSentence, lex: &Lexicon) -> Vec<(usiz
             if w[i].upos == "NOUN" && words.denials.contains(&lower) && lower.ends_with('s') {
                 return (subject && next.xpos == "VBG").then_some((i, VERB_MARK));
             }
-            // "Police fought gangs", "Troops fought militants": a verb's
-            // past form read as a noun after a nominal, or as an adjective
-            // between a plural noun or pronoun and a noun phrase ("Iranian
-            // armed groups" has no plural before the adjective)
-            // ("Russian warplanes bombed rebel-held areas": a participle
-            // where the sentence has no finite verb is its past tense)
-            // ("Ugandan troops hunted Kony": any verb so read)
+            // "Ugandan troops hunted Kony": a participle after a plural
+            // noun, before a name or a determiner, in a sentence with no
+            // finite verb, is that sentence's verb in the past tense
             if w[i].upos == "VERB"
                 && w[i].xpos == "VBN"
                 && !finite
@@ -159,6 +155,12 @@ fn misread_verbs(ps: &crate::syntax::ParsedSentence, lex: &Lexicon) -> Vec<(usiz
             {
                 return Some((i, PAST_MARK));
             }
+            // "Police fought gangs", "Troops fought militants": a relation
+            // verb's past form read as a noun after a nominal, or as an
+            // adjective between a plural noun or pronoun and a noun phrase
+            // ("Iranian armed groups" has no plural before the adjective);
+            // "Russian warplanes bombed rebel-held areas": as a participle
+            // where the sentence has no finite verb
             if lex.past_trigger(&lower) {
                 let starts_phrase = matches!(next.upos.as_str(), "NOUN" | "PROPN" | "DET" | "NUM");
                 let misread = match w[i].upos.as_str() {

@@ -65,7 +65,7 @@ impl<'d, 'a> Cx<'d, 'a> {
             {
                 continue;
             }
-            for trig in triggers {
+            'trig: for trig in triggers {
                 let mut targets = Vec::new();
                 let mut sources = Vec::new();
                 let mut end = k;
@@ -76,6 +76,14 @@ impl<'d, 'a> Cx<'d, 'a> {
                     if targets.is_empty() && trig.target_preps.contains(&w) {
                         let p = self.phrases_right(j + 1);
                         targets = p.heads;
+                        // "talks between A and B": both sides are there,
+                        // whoever hosts or mediates the talks
+                        if w == "between" {
+                            if targets.len() < 2 {
+                                continue 'trig;
+                            }
+                            sources = vec![targets.remove(0)];
+                        }
                         end = end.max(p.head_end.saturating_sub(1));
                         j = p.end.max(j + 1);
                         continue;
