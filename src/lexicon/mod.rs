@@ -255,21 +255,22 @@ impl Lexicon {
     /// Whether `lower` is the third-person form of a verb trigger
     /// ("backs", "shelters"), whatever nouns spell it too.
     pub(crate) fn third_person_trigger(&self, lower: &str) -> bool {
-        self.triggers
-            .verbs
-            .get(lower)
-            .is_some_and(|forms| forms.iter().any(|v| v.form == VerbForm::Third))
+        self.verb_trigger_in(lower, &[VerbForm::Third])
     }
 
     /// Whether `lower` is the past form of a verb trigger ("fought",
     /// "attacked") that no noun trigger spells.
     pub(crate) fn past_trigger(&self, lower: &str) -> bool {
         !self.triggers.nouns.contains_key(lower)
-            && self.triggers.verbs.get(lower).is_some_and(|forms| {
-                forms
-                    .iter()
-                    .any(|v| matches!(v.form, VerbForm::Past | VerbForm::PastOrParticiple))
-            })
+            && self.verb_trigger_in(lower, &[VerbForm::Past, VerbForm::PastOrParticiple])
+    }
+
+    /// Whether `lower` spells a verb trigger in one of `forms`.
+    fn verb_trigger_in(&self, lower: &str, forms: &[VerbForm]) -> bool {
+        self.triggers
+            .verbs
+            .get(lower)
+            .is_some_and(|vs| vs.iter().any(|v| forms.contains(&v.form)))
     }
 
     /// The id of the state whose capital the entity `id` is ("tehran":

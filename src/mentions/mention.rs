@@ -1121,7 +1121,7 @@ fn type_name(
     if title_before(doc, s, a).is_some() || (a > 0 && words.honorifics.contains(info.word(a - 1))) {
         return Some((EntityKind::Person, b));
     }
-    // "Palestinian activist Issa Amro"
+    // "Palestinian activist Zaid Qudsi", "the journalist X"
     if a > 0 && words.person_nouns.contains(info.word(a - 1)) && (2..=4).contains(&len) && plain {
         return Some((EntityKind::Person, b));
     }

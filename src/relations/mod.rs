@@ -298,7 +298,6 @@ impl<'a> Cx<'a> {
         &self.children[i]
     }
 
-    /// Children of `i` whose relation is `rel` or a subtype of it.
     /// `i`'s relation to its head, except that a clause with "to" under a
     /// verb that asks or intends is its complement ("xcomp"), however the
     /// parser hung it ("called on Russia to stop": often an "advcl").
@@ -319,6 +318,7 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// Children of `i` whose relation is `rel` or a subtype of it.
     pub(crate) fn kids_of<'s>(
         &'s self,
         i: usize,
@@ -511,13 +511,13 @@ impl<'a> Cx<'a> {
                             push_filler(out, a, c);
                         }
                     }
-                } else if d == "acl"
-                    && self.parse.words[c].xpos == "VBN"
-                    && (!agent_preps.is_empty() || self.attribution(c))
-                {
+                } else if d == "acl" && self.parse.words[c].xpos == "VBN" {
                     // "the strike carried out by X" stands for X; "the
                     // rebels, backed by X," do not; "targets linked to X" do
                     let attribution = self.attribution(c);
+                    if agent_preps.is_empty() && !attribution {
+                        continue;
+                    }
                     for &g in &self.children[c] {
                         let linked = attribution && matches!(self.deprel(g), "obl" | "nmod");
                         if self.is_agent(g) || linked {
@@ -1486,7 +1486,6 @@ impl<'a> Cx<'a> {
                     && !words.state_bodies.contains(l)
                     && (words.group_nouns.contains(l)
                         || words.armed_nouns.contains(l)
-                        || words.armed_nouns.contains(&format!("{l}s"))
                         || words.militia_heads.contains(l))
             })
         });

@@ -219,11 +219,12 @@ impl Tagger {
         let mut out = Vec::with_capacity(words.len());
         let mut feats = Vec::with_capacity(32);
         let mut scores = vec![0i32; self.tags.len()];
+        // class `c` has the universal or Penn tag `u`
+        let has = |c: usize, u: &str| self.tags[c].0 == u || self.tags[c].1 == u;
         for i in 0..words.len() {
             let only = fixed(i);
             if let Some(&c) = self.dictionary.get(&words[i].norm) {
-                if only.is_none_or(|u| self.tags[c as usize].0 == u || self.tags[c as usize].1 == u)
-                {
+                if only.is_none_or(|u| has(c as usize, u)) {
                     out.push(c as usize);
                     continue;
                 }
@@ -234,7 +235,7 @@ impl Tagger {
             self.weights.score(&feats, &mut scores);
             let best = match only {
                 Some(u) => (0..scores.len())
-                    .filter(|&c| self.tags[c].0 == u || self.tags[c].1 == u)
+                    .filter(|&c| has(c, u))
                     .max_by(|&a, &b| scores[a].cmp(&scores[b]).then(b.cmp(&a))),
                 None => None,
             };
